@@ -1,0 +1,112 @@
+import { ConfigValidationError } from './config-validation.error';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface NumberRule {
+  default?: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/**
+ * Reads typed values from an environment, collecting every problem instead of stopping at the first,
+ * then `assertValid()` throws one error that lists them all. An unset or empty variable takes its
+ * default; a set but malformed one is always an error, never silently replaced by the default.
+ */
+export class EnvReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  string(name: string, defaultValue?: string): string {
+    const raw = this.raw(name);
+    if (raw !== undefined) return raw;
+    if (defaultValue === undefined) {
+      this.problems.push(`${name} is required`);
+      return '';
+    }
+    return defaultValue;
+  }
+
+  optionalString(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  number(name: string, rule: NumberRule): number {
+    const raw = this.raw(name);
+    const fallback = rule.default ?? Number.NaN;
+    if (raw === undefined) {
+      if (rule.default === undefined) this.problems.push(`${name} is required`);
+      return fallback;
+    }
+    const value = Number(raw);
+    const kind = rule.integer ? 'an integer' : 'a number';
+    if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) {
+      this.problems.push(`${name} must be ${kind}, got "${raw}"`);
+      return fallback;
+    }
+    if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+      this.problems.push(`${name} must be ${kind} between ${rule.min ?? '-inf'} and ${rule.max ?? '+inf'}, got ${raw}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  optionalNumber(name: string, rule: Omit<NumberRule, 'default'>): number | undefined {
+    return this.raw(name) === undefined ? undefined : this.number(name, rule);
+  }
+
+  integer(name: string, rule: Omit<NumberRule, 'integer'>): number {
+    return this.number(name, { ...rule, integer: true });
+  }
+
+  port(name: string, defaultValue: number): number {
+    return this.integer(name, { default: defaultValue, min: 0, max: 65535 });
+  }
+
+  boolean(name: string, defaultValue: boolean): boolean {
+    const raw = this.raw(name);
+    if (raw === undefined) return defaultValue;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return defaultValue;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], defaultValue: T): T {
+    const raw = this.raw(name);
+    if (raw === undefined) return defaultValue;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return defaultValue;
+  }
+
+  /** A comma-separated list of numbers, e.g. `80,10,10`. */
+  numberList(name: string, defaultValue: readonly number[], length?: number): number[] {
+    const raw = this.raw(name);
+    if (raw === undefined) return [...defaultValue];
+    const parts = raw.split(',').map((part) => part.trim());
+    const values = parts.map(Number);
+    if (parts.some((part) => !/^\d+(\.\d+)?$/.test(part)) || (length !== undefined && values.length !== length)) {
+      const shape = length === undefined ? 'comma-separated non-negative numbers' : `${length} comma-separated non-negative numbers`;
+      this.problems.push(`${name} must be ${shape}, got "${raw}"`);
+      return [...defaultValue];
+    }
+    return values;
+  }
+
+  /** Records a problem found by a cross-field check that the typed readers cannot express. */
+  reject(name: string, message: string): void {
+    this.problems.push(`${name} ${message}`);
+  }
+
+  assertValid(): void {
+    if (this.problems.length > 0) throw new ConfigValidationError(this.problems);
+  }
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+}

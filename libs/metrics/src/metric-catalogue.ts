@@ -1,0 +1,117 @@
+/**
+ * The one source of truth for metric names, help texts, label sets and buckets. Both adapters register
+ * from it, and the tests, recording-rule checks and dashboard generator read it: a renamed metric
+ * breaks the build, not a dashboard.
+ *
+ * Names are the Prometheus names as scraped. The OpenTelemetry adapter derives its instrument names
+ * from them (the Prometheus exporter appends `_total` to monotonic counters itself).
+ */
+
+interface BaseDefinition<L extends string> {
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames: readonly L[];
+}
+
+export interface CounterDefinition<L extends string = string> extends BaseDefinition<L> {
+  readonly kind: 'counter';
+}
+
+export interface GaugeDefinition<L extends string = string> extends BaseDefinition<L> {
+  readonly kind: 'gauge';
+}
+
+export interface HistogramDefinition<L extends string = string> extends BaseDefinition<L> {
+  readonly kind: 'histogram';
+  /** Unit in UCUM, as OpenTelemetry wants it (`s` for seconds). The Prometheus name carries it as a suffix. */
+  readonly unit: string;
+  readonly buckets: readonly number[];
+}
+
+export interface SummaryDefinition<L extends string = string> extends BaseDefinition<L> {
+  readonly kind: 'summary';
+  readonly percentiles: readonly number[];
+  /** Quantiles cover a sliding window, so that they describe now, not the whole uptime. */
+  readonly maxAgeSeconds: number;
+  readonly ageBuckets: number;
+}
+
+/**
+ * Latency buckets fitted to the sample routes: uniform waits up to 0.2 / 0.4 / 0.6 / 0.8 s, so the
+ * edges are dense between 0.1 and 1 s, where the routes' quantiles and the latency SLO lie.
+ */
+export const LATENCY_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2.5, 5,
+] as const;
+
+/** The demo business: signals answered by the sample routes. Same names on both paths. */
+export const SIGNALS_METRICS = {
+  outcomes: {
+    kind: 'counter',
+    name: 'signals_outcomes_total',
+    help: 'Signals answered, by signal and outcome.',
+    labelNames: ['signal', 'outcome'],
+  } satisfies CounterDefinition<'signal' | 'outcome'>,
+  inFlight: {
+    kind: 'gauge',
+    name: 'signals_in_flight',
+    help: 'Signals being worked on right now.',
+    labelNames: ['signal'],
+  } satisfies GaugeDefinition<'signal'>,
+  workDuration: {
+    kind: 'histogram',
+    name: 'signals_work_duration_seconds',
+    help: 'Time spent working on a signal before answering, in seconds.',
+    unit: 's',
+    labelNames: ['signal'],
+    buckets: LATENCY_BUCKETS_SECONDS,
+  } satisfies HistogramDefinition<'signal'>,
+  /** prom-client only: OpenTelemetry has no summary instrument (histogram_quantile replaces it). */
+  workDurationSummary: {
+    kind: 'summary',
+    name: 'signals_work_duration_summary_seconds',
+    help: 'Time spent working on a signal, as quantiles over the last 5 minutes (prom-client path only).',
+    labelNames: ['signal'],
+    percentiles: [0.5, 0.9, 0.99],
+    maxAgeSeconds: 300,
+    ageBuckets: 5,
+  } satisfies SummaryDefinition<'signal'>,
+} as const;
+
+/** HTTP server metrics of the prom-client path, recorded by its interceptor. */
+export const PROM_CLIENT_HTTP_METRICS = {
+  requests: {
+    kind: 'counter',
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route template and status code.',
+    labelNames: ['method', 'route', 'status_code'],
+  } satisfies CounterDefinition<'method' | 'route' | 'status_code'>,
+  duration: {
+    kind: 'histogram',
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration in seconds, by method, route template and status code.',
+    unit: 's',
+    labelNames: ['method', 'route', 'status_code'],
+    buckets: LATENCY_BUCKETS_SECONDS,
+  } satisfies HistogramDefinition<'method' | 'route' | 'status_code'>,
+} as const;
+
+/**
+ * The HTTP server histogram of the OpenTelemetry path, as the auto-instrumentation records it
+ * (semantic conventions `http.server.request.duration`, seconds) and the Prometheus exporter names it:
+ * dots become underscores and no unit suffix is added.
+ */
+export const OTEL_HTTP_METRICS = {
+  duration: {
+    kind: 'histogram',
+    instrumentName: 'http.server.request.duration',
+    name: 'http_server_request_duration',
+    help: 'Duration of HTTP server requests.',
+    unit: 's',
+    labelNames: ['http_request_method', 'http_route', 'http_response_status_code'],
+    buckets: LATENCY_BUCKETS_SECONDS,
+  },
+} as const;
+
+/** Route label given to requests that matched no route, so unknown paths never mint new series. */
+export const UNMATCHED_ROUTE = 'unmatched';

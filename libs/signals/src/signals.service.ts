@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SignalsMetrics, type SignalName, type SignalOutcome } from '@app/metrics';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pickOutcome } from './outcome-picker';
+import { RandomSource } from './random-source';
+import type { SampleSignalsRequest } from './sample-signals.query';
+import { SIGNALS_SETTINGS } from './signals.tokens';
+import type { SignalsSettings } from './signals.settings';
+
+export type FixedSignal = Exclude<SignalName, 'sample' | 'error'>;
+
+/**
+ * The demo business: each signal waits a random time (its "work"), then answers an outcome.
+ * It records through the {@link SignalsMetrics} port only and knows no metric library.
+ */
+@Injectable()
+export class SignalsService {
+  constructor(
+    @Inject(SIGNALS_SETTINGS) private readonly settings: SignalsSettings,
+    private readonly random: RandomSource,
+    private readonly metrics: SignalsMetrics,
+  ) {}
+
+  /** `/one` … `/four`: a uniform wait up to the route's bound, then success. */
+  fixed(signal: FixedSignal): Promise<SignalOutcome> {
+    return this.work(signal, this.settings.routeMaxLatencyMs[signal], () => 'ok');
+  }
+
+  /** `/error`: fails at once, as the course's route does. */
+  error(): Promise<SignalOutcome> {
+    return this.work('error', 0, () => 'server_error');
+  }
+
+  /** `/sample-signals`: a uniform wait, then an outcome drawn by the weights. */
+  sample(request: SampleSignalsRequest): Promise<SignalOutcome> {
+    return this.work('sample', request.maxLatencyMs, () => pickOutcome(request.weights, this.random.next()));
+  }
+
+  private async work(signal: SignalName, maxLatencyMs: number, decide: () => SignalOutcome): Promise<SignalOutcome> {
+    const timer = this.metrics.startWork(signal);
+    let outcome: SignalOutcome = 'server_error';
+    try {
+      const waitMs = Math.min(this.random.next() * maxLatencyMs, this.settings.latencyCapMs);
+      if (waitMs > 0) await sleep(waitMs);
+      outcome = decide();
+      return outcome;
+    } finally {
+      timer.end(outcome);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ManagedProcessOptions {
+  /** Shown in errors and logs. */
+  name: string;
+  command: string;
+  args: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+}
+
+/**
+ * A child process started for a test, with its output kept so that a failure can show it.
+ * `stop()` sends SIGTERM, then SIGKILL after a grace period, and resolves once the process is gone.
+ */
+export class ManagedProcess {
+  private readonly child: ChildProcess;
+  private output = '';
+  private readonly exited: Promise<number | null>;
+
+  constructor(readonly options: ManagedProcessOptions) {
+    this.child = spawn(options.command, [...options.args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      // Bounded: a chatty process must not grow the test's memory without limit.
+      this.output = (this.output + chunk.toString()).slice(-64_000);
+    };
+    this.child.stdout?.on('data', keep);
+    this.child.stderr?.on('data', keep);
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code) => resolve(code));
+      this.child.on('error', (error) => {
+        this.output += `\n[spawn error] ${error.message}`;
+        resolve(null);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Everything the process printed so far (the last 64 kB). */
+  get logs(): string {
+    return this.output;
+  }
+
+  /** Resolves with the exit code when the process ends by itself. */
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  async stop(graceMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
