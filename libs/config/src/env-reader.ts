@@ -47,7 +47,7 @@ export class EnvReader {
       return fallback;
     }
     if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-      this.problems.push(`${name} must be ${kind} between ${rule.min ?? '-inf'} and ${rule.max ?? '+inf'}, got ${raw}`);
+      this.problems.push(`${name} must be ${kind} ${describeRange(rule.min, rule.max)}, got ${raw}`);
       return fallback;
     }
     return value;
@@ -88,9 +88,10 @@ export class EnvReader {
     if (raw === undefined) return [...defaultValue];
     const parts = raw.split(',').map((part) => part.trim());
     const values = parts.map(Number);
-    if (parts.some((part) => !/^\d+(\.\d+)?$/.test(part)) || (length !== undefined && values.length !== length)) {
-      const shape = length === undefined ? 'comma-separated non-negative numbers' : `${length} comma-separated non-negative numbers`;
-      this.problems.push(`${name} must be ${shape}, got "${raw}"`);
+    const malformed = parts.some((part) => !/^\d+(\.\d+)?$/.test(part)) || !values.every(Number.isFinite);
+    if (malformed || (length !== undefined && values.length !== length)) {
+      const count = length === undefined ? '' : `${length} `;
+      this.problems.push(`${name} must be ${count}comma-separated non-negative numbers, got "${raw}"`);
       return [...defaultValue];
     }
     return values;
@@ -109,4 +110,9 @@ export class EnvReader {
     const value = this.env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   }
+}
+
+function describeRange(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `between ${min} and ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
 }

@@ -9,11 +9,14 @@ export abstract class RandomSource {
   abstract next(): number;
 }
 
-/** mulberry32: tiny, fast, and good enough to pick outcomes and waits; not for cryptography. */
+/**
+ * mulberry32: tiny, fast, and good enough to pick outcomes and waits; not for cryptography.
+ * The seed is a 32-bit unsigned integer (others are wrapped into that range); unset draws one.
+ */
 export class SeededRandomSource extends RandomSource {
   private state: number;
 
-  constructor(readonly seed: number = randomInt(0, 2 ** 32 - 1)) {
+  constructor(readonly seed: number = randomInt(0, 2 ** 32)) {
     super();
     this.state = seed >>> 0;
   }

@@ -1,3 +1,4 @@
+import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
 import type { OutcomeWeights, SignalsSettings } from './signals.settings';
 import { InvalidSignalParameterException } from './signal-request.error';
 
@@ -7,14 +8,39 @@ export interface SampleSignalsRequest {
   readonly maxLatencyMs: number;
 }
 
-export const SAMPLE_SIGNALS_PARAMETERS = ['weight_ok', 'weight_not_found', 'weight_server_error', 'max_latency_ms'] as const;
+export const SAMPLE_SIGNALS_PARAMETERS = [
+  'weight_ok',
+  'weight_not_found',
+  'weight_server_error',
+  'max_latency_ms',
+] as const;
+type SampleSignalsParameter = (typeof SAMPLE_SIGNALS_PARAMETERS)[number];
 
+/** Which query parameter overrides which outcome's weight. */
+const WEIGHT_PARAMETERS = {
+  ok: 'weight_ok',
+  not_found: 'weight_not_found',
+  server_error: 'weight_server_error',
+} as const satisfies Record<SignalOutcome, SampleSignalsParameter>;
+
+/** Weights are relative, so a bound costs nothing and keeps sums far from float overflow. */
+const MAX_QUERY_WEIGHT = 1_000_000;
+
+/** Client input echoed in an error is cut to this length, so an error body stays small whatever is sent. */
+const MAX_ECHOED_LENGTH = 40;
+
+/**
+ * The query as Express parses it: a string per parameter, an array when one is repeated (`?a=1&a=2`),
+ * an object under the `extended` parser (`?a[b]=1`). Only plain strings are accepted as values.
+ */
 type RawQuery = Readonly<Record<string, unknown>>;
 
 /** Rejects any query parameter at all: the fixed routes take none, and a typo should not pass silently. */
 export function assertNoQueryParameters(query: RawQuery): void {
   const [first] = Object.keys(query);
-  if (first !== undefined) throw new InvalidSignalParameterException(first, 'is not a known query parameter (this route takes none)');
+  if (first !== undefined) {
+    throw new InvalidSignalParameterException(echo(first), 'is not a known query parameter (this route takes none)');
+  }
 }
 
 /**
@@ -26,31 +52,48 @@ export function parseSampleSignalsQuery(query: RawQuery, settings: SignalsSettin
   for (const name of Object.keys(query)) {
     if (!(SAMPLE_SIGNALS_PARAMETERS as readonly string[]).includes(name)) {
       throw new InvalidSignalParameterException(
-        name,
+        echo(name),
         `is not a known query parameter (known: ${SAMPLE_SIGNALS_PARAMETERS.join(', ')})`,
       );
     }
   }
   const weights: OutcomeWeights = {
-    ok: readNumber(query, 'weight_ok', 1_000_000) ?? settings.sampleWeights.ok,
-    not_found: readNumber(query, 'weight_not_found', 1_000_000) ?? settings.sampleWeights.not_found,
-    server_error: readNumber(query, 'weight_server_error', 1_000_000) ?? settings.sampleWeights.server_error,
+    ok: readNumber(query, WEIGHT_PARAMETERS.ok, MAX_QUERY_WEIGHT) ?? settings.sampleWeights.ok,
+    not_found: readNumber(query, WEIGHT_PARAMETERS.not_found, MAX_QUERY_WEIGHT) ?? settings.sampleWeights.not_found,
+    server_error:
+      readNumber(query, WEIGHT_PARAMETERS.server_error, MAX_QUERY_WEIGHT) ?? settings.sampleWeights.server_error,
   };
   if (weights.ok + weights.not_found + weights.server_error <= 0) {
-    throw new InvalidSignalParameterException('weight_ok', 'and the other weights must have a positive sum');
+    // Only the query can bring the sum to zero (the settings are checked at start-up): name what it gave.
+    const given = SIGNAL_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]).filter(
+      (name) => query[name] !== undefined,
+    );
+    throw new InvalidSignalParameterException(
+      given[0] ?? WEIGHT_PARAMETERS.ok,
+      `and the other weights must have a positive sum, got ${describeWeights(weights)}`,
+    );
   }
   const maxLatencyMs = readNumber(query, 'max_latency_ms', settings.latencyCapMs) ?? settings.sampleMaxLatencyMs;
   return { weights, maxLatencyMs };
 }
 
-function readNumber(query: RawQuery, name: string, max: number): number | undefined {
+function readNumber(query: RawQuery, name: SampleSignalsParameter, max: number): number | undefined {
   const raw = query[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw new InvalidSignalParameterException(name, 'must be given once, as a plain number');
+  // Plain decimal only: Number() would also take '', '1e3', '0x10' and ' 1 ', which no client means.
   if (!/^\d+(\.\d+)?$/.test(raw)) {
-    throw new InvalidSignalParameterException(name, `must be a non-negative number, got "${raw.slice(0, 40)}"`);
+    throw new InvalidSignalParameterException(name, `must be a non-negative number, got "${echo(raw)}"`);
   }
   const value = Number(raw);
-  if (value > max) throw new InvalidSignalParameterException(name, `must be at most ${max}, got ${raw}`);
+  if (value > max) throw new InvalidSignalParameterException(name, `must be at most ${max}, got ${echo(raw)}`);
   return value;
+}
+
+function describeWeights(weights: OutcomeWeights): string {
+  return SIGNAL_OUTCOMES.map((outcome) => `${WEIGHT_PARAMETERS[outcome]}=${weights[outcome]}`).join(', ');
+}
+
+function echo(input: string): string {
+  return input.length > MAX_ECHOED_LENGTH ? `${input.slice(0, MAX_ECHOED_LENGTH)}…` : input;
 }

@@ -1,5 +1,4 @@
-import { Controller, Get, HttpCode, InternalServerErrorException, NotFoundException, Query } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { Controller, Get, Inject, InternalServerErrorException, NotFoundException, Query } from '@nestjs/common';
 import { OUTCOME_STATUS, type SignalName, type SignalOutcome } from '@app/metrics';
 import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query';
 import { SignalsService, type FixedSignal } from './signals.service';
@@ -12,11 +11,15 @@ export interface SignalAnswer {
   status: number;
 }
 
-/** The course's sample routes. Thin: validation and work live in their own files. */
+/**
+ * The course's sample routes. Thin: validation and work live in their own files.
+ * Dependencies are injected by explicit token rather than by emitted type metadata, so that the
+ * class keeps working under per-file transpilers (isolatedModules) and type-only import rewrites.
+ */
 @Controller()
 export class SignalsController {
   constructor(
-    private readonly signals: SignalsService,
+    @Inject(SignalsService) private readonly signals: SignalsService,
     @Inject(SIGNALS_SETTINGS) private readonly settings: SignalsSettings,
   ) {}
 
@@ -47,7 +50,6 @@ export class SignalsController {
   }
 
   @Get('sample-signals')
-  @HttpCode(200)
   async sample(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
     const request = parseSampleSignalsQuery(query, this.settings);
     return answer('sample', await this.signals.sample(request));

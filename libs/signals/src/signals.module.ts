@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { RandomSource, SeededRandomSource } from './random-source';
 import { SignalsController } from './signals.controller';
@@ -18,9 +18,16 @@ export class SignalsModule {
       controllers: [SignalsController, HealthController],
       providers: [
         { provide: SIGNALS_SETTINGS, useValue: settings },
-        { provide: RandomSource, useFactory: () => new SeededRandomSource(settings.seed) },
+        { provide: RandomSource, useFactory: () => seededRandomSource(settings.seed) },
         SignalsService,
       ],
     };
   }
+}
+
+/** Logs the seed, drawn or given, so that any run can be replayed with `SIGNALS_SEED`. */
+function seededRandomSource(seed: number | undefined): RandomSource {
+  const source = new SeededRandomSource(seed);
+  new Logger(SignalsModule.name).log(`Random seed ${source.seed} (set SIGNALS_SEED=${source.seed} to replay this run)`);
+  return source;
 }

@@ -12,13 +12,14 @@ export type FixedSignal = Exclude<SignalName, 'sample' | 'error'>;
 /**
  * The demo business: each signal waits a random time (its "work"), then answers an outcome.
  * It records through the {@link SignalsMetrics} port only and knows no metric library.
+ * Dependencies are injected by explicit token (see {@link SignalsController}).
  */
 @Injectable()
 export class SignalsService {
   constructor(
     @Inject(SIGNALS_SETTINGS) private readonly settings: SignalsSettings,
-    private readonly random: RandomSource,
-    private readonly metrics: SignalsMetrics,
+    @Inject(RandomSource) private readonly random: RandomSource,
+    @Inject(SignalsMetrics) private readonly metrics: SignalsMetrics,
   ) {}
 
   /** `/one` … `/four`: a uniform wait up to the route's bound, then success. */

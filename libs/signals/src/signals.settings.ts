@@ -35,8 +35,12 @@ export function readSignalsSettings(reader: EnvReader): SignalsSettings {
     SIGNALS_DEFAULTS.routeMaxLatencyMs,
     4,
   );
-  if ([one, two, three, four].some((value) => value > latencyCapMs)) {
-    reader.reject('SIGNALS_ROUTE_MAX_LATENCY_MS', `must not exceed SIGNALS_LATENCY_CAP_MS (${latencyCapMs})`);
+  const routeMaxLatencies = [one, two, three, four];
+  if (routeMaxLatencies.some((value) => value > latencyCapMs)) {
+    reader.reject(
+      'SIGNALS_ROUTE_MAX_LATENCY_MS',
+      `must not exceed SIGNALS_LATENCY_CAP_MS (${latencyCapMs}), got ${routeMaxLatencies.join(',')}`,
+    );
   }
   const [ok, notFound, serverError] = reader.numberList('SIGNALS_WEIGHTS', SIGNALS_DEFAULTS.sampleWeights, 3);
   if (ok + notFound + serverError <= 0) {
@@ -45,8 +49,14 @@ export function readSignalsSettings(reader: EnvReader): SignalsSettings {
   const sampleMaxLatencyMs = reader.integer('SIGNALS_MAX_LATENCY_MS', {
     default: SIGNALS_DEFAULTS.sampleMaxLatencyMs,
     min: 0,
-    max: latencyCapMs,
   });
+  // Checked after reading, not as the reader's `max`, so that the default is held to the cap too.
+  if (sampleMaxLatencyMs > latencyCapMs) {
+    reader.reject(
+      'SIGNALS_MAX_LATENCY_MS',
+      `must not exceed SIGNALS_LATENCY_CAP_MS (${latencyCapMs}), got ${sampleMaxLatencyMs}`,
+    );
+  }
   const seed = reader.optionalNumber('SIGNALS_SEED', { integer: true, min: 0, max: 2 ** 32 - 1 });
   return {
     routeMaxLatencyMs: { one, two, three, four },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess } from './managed-process';
-import { waitForHttpOk } from './wait-for';
+import { ManagedProcess } from '@app/local-stack';
+import { waitForHttpOk } from '@app/local-stack';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 

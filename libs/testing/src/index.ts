@@ -1,6 +1,6 @@
 export { builtEntry, REPO_ROOT, startBuiltApp, type StartedApp } from './built-app';
 export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition';
 export { freePort } from './free-port';
-export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
+export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';
 export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary';
-export { waitFor, waitForHttpOk } from './wait-for';
+export { waitFor, waitForHttpOk } from '@app/local-stack';

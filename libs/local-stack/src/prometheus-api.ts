@@ -1,0 +1,84 @@
+/** One sample of an instant vector, as Prometheus' HTTP API returns it. */
+export interface VectorSample {
+  metric: Record<string, string>;
+  value: number;
+  timestamp: number;
+}
+
+export interface RuleGroupState {
+  name: string;
+  file: string;
+  rules: Array<{
+    name: string;
+    query: string;
+    type: 'alerting' | 'recording';
+    health: string;
+    lastError?: string;
+    state?: 'inactive' | 'pending' | 'firing';
+    labels?: Record<string, string>;
+    alerts?: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string; value: string }>;
+  }>;
+}
+
+export interface TargetState {
+  labels: Record<string, string>;
+  scrapeUrl: string;
+  health: 'up' | 'down' | 'unknown';
+  lastError: string;
+}
+
+interface ApiEnvelope<T> {
+  status: 'success' | 'error';
+  data: T;
+  error?: string;
+  errorType?: string;
+}
+
+/** A small client of Prometheus' HTTP API (v1): queries, rules, alerts and targets. */
+export class PrometheusApi {
+  constructor(readonly baseUrl: string) {}
+
+  async query(expr: string): Promise<VectorSample[]> {
+    const data = await this.get<{ resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> }>(
+      '/api/v1/query',
+      { query: expr },
+    );
+    if (data.resultType === 'scalar') {
+      const [timestamp, value] = data.result as unknown as [number, string];
+      return [{ metric: {}, value: Number(value), timestamp }];
+    }
+    if (data.resultType !== 'vector') throw new Error(`query ${expr} returned a ${data.resultType}, not a vector`);
+    return data.result.map(({ metric, value: [timestamp, value] }) => ({ metric, value: Number(value), timestamp }));
+  }
+
+  /** The names of every series matching the selectors. */
+  async series(...matchers: string[]): Promise<Array<Record<string, string>>> {
+    const params = new URLSearchParams();
+    for (const matcher of matchers) params.append('match[]', matcher);
+    return this.get('/api/v1/series', params);
+  }
+
+  async ruleGroups(): Promise<RuleGroupState[]> {
+    return (await this.get<{ groups: RuleGroupState[] }>('/api/v1/rules', {})).groups;
+  }
+
+  async targets(): Promise<TargetState[]> {
+    return (await this.get<{ activeTargets: TargetState[] }>('/api/v1/targets', { state: 'active' })).activeTargets;
+  }
+
+  async firingAlerts(): Promise<Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>> {
+    const data = await this.get<{ alerts: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }> }>(
+      '/api/v1/alerts',
+      {},
+    );
+    return data.alerts.filter((alert) => alert.state === 'firing');
+  }
+
+  private async get<T>(path: string, params: Record<string, string> | URLSearchParams): Promise<T> {
+    const search = params instanceof URLSearchParams ? params : new URLSearchParams(params);
+    const response = await fetch(`${this.baseUrl}${path}?${search.toString()}`);
+    const body = (await response.json()) as ApiEnvelope<T>;
+    if (body.status !== 'success') throw new Error(`Prometheus ${path} failed: ${body.errorType}: ${body.error}`);
+    return body.data;
+  }
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess } from './managed-process';
+import { PrometheusApi } from './prometheus-api';
+import { waitForHttpOk } from './wait-for';
+
+export interface PrometheusServerOptions {
+  binary: string;
+  configFile: string;
+  port: number;
+  /** Data lives here (a temporary folder), never in the repo. */
+  workDir: string;
+  /** How soon a firing alert is sent again; short in tests so that end-to-end checks are quick. */
+  alertResendDelay?: string;
+}
+
+/** A real Prometheus process on 127.0.0.1, started from the Debian binary. */
+export class PrometheusServer {
+  readonly url: string;
+  readonly api: PrometheusApi;
+
+  private constructor(
+    readonly process: ManagedProcess,
+    port: number,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+    this.api = new PrometheusApi(this.url);
+  }
+
+  static async start(options: PrometheusServerOptions): Promise<PrometheusServer> {
+    const dataDir = join(options.workDir, 'prometheus-data');
+    mkdirSync(dataDir, { recursive: true });
+    const process = new ManagedProcess({
+      name: 'prometheus',
+      command: options.binary,
+      args: [
+        `--config.file=${options.configFile}`,
+        `--storage.tsdb.path=${dataDir}`,
+        `--web.listen-address=127.0.0.1:${options.port}`,
+        '--web.enable-lifecycle',
+        `--rules.alert.resend-delay=${options.alertResendDelay ?? '1m'}`,
+      ],
+    });
+    const server = new PrometheusServer(process, options.port);
+    await startedOrExplained(process, () => waitForHttpOk(`${server.url}/-/ready`, 30_000));
+    return server;
+  }
+
+  stop(): Promise<void> {
+    return this.process.stop();
+  }
+}
+
+/** Waits for readiness; on failure, stops the process and shows what it printed. */
+export async function startedOrExplained(process: ManagedProcess, ready: () => Promise<unknown>): Promise<void> {
+  try {
+    await Promise.race([
+      ready(),
+      process.waitForExit().then((code) => {
+        throw new Error(`exited with code ${code} before it was ready`);
+      }),
+    ]);
+  } catch (error) {
+    await process.stop();
+    throw new Error(`${process.options.name} did not start: ${(error as Error).message}\n--- output ---\n${process.logs}`);
+  }
+}
