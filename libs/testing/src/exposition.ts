@@ -9,40 +9,40 @@ export interface Sample {
 interface ParsedFamily {
   name: string;
   type: string;
-  metrics: Array<{
-    labels?: Record<string, string>;
-    value?: string;
-    count?: string;
-    sum?: string;
-    buckets?: Record<string, string>;
-    quantiles?: Record<string, string>;
-  }>;
+  metrics: Array<{ labels?: Record<string, string>; value?: string }>;
 }
 
 /**
- * Parses a Prometheus text exposition with a real parser and flattens it into samples named as
- * Prometheus would store them (`x_bucket{le=...}`, `x_count`, `x_sum` for histograms and summaries).
+ * Parses a Prometheus text exposition with a real parser into samples named as Prometheus stores them
+ * (`x_bucket{le=...}`, `x_sum`, `x_count`; a summary's quantiles as `x{quantile=...}`), in exposition order.
+ *
+ * parse-prometheus-text-format folds every sample of a labelled histogram or summary into one and
+ * drops their labels, so the families are declared untyped to it (each line then stays a sample under
+ * its own name) and their declared types are kept aside. It also loses the last sample of a text that
+ * does not end with a newline (`registry.getSingleMetricAsString()`), hence the newline added.
  */
 export function parseExposition(text: string): { families: Map<string, string>; samples: Sample[] } {
-  const parsed = parsePrometheusTextFormat(text) as ParsedFamily[];
   const families = new Map<string, string>();
-  const samples: Sample[] = [];
-  for (const family of parsed) {
-    families.set(family.name, family.type);
-    for (const metric of family.metrics) {
-      const labels = metric.labels ?? {};
-      if (metric.value !== undefined) samples.push({ name: family.name, labels, value: Number(metric.value) });
-      if (metric.count !== undefined) samples.push({ name: `${family.name}_count`, labels, value: Number(metric.count) });
-      if (metric.sum !== undefined) samples.push({ name: `${family.name}_sum`, labels, value: Number(metric.sum) });
-      for (const [le, value] of Object.entries(metric.buckets ?? {})) {
-        samples.push({ name: `${family.name}_bucket`, labels: { ...labels, le }, value: Number(value) });
-      }
-      for (const [quantile, value] of Object.entries(metric.quantiles ?? {})) {
-        samples.push({ name: family.name, labels: { ...labels, quantile }, value: Number(value) });
-      }
-    }
-  }
+  const untyped = text.replace(/^# TYPE (\S+) (\S+)$/gm, (_line, name: string, type: string) => {
+    families.set(name, type.toUpperCase());
+    return `# TYPE ${name} untyped`;
+  });
+  const parsed = parsePrometheusTextFormat(untyped.endsWith('\n') ? untyped : `${untyped}\n`) as ParsedFamily[];
+  const samples = parsed.flatMap((family) =>
+    family.metrics.map((metric) => ({
+      name: family.name,
+      labels: metric.labels ?? {},
+      value: parseValue(metric.value),
+    })),
+  );
   return { families, samples };
+}
+
+/** Sample values as the format writes them: Go's float syntax, where infinities are `+Inf` and `-Inf`. */
+function parseValue(raw: string | undefined): number {
+  if (raw === '+Inf') return Number.POSITIVE_INFINITY;
+  if (raw === '-Inf') return Number.NEGATIVE_INFINITY;
+  return Number(raw);
 }
 
 /** Samples of `name` whose labels include every pair of `match`. */

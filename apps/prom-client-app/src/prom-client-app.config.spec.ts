@@ -1,0 +1,57 @@
+import { ConfigValidationError } from '@app/config';
+import { METRIC_PATHS } from '@app/metrics';
+import { SIGNALS_DEFAULTS } from '@app/signals';
+import { readPromClientAppConfig } from './prom-client-app.config';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    readPromClientAppConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('readPromClientAppConfig', () => {
+  it('applies the defaults to an empty environment', () => {
+    const config = readPromClientAppConfig({});
+    expect(config).toMatchObject({ port: 8081, host: '0.0.0.0', serviceName: METRIC_PATHS.promClient.service });
+    expect(config.signals.sampleMaxLatencyMs).toBe(SIGNALS_DEFAULTS.sampleMaxLatencyMs);
+    expect(config.signals.seed).toBeUndefined();
+  });
+
+  it('reads every variable it owns, and the signals settings', () => {
+    const config = readPromClientAppConfig({
+      PORT: '9100',
+      HOST: '127.0.0.1',
+      SERVICE_NAME: 'checkout-api',
+      SIGNALS_SEED: '42',
+      SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+    });
+    expect(config).toMatchObject({ port: 9100, host: '127.0.0.1', serviceName: 'checkout-api' });
+    expect(config.signals).toMatchObject({ seed: 42, routeMaxLatencyMs: { one: 0, two: 0, three: 0, four: 0 } });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['SERVICE_NAME', 'has spaces'],
+    ['SERVICE_NAME', 'quote"d'],
+    ['SIGNALS_WEIGHTS', '0,0,0'],
+    ['SIGNALS_SEED', '-1'],
+  ])('rejects %s=%s, naming it', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} `));
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'abc', SIGNALS_WEIGHTS: '0,0,0', SERVICE_NAME: ' x y ' });
+    expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual([
+      'PORT',
+      'SERVICE_NAME',
+      'SIGNALS_WEIGHTS',
+    ]);
+  });
+});

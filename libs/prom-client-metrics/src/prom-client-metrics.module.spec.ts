@@ -1,0 +1,73 @@
+import { type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { SIGNALS_METRICS, SignalsMetrics } from '@app/metrics';
+import { parseExposition } from '@app/testing';
+import { register as globalRegistry, Registry } from 'prom-client';
+import request from 'supertest';
+import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
+import { type PromClientMetricsOptions } from './prom-client-metrics.options';
+import { PromClientMetricsModule } from './prom-client-metrics.module';
+
+describe('PromClientMetricsModule', () => {
+  const apps: INestApplication[] = [];
+
+  async function start(options?: PromClientMetricsOptions): Promise<INestApplication> {
+    const moduleRef = await Test.createTestingModule({ imports: [PromClientMetricsModule.forRoot(options)] }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    apps.push(app);
+    return app.init();
+  }
+
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+  });
+
+  it('binds the prom-client adapter to the SignalsMetrics port', async () => {
+    const app = await start();
+    expect(app.get(SignalsMetrics)).toBeInstanceOf(PromClientSignalsMetrics);
+  });
+
+  it('registers into its own registry, never the global one, so two apps in one process do not collide', async () => {
+    const first = await start();
+    const second = await start();
+    expect(first.get(Registry)).not.toBe(second.get(Registry));
+    expect(first.get(Registry)).not.toBe(globalRegistry);
+    expect(globalRegistry.getSingleMetric(SIGNALS_METRICS.outcomes.name)).toBeUndefined();
+  });
+
+  it('collects the default Node metrics by default, into its registry', async () => {
+    const { families } = parseExposition(await (await start()).get(Registry).metrics());
+    expect(families.get('process_cpu_user_seconds_total')).toBe('COUNTER');
+    expect(families.get('nodejs_eventloop_lag_seconds')).toBe('GAUGE');
+    expect(families.get('nodejs_heap_size_used_bytes')).toBe('GAUGE');
+  });
+
+  it('leaves the default Node metrics out when asked', async () => {
+    const { families } = parseExposition(await (await start({ collectDefaultMetrics: false })).get(Registry).metrics());
+    expect([...families.keys()].filter((name) => name.startsWith('process_') || name.startsWith('nodejs_'))).toEqual(
+      [],
+    );
+    expect(families.has(SIGNALS_METRICS.outcomes.name)).toBe(true);
+  });
+
+  it('adds the default labels to every series, default Node metrics included', async () => {
+    const app = await start({ defaultLabels: { service: 'unit-test' } });
+    const { samples } = parseExposition(await app.get(Registry).metrics());
+    expect(samples.length).toBeGreaterThan(50);
+    expect(samples.filter((sample) => sample.labels.service !== 'unit-test')).toEqual([]);
+  });
+
+  it('serves GET /metrics in the registry format', async () => {
+    const app = await start({ defaultLabels: { service: 'unit-test' } });
+    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+    // Same media type and parameters as the registry declares (Express may reorder the parameters).
+    const parameters = (contentType: string) =>
+      contentType
+        .split(';')
+        .map((part) => part.trim())
+        .sort();
+    expect(parameters(response.headers['content-type'])).toEqual(parameters(app.get(Registry).contentType));
+    const { families } = parseExposition(response.text);
+    expect(families.get(SIGNALS_METRICS.workDurationSummary.name)).toBe('SUMMARY');
+  });
+});

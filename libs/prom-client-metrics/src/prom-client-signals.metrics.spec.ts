@@ -1,0 +1,87 @@
+import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { parseExposition, selectSamples, sumSamples } from '@app/testing';
+import { Registry } from 'prom-client';
+import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
+
+const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+
+describe('PromClientSignalsMetrics', () => {
+  let registry: Registry;
+  let metrics: PromClientSignalsMetrics;
+
+  beforeEach(() => {
+    registry = new Registry();
+    metrics = new PromClientSignalsMetrics(registry);
+  });
+
+  const samples = async (name: string) => parseExposition(await registry.getSingleMetricAsString(name)).samples;
+
+  it('registers the four catalogue metrics, with their help and type, in the given registry only', async () => {
+    const { families } = parseExposition(await registry.metrics());
+    expect(Object.fromEntries(families)).toEqual({
+      [outcomes.name]: 'COUNTER',
+      [inFlight.name]: 'GAUGE',
+      [workDuration.name]: 'HISTOGRAM',
+      [workDurationSummary.name]: 'SUMMARY',
+    });
+    expect(await registry.getSingleMetricAsString(outcomes.name)).toContain(`# HELP ${outcomes.name} ${outcomes.help}`);
+  });
+
+  it('exposes every signal and outcome at 0 before any work, so the first increment is seen by rate()', async () => {
+    const outcomeSamples = await samples(outcomes.name);
+    expect(outcomeSamples).toHaveLength(SIGNAL_NAMES.length * SIGNAL_OUTCOMES.length);
+    expect(outcomeSamples.every((sample) => sample.value === 0)).toBe(true);
+    expect((await samples(inFlight.name)).map((sample) => [sample.labels.signal, sample.value])).toEqual(
+      SIGNAL_NAMES.map((signal) => [signal, 0]),
+    );
+  });
+
+  it('counts work in flight until its timer ends', async () => {
+    const first = metrics.startWork('two');
+    metrics.startWork('two');
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'two' })).toBe(2);
+    first.end('ok');
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'two' })).toBe(1);
+  });
+
+  it('records the outcome, the histogram and the summary when the timer ends', async () => {
+    metrics.startWork('sample').end('not_found');
+    metrics.startWork('sample').end('ok');
+    metrics.startWork('sample').end('not_found');
+
+    const counted = await samples(outcomes.name);
+    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(2);
+    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'ok' })).toBe(1);
+    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'server_error' })).toBe(0);
+
+    const histogram = await samples(workDuration.name);
+    expect(sumSamples(histogram, `${workDuration.name}_count`, { signal: 'sample' })).toBe(3);
+    const edges = selectSamples(histogram, `${workDuration.name}_bucket`, { signal: 'sample' }).map((s) => s.labels.le);
+    expect(edges).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
+
+    const summary = await samples(workDurationSummary.name);
+    expect(sumSamples(summary, `${workDurationSummary.name}_count`, { signal: 'sample' })).toBe(3);
+    const quantiles = selectSamples(summary, workDurationSummary.name, { signal: 'sample' }).map(
+      (s) => s.labels.quantile,
+    );
+    expect(quantiles).toEqual(workDurationSummary.percentiles.map(String));
+  });
+
+  it('feeds the histogram and the summary the same duration', async () => {
+    metrics.startWork('one').end('ok');
+    const histogramSum = sumSamples(await samples(workDuration.name), `${workDuration.name}_sum`, { signal: 'one' });
+    const summarySum = sumSamples(await samples(workDurationSummary.name), `${workDurationSummary.name}_sum`, {
+      signal: 'one',
+    });
+    expect(histogramSum).toBeGreaterThan(0);
+    expect(summarySum).toBe(histogramSum);
+  });
+
+  it('ignores a second end() of the same timer', async () => {
+    const timer = metrics.startWork('error');
+    timer.end('server_error');
+    timer.end('server_error');
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'error' })).toBe(0);
+    expect(sumSamples(await samples(outcomes.name), outcomes.name, { signal: 'error' })).toBe(1);
+  });
+});
