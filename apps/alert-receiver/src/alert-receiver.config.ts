@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { type Env, EnvReader } from '@app/config';
+
+/** Nest token of the validated configuration. */
+export const ALERT_RECEIVER_CONFIG = Symbol('ALERT_RECEIVER_CONFIG');
+
+export interface AlertReceiverConfig {
+  readonly port: number;
+  readonly host: string;
+  /** How many alerts (by fingerprint) and how many recent notifications the in-memory store keeps. */
+  readonly maxAlerts: number;
+  /** Shared secret that `POST /alerts` requires as `Authorization: Bearer <token>`; unset accepts anyone. */
+  readonly token?: string;
+  /** Largest accepted request body, in bytes; a larger one is answered 413. */
+  readonly bodyLimitBytes: number;
+  /** How often the HTML page reloads itself, in seconds. */
+  readonly pageRefreshSeconds: number;
+}
+
+export const ALERT_RECEIVER_DEFAULTS = {
+  port: 8082,
+  host: '0.0.0.0',
+  maxAlerts: 200,
+  bodyLimitBytes: 1024 * 1024,
+  pageRefreshSeconds: 5,
+} as const;
+
+/** Upper bounds that keep the store's memory bounded whatever the environment says. */
+export const ALERT_RECEIVER_LIMITS = {
+  maxAlerts: 10_000,
+  bodyLimitBytes: 16 * 1024 * 1024,
+} as const;
+
+/** Reads a secret from a file; injectable so that tests need not touch the disk. */
+export type SecretFileReader = (path: string) => string;
+
+const readSecretFile: SecretFileReader = (path) => readFileSync(path, 'utf8');
+
+/**
+ * Reads and validates every `ALERT_RECEIVER_*` variable (plus `PORT` and `HOST`); throws one
+ * `ConfigValidationError` naming each bad variable, so that start-up stops before listening.
+ */
+export function readAlertReceiverConfig(env: Env, readFile: SecretFileReader = readSecretFile): AlertReceiverConfig {
+  const reader = new EnvReader(env);
+  const port = reader.port('PORT', ALERT_RECEIVER_DEFAULTS.port);
+  const host = reader.string('HOST', ALERT_RECEIVER_DEFAULTS.host);
+  const maxAlerts = reader.integer('ALERT_RECEIVER_MAX_ALERTS', {
+    default: ALERT_RECEIVER_DEFAULTS.maxAlerts,
+    min: 1,
+    max: ALERT_RECEIVER_LIMITS.maxAlerts,
+  });
+  const bodyLimitBytes = reader.integer('ALERT_RECEIVER_BODY_LIMIT_BYTES', {
+    default: ALERT_RECEIVER_DEFAULTS.bodyLimitBytes,
+    min: 1024,
+    max: ALERT_RECEIVER_LIMITS.bodyLimitBytes,
+  });
+  const pageRefreshSeconds = reader.integer('ALERT_RECEIVER_PAGE_REFRESH_SECONDS', {
+    default: ALERT_RECEIVER_DEFAULTS.pageRefreshSeconds,
+    min: 1,
+    max: 3600,
+  });
+  const token = readToken(reader, readFile);
+  reader.assertValid();
+  return { port, host, maxAlerts, token, bodyLimitBytes, pageRefreshSeconds };
+}
+
+/** The token comes from a file (the way to pass secrets to containers) or, for local runs, from the variable itself. */
+function readToken(reader: EnvReader, readFile: SecretFileReader): string | undefined {
+  const inline = reader.optionalString('ALERT_RECEIVER_TOKEN');
+  const file = reader.optionalString('ALERT_RECEIVER_TOKEN_FILE');
+  if (inline !== undefined && file !== undefined) {
+    reader.reject('ALERT_RECEIVER_TOKEN_FILE', 'and ALERT_RECEIVER_TOKEN are both set: set only one');
+    return undefined;
+  }
+  if (file === undefined) return inline;
+  let content: string;
+  try {
+    content = readFile(file);
+  } catch (error) {
+    reader.reject('ALERT_RECEIVER_TOKEN_FILE', `cannot be read (${(error as Error).message})`);
+    return undefined;
+  }
+  // Trimmed like Alertmanager's `credentials_file`, so that one file with a trailing newline serves both.
+  const token = content.trim();
+  if (token === '') reader.reject('ALERT_RECEIVER_TOKEN_FILE', `points at an empty file (${file})`);
+  return token === '' ? undefined : token;
+}

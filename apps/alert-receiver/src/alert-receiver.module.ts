@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from './alert-receiver.config';
+import { AlertsModule } from './alerts/alerts.module';
+import { HealthController } from './health/health.controller';
+import { RejectedRequestsFilter } from './http/rejected-requests.filter';
+import { MetricsModule } from './metrics/metrics.module';
+import { PageModule } from './page/page.module';
+
+/** Composition root. Global so that every feature module can inject the validated configuration. */
+@Module({})
+export class AlertReceiverModule {
+  static forRoot(config: AlertReceiverConfig): DynamicModule {
+    return {
+      module: AlertReceiverModule,
+      global: true,
+      imports: [MetricsModule, AlertsModule, PageModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: ALERT_RECEIVER_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: RejectedRequestsFilter },
+      ],
+      exports: [ALERT_RECEIVER_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { BearerTokenGuard } from '../auth/bearer-token.guard';
+import { JsonContentTypeGuard } from '../http/json-content-type.guard';
+import type { AlertsSnapshot } from './alert-state';
+import { ALERTS_PATH } from './alerts.paths';
+import { AlertsService, type NotificationReceipt } from './alerts.service';
+
+@Controller(ALERTS_PATH.slice(1))
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  /** Alertmanager's webhook: any 2xx counts as delivered, anything else makes it retry. */
+  @Post()
+  @HttpCode(200)
+  @UseGuards(BearerTokenGuard, JsonContentTypeGuard)
+  receive(@Body() body: unknown): NotificationReceipt {
+    return this.alerts.receive(body);
+  }
+
+  /** Current alerts (firing first) and the recent notifications, as JSON. */
+  @Get()
+  list(): AlertsSnapshot {
+    return this.alerts.snapshot();
+  }
+}

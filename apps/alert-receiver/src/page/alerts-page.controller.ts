@@ -1,0 +1,29 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from '../alert-receiver.config';
+import { AlertsService } from '../alerts/alerts.service';
+import { renderAlertsPage } from './alerts-page.renderer';
+
+/** `GET /`: the human view of the store. */
+@Controller()
+export class AlertsPageController {
+  constructor(
+    private readonly alerts: AlertsService,
+    @Inject(ALERT_RECEIVER_CONFIG) private readonly config: AlertReceiverConfig,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  // No script at all, inline styles only: even an unescaped value could not run anything.
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+  )
+  @Header('X-Content-Type-Options', 'nosniff')
+  page(): string {
+    return renderAlertsPage(this.alerts.snapshot(), {
+      refreshSeconds: this.config.pageRefreshSeconds,
+      now: new Date(),
+    });
+  }
+}
