@@ -1,0 +1,81 @@
+import { EnvReader, type Env } from '@app/config';
+import { METRIC_PATHS } from '@app/metrics';
+import { defaultEnabledInstrumentations, PROMETHEUS_EXPORTER_DEFAULTS, type TelemetryConfig } from '@app/otel-metrics';
+import { HEALTH_PATH, readSignalsSettings, type SignalsSettings } from '@app/signals';
+
+/** Everything the OpenTelemetry app is configured with; see the README's table of variables. */
+export interface OtelAppConfig {
+  /** The app's HTTP server. */
+  readonly http: { readonly host: string; readonly port: number };
+  readonly telemetry: TelemetryConfig;
+  readonly signals: SignalsSettings;
+}
+
+/**
+ * The one place where this app reads its environment. Every problem is collected, then one
+ * `ConfigValidationError` names each offending variable, before anything starts.
+ *
+ * | variable | default |
+ * | --- | --- |
+ * | `PORT`, `HOST` | `8080`, `0.0.0.0` |
+ * | `METRICS_PORT`, `METRICS_HOST` | `9464`, `0.0.0.0` (the exporter's scrape endpoint, `/metrics`) |
+ * | `SERVICE_NAME` | `OTEL_SERVICE_NAME`, else `signals-otel` |
+ * | `SIGNALS_*` | see `readSignalsSettings` |
+ * | `OTEL_TRACES_EXPORTER`, `OTEL_LOGS_EXPORTER` | unset: no spans, no logs exported |
+ * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `http,express,runtime-node` (+ `nestjs-core` when spans are exported) |
+ * | `OTEL_LOG_LEVEL` | unset: the SDK's warnings and errors are printed |
+ */
+export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConfig {
+  const reader = new EnvReader(env);
+  const port = reader.port('PORT', 8080);
+  const host = reader.string('HOST', '0.0.0.0');
+  // Not 0: the exporter takes 0 for "unset" and would listen on 9464 instead.
+  const metricsPort = reader.integer('METRICS_PORT', {
+    default: PROMETHEUS_EXPORTER_DEFAULTS.port,
+    min: 1,
+    max: 65535,
+  });
+  if (metricsPort === port) reader.reject('METRICS_PORT', `must differ from PORT (both are ${port})`);
+  const metricsHost = reader.string('METRICS_HOST', '0.0.0.0');
+  // SERVICE_NAME is this project's name for it; OTEL_SERVICE_NAME, the standard one, is honoured too.
+  const serviceName = reader.string(
+    'SERVICE_NAME',
+    reader.optionalString('OTEL_SERVICE_NAME') ?? METRIC_PATHS.otel.service,
+  );
+  const signals = readSignalsSettings(reader);
+  const tracesFromEnv = reader.optionalString('OTEL_TRACES_EXPORTER') !== undefined;
+  const enabledInstrumentations = readEnabledInstrumentations(reader, tracesFromEnv);
+  const telemetry: TelemetryConfig = {
+    service: { name: serviceName, version: serviceVersion },
+    prometheus: { host: metricsHost, port: metricsPort, endpoint: PROMETHEUS_EXPORTER_DEFAULTS.endpoint },
+    ignoredIncomingPaths: [HEALTH_PATH],
+    tracesFromEnv,
+    enabledInstrumentations,
+    logsFromEnv: reader.optionalString('OTEL_LOGS_EXPORTER') !== undefined,
+    printDiagnostics: reader.optionalString('OTEL_LOG_LEVEL') === undefined,
+  };
+  reader.assertValid();
+  return { http: { host, port }, telemetry, signals };
+}
+
+/** The standard variable of auto-instrumentations-node, checked here so that a typo stops start-up. */
+function readEnabledInstrumentations(reader: EnvReader, tracesFromEnv: boolean): string[] {
+  const raw = reader.optionalString('OTEL_NODE_ENABLED_INSTRUMENTATIONS');
+  if (raw === undefined) return defaultEnabledInstrumentations(tracesFromEnv);
+  const names = raw.split(',').map((name) => name.trim());
+  const malformed = names.find((name) => !/^[a-z0-9][a-z0-9.-]*$/.test(name));
+  if (malformed !== undefined) {
+    reader.reject(
+      'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+      `must list instrumentation names like http,express, got "${malformed}"`,
+    );
+  }
+  const missing = ['http', 'express'].filter((name) => !names.includes(name));
+  if (missing.length > 0) {
+    reader.reject(
+      'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+      `must include ${missing.join(' and ')}: the request metric needs them`,
+    );
+  }
+  return names;
+}

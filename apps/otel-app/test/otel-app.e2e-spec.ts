@@ -1,0 +1,333 @@
+/**
+ * The compiled OpenTelemetry app as a real process (instrumentation patches modules as they load, which
+ * jest's module registry would bypass), scraped on its exporter and parsed with a real parser.
+ * `npm test` builds first; alone, run `npm run build` before `npx jest apps/otel-app`.
+ */
+import { createServer, type Server } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { hostname } from 'node:os';
+import { METRIC_PATHS, OTEL_HTTP_METRICS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import {
+  builtEntry,
+  freePort,
+  ManagedProcess,
+  REPO_ROOT,
+  scrape,
+  selectSamples,
+  startBuiltApp,
+  sumSamples,
+  type Sample,
+  type StartedApp,
+} from '@app/testing';
+import { readRootPackageVersion } from '../src/root-package-version';
+
+const HTTP = OTEL_HTTP_METRICS.duration;
+const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
+
+/** The environment every run starts from: no latency, a fixed seed, and no OTEL_* leaking in. */
+function appEnv(appPort: number, metricsPort: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: String(appPort),
+    HOST: '127.0.0.1',
+    METRICS_PORT: String(metricsPort),
+    METRICS_HOST: '127.0.0.1',
+    SIGNALS_SEED: '7',
+    SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+    SIGNALS_MAX_LATENCY_MS: '0',
+    SERVICE_NAME: '',
+    OTEL_SERVICE_NAME: '',
+    OTEL_TRACES_EXPORTER: '',
+    OTEL_LOGS_EXPORTER: '',
+    OTEL_LOG_LEVEL: '',
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
+    ...extra,
+  };
+}
+
+async function get(url: string, init?: RequestInit): Promise<number> {
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Sends `count` requests, `concurrency` at a time, and returns the statuses seen. */
+async function sendMany(
+  count: number,
+  concurrency: number,
+  request: (i: number) => Promise<number>,
+): Promise<number[]> {
+  const statuses: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) statuses.push(await request(next++));
+    }),
+  );
+  return statuses;
+}
+
+/** Labels of a sample without the exporter's per-scope labels (`otel_scope_name`, `otel_scope_version`). */
+function ownLabels(sample: Sample): Record<string, string> {
+  return Object.fromEntries(Object.entries(sample.labels).filter(([key]) => !key.startsWith('otel_scope_')));
+}
+
+/** `method route status` → count, from the `_count` series of the HTTP server histogram. */
+function requestCounts(samples: readonly Sample[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sample of selectSamples(samples, `${HTTP.name}_count`)) {
+    const labels = ownLabels(sample);
+    expect(Object.keys(labels).sort()).toEqual([...HTTP.labelNames].sort());
+    counts[`${labels.http_request_method} ${labels.http_route} ${labels.http_response_status_code}`] = sample.value;
+  }
+  return counts;
+}
+
+const SAMPLE = '/sample-signals';
+const FORCE = {
+  ok: `${SAMPLE}?weight_ok=1&weight_not_found=0&weight_server_error=0`,
+  notFound: `${SAMPLE}?weight_ok=0&weight_not_found=1&weight_server_error=0`,
+  serverError: `${SAMPLE}?weight_ok=0&weight_not_found=0&weight_server_error=1`,
+};
+
+/** Path → [times, expected status]. */
+const KNOWN_REQUESTS: ReadonlyArray<[path: string, times: number, status: number]> = [
+  ['/one', 3, 200],
+  ['/two', 2, 200],
+  ['/three', 1, 200],
+  ['/four', 1, 200],
+  ['/error', 2, 500],
+  [FORCE.ok, 4, 200],
+  [FORCE.notFound, 3, 404],
+  [FORCE.serverError, 5, 500],
+  [`${SAMPLE}?weight_ok=lots`, 2, 400],
+  ['/one?unexpected=1', 1, 400],
+  ['/health', 6, 200],
+];
+
+describe('otel-app metrics, scraped from the compiled app', () => {
+  let app: StartedApp;
+  let baseUrl: string;
+  let metricsUrl: string;
+  let samples: Sample[];
+  let families: Map<string, string>;
+
+  beforeAll(async () => {
+    const [appPort, metricsPort] = [await freePort(), await freePort()];
+    baseUrl = `http://127.0.0.1:${appPort}`;
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    app = await startBuiltApp('otel-app', appEnv(appPort, metricsPort), `${baseUrl}/health`);
+    // A scrape before the traffic: had the exporter's own server been measured, it would show below.
+    await scrape(metricsUrl);
+    for (const [path, times, status] of KNOWN_REQUESTS) {
+      for (let i = 0; i < times; i++) expect(`${path} ${await get(`${baseUrl}${path}`)}`).toBe(`${path} ${status}`);
+    }
+    expect(await get(`${baseUrl}/one`, { method: 'POST' })).toBe(404);
+    ({ samples, families } = await scrape(metricsUrl));
+  });
+
+  afterAll(() => app?.stop());
+
+  it('counts each request once by method, route template and status, leaving /health and scrapes out', () => {
+    expect(requestCounts(samples)).toEqual({
+      'GET /one 200': 3,
+      'GET /one 400': 1,
+      'GET /two 200': 2,
+      'GET /three 200': 1,
+      'GET /four 200': 1,
+      'GET /error 500': 2,
+      'GET /sample-signals 200': 4,
+      'GET /sample-signals 404': 3,
+      'GET /sample-signals 500': 5,
+      'GET /sample-signals 400': 2,
+      'POST unmatched 404': 1,
+    });
+    expect(families.get(HTTP.name)).toBe('HISTOGRAM');
+  });
+
+  it('uses the catalogue buckets, in seconds', () => {
+    const oneOk = { http_route: '/one', http_response_status_code: '200' };
+    const les = selectSamples(samples, `${HTTP.name}_bucket`, oneOk).map((s) => s.labels.le);
+    expect(les).toEqual([...HTTP.buckets.map(String), '+Inf']);
+    // Three requests answered at once: all below the 1 s bucket, whatever the machine's speed.
+    expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(3);
+  });
+
+  it('exports the signals metrics under the catalogue names, labels and counts', () => {
+    const expected: Record<string, number> = {
+      'one ok': 3,
+      'two ok': 2,
+      'three ok': 1,
+      'four ok': 1,
+      'error server_error': 2,
+      'sample ok': 4,
+      'sample not_found': 3,
+      'sample server_error': 5,
+    };
+    for (const signal of SIGNAL_NAMES) {
+      for (const outcome of SIGNAL_OUTCOMES) {
+        const series = selectSamples(samples, outcomes.name, { signal, outcome });
+        expect(series.map(ownLabels)).toEqual([{ signal, outcome }]);
+        expect(`${signal} ${outcome} ${series[0].value}`).toBe(
+          `${signal} ${outcome} ${expected[`${signal} ${outcome}`] ?? 0}`,
+        );
+      }
+    }
+    expect(families.get(outcomes.name)).toBe('COUNTER');
+
+    const worked = { one: 3, two: 2, three: 1, four: 1, error: 2, sample: 12 };
+    for (const signal of SIGNAL_NAMES) {
+      const [count] = selectSamples(samples, `${workDuration.name}_count`, { signal });
+      expect(ownLabels(count)).toEqual({ signal });
+      expect(`${signal} ${count.value}`).toBe(`${signal} ${worked[signal]}`);
+      expect(sumSamples(samples, inFlight.name, { signal })).toBe(0);
+    }
+    expect(families.get(workDuration.name)).toBe('HISTOGRAM');
+    expect(families.get(inFlight.name)).toBe('GAUGE');
+    const les = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' }).map((s) => s.labels.le);
+    expect(les).toEqual([...workDuration.buckets.map(String), '+Inf']);
+  });
+
+  it('names the instrumentation scope of every series', () => {
+    expect(selectSamples(samples, `${HTTP.name}_count`)[0].labels.otel_scope_name).toBe(
+      '@opentelemetry/instrumentation-http',
+    );
+    expect(selectSamples(samples, outcomes.name)[0].labels.otel_scope_name).toBe('signals');
+  });
+
+  it('exposes the resource in target_info, with an instance id unique to the process', () => {
+    const [target] = selectSamples(samples, 'target_info');
+    expect(target.labels).toMatchObject({
+      service_name: METRIC_PATHS.otel.service,
+      service_version: readRootPackageVersion(REPO_ROOT),
+      service_instance_id: `${hostname()}-${app.process.pid}`,
+    });
+  });
+
+  it('exports Node runtime metrics', () => {
+    for (const name of ['nodejs_eventloop_delay_p99', 'nodejs_eventloop_utilization', 'v8js_memory_heap_used']) {
+      expect(`${name} ${families.get(name)}`).toBe(`${name} GAUGE`);
+    }
+    expect(sumSamples(samples, 'v8js_memory_heap_used')).toBeGreaterThan(0);
+  });
+
+  it('keeps 1,000 random unknown paths in one series', async () => {
+    const before = requestCounts((await scrape(metricsUrl)).samples);
+    const statuses = await sendMany(1_000, 20, (i) =>
+      get(`${baseUrl}/unknown/${i}-${Math.random().toString(36).slice(2)}?q=${i}`),
+    );
+    expect(new Set(statuses)).toEqual(new Set([404]));
+
+    const { samples: after, text } = await scrape(metricsUrl);
+    // One series for all of them, whatever the path: the series seen before, plus GET unmatched 404.
+    expect(requestCounts(after)).toEqual({ ...before, 'GET unmatched 404': 1_000 });
+    expect(text).not.toContain('/unknown/');
+  });
+
+  it('stops on SIGTERM, closing the scrape endpoint', async () => {
+    app.process.signal('SIGTERM');
+    await Promise.race([
+      app.process.waitForExit(),
+      new Promise((_, reject) => {
+        setTimeout(() => reject(new Error(`no exit 5 s after SIGTERM:\n${app.process.logs}`)), 5_000).unref();
+      }),
+    ]);
+    await expect(fetch(metricsUrl)).rejects.toThrow();
+  });
+});
+
+describe('otel-app start-up checks', () => {
+  async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; logs: string }> {
+    const proc = new ManagedProcess({
+      name: 'otel-app',
+      command: process.execPath,
+      args: [builtEntry('otel-app')],
+      env,
+      cwd: REPO_ROOT,
+    });
+    const code = await Promise.race([
+      proc.waitForExit(),
+      new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 15_000).unref()),
+    ]);
+    if (code === 'running') {
+      await proc.stop();
+      throw new Error(`otel-app kept running:\n${proc.logs}`);
+    }
+    return { code, logs: proc.logs };
+  }
+
+  it('refuses a bad variable, naming it, before anything starts', async () => {
+    const env = appEnv(await freePort(), 99_999, { SIGNALS_MAX_LATENCY_MS: 'soon' });
+    const { code, logs } = await runUntilExit(env);
+    expect(code).toBe(1);
+    expect(logs).toContain('METRICS_PORT must be an integer between 1 and 65535, got 99999');
+    expect(logs).toContain('SIGNALS_MAX_LATENCY_MS');
+    expect(logs).not.toContain('Nest');
+  });
+
+  it('refuses to start when the scrape port is taken', async () => {
+    const metricsPort = await freePort();
+    const squatter: Server = createServer();
+    await new Promise<void>((resolve) => squatter.listen(metricsPort, '127.0.0.1', resolve));
+    try {
+      const { code, logs } = await runUntilExit(appEnv(await freePort(), metricsPort));
+      expect(code).toBe(1);
+      expect(logs).toMatch(/EADDRINUSE.*\d+/);
+    } finally {
+      squatter.close();
+    }
+  });
+});
+
+describe('otel-app sends no OTLP unless asked', () => {
+  /** A stand-in OTLP/HTTP collector: it only counts what reaches it. */
+  async function startCollector(): Promise<{ url: string; paths: string[]; close(): void }> {
+    const paths: string[] = [];
+    const server = createHttpServer((request, response) => {
+      paths.push(`${request.method} ${request.url}`);
+      request.resume();
+      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${port}`,
+      paths,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  /**
+   * Runs the app against the stand-in collector, sends a few requests, then stops it with SIGTERM:
+   * shutting down flushes every span or log processor there is, so an export, if any, has happened
+   * by the time the process is gone. No waiting on timers, no flakiness.
+   */
+  async function exportsAfterTraffic(extra: Record<string, string>): Promise<{ paths: string[]; logs: string }> {
+    const collector = await startCollector();
+    try {
+      const [appPort, metricsPort] = [await freePort(), await freePort()];
+      const env = appEnv(appPort, metricsPort, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, ...extra });
+      const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
+      for (const path of ['/one', '/error', '/nowhere']) await get(`http://127.0.0.1:${appPort}${path}`);
+      await app.stop();
+      return { paths: [...collector.paths], logs: app.process.logs };
+    } finally {
+      collector.close();
+    }
+  }
+
+  // Logs are off by default too (no log processor is created), but nothing in this app emits a log
+  // record through OpenTelemetry, so only the spans can be observed here.
+  it('exports no span by default', async () => {
+    const { paths, logs } = await exportsAfterTraffic({});
+    expect(paths).toEqual([]);
+    expect(logs).not.toMatch(/4318|ECONNREFUSED|OTLP/i);
+  });
+
+  it('exports spans once OTEL_TRACES_EXPORTER is set (the check above can fail)', async () => {
+    const { paths } = await exportsAfterTraffic({ OTEL_TRACES_EXPORTER: 'otlp' });
+    expect(paths).toContain('POST /v1/traces');
+  });
+});

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { SignalsMetrics } from '@app/metrics';
+import { OtelSignalsMetrics } from './otel-signals-metrics';
+import { SIGNALS_METER, SIGNALS_METER_NAME, TELEMETRY } from './otel-metrics.tokens';
+import type { Telemetry } from './telemetry.bootstrap';
+import { TelemetryLifecycle } from './telemetry-lifecycle';
+
+/**
+ * Binds the OpenTelemetry adapter to the {@link SignalsMetrics} port, for the whole app (global, as
+ * `SignalsModule` expects). It takes the running SDK from `startTelemetry()`: the meter comes from
+ * that provider, not from the global API, and the SDK is shut down with the app.
+ */
+@Module({})
+export class OtelMetricsModule {
+  static forRoot(telemetry: Pick<Telemetry, 'meterProvider' | 'shutdown'>): DynamicModule {
+    return {
+      module: OtelMetricsModule,
+      global: true,
+      providers: [
+        { provide: TELEMETRY, useValue: telemetry },
+        { provide: SIGNALS_METER, useFactory: () => telemetry.meterProvider.getMeter(SIGNALS_METER_NAME) },
+        { provide: SignalsMetrics, useClass: OtelSignalsMetrics },
+        TelemetryLifecycle,
+      ],
+      exports: [SignalsMetrics],
+    };
+  }
+}

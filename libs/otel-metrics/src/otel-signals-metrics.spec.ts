@@ -1,0 +1,61 @@
+import { SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { sumSamples } from '@app/testing';
+import { inProcessScrape } from '../test/in-process-scrape.fixture';
+import { OtelSignalsMetrics } from './otel-signals-metrics';
+
+const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
+
+describe('OtelSignalsMetrics', () => {
+  let scraping: ReturnType<typeof inProcessScrape>;
+  let metrics: OtelSignalsMetrics;
+
+  beforeEach(() => {
+    scraping = inProcessScrape();
+    metrics = new OtelSignalsMetrics(scraping.meterProvider.getMeter('signals'));
+  });
+
+  afterEach(() => scraping.shutdown());
+
+  it('starts every bounded series at zero', async () => {
+    const { samples } = await scraping.scrape();
+    for (const signal of SIGNAL_NAMES) {
+      expect(sumSamples(samples, inFlight.name, { signal })).toBe(0);
+      for (const outcome of SIGNAL_OUTCOMES) {
+        expect(
+          samples.filter((s) => s.name === outcomes.name && s.labels.signal === signal && s.labels.outcome === outcome),
+        ).toHaveLength(1);
+      }
+    }
+    expect(samples.filter((s) => s.name === outcomes.name)).toHaveLength(SIGNAL_NAMES.length * SIGNAL_OUTCOMES.length);
+  });
+
+  it('counts work in flight until its timer ends', async () => {
+    const first = metrics.startWork('two');
+    const second = metrics.startWork('two');
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(2);
+
+    first.end('ok');
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(1);
+    second.end('ok');
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(0);
+  });
+
+  it('records duration and outcome once per timer, even if ended twice', async () => {
+    const timer = metrics.startWork('sample');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    timer.end('not_found');
+    timer.end('ok');
+
+    const { samples } = await scraping.scrape();
+    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'ok' })).toBe(0);
+    expect(sumSamples(samples, inFlight.name, { signal: 'sample' })).toBe(0);
+    expect(sumSamples(samples, `${workDuration.name}_count`, { signal: 'sample' })).toBe(1);
+    // In seconds: about 0.02, certainly not 20 (milliseconds).
+    const seconds = sumSamples(samples, `${workDuration.name}_sum`, { signal: 'sample' });
+    expect(seconds).toBeGreaterThanOrEqual(0.015);
+    expect(seconds).toBeLessThan(1);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.01' })).toBe(0);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.025' })).toBe(1);
+  });
+});

@@ -1,0 +1,68 @@
+import { LATENCY_BUCKETS_SECONDS, OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
+import { selectSamples } from '@app/testing';
+import { inProcessScrape } from '../test/in-process-scrape.fixture';
+import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes';
+import { instrumentNameFor, prometheusLabelFor } from './prometheus-naming';
+
+describe('names as the Prometheus exporter scrapes them', () => {
+  const scraping = inProcessScrape();
+  const meter = scraping.meterProvider.getMeter('naming-spec');
+
+  afterAll(() => scraping.shutdown());
+
+  it('derives instrument names the exporter turns back into the catalogue names', async () => {
+    const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
+    expect(instrumentNameFor(outcomes)).toBe('signals_outcomes');
+    meter.createCounter(instrumentNameFor(outcomes)).add(1, { signal: 'one', outcome: 'ok' });
+    meter.createUpDownCounter(instrumentNameFor(inFlight)).add(1, { signal: 'one' });
+    meter.createHistogram(instrumentNameFor(workDuration), { unit: workDuration.unit }).record(0.3, { signal: 'one' });
+
+    const { families, text } = await scraping.scrape();
+
+    // `_total` is appended to counters; no unit suffix is appended (only a `# UNIT` line).
+    expect(families.get(outcomes.name)).toBe('COUNTER');
+    expect(families.get(inFlight.name)).toBe('GAUGE');
+    expect(families.get(workDuration.name)).toBe('HISTOGRAM');
+    expect(text).toContain(`# UNIT ${workDuration.name} s`);
+    expect(text).not.toContain(`${workDuration.name}_seconds`);
+  });
+
+  it('gives the signals histogram the catalogue buckets', async () => {
+    const { samples } = await scraping.scrape();
+    const les = selectSamples(samples, `${SIGNALS_METRICS.workDuration.name}_bucket`).map((s) => s.labels.le);
+    expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
+  });
+
+  it('keeps only the catalogue labels and buckets on the HTTP server histogram', async () => {
+    const http = OTEL_HTTP_METRICS.duration;
+    meter.createHistogram(http.instrumentName, { unit: http.unit }).record(0.05, {
+      'http.request.method': 'GET',
+      'http.route': '/one',
+      'http.response.status_code': 200,
+      'url.scheme': 'http',
+      'network.protocol.version': '1.1',
+      'error.type': '500',
+    });
+
+    const { families, samples } = await scraping.scrape();
+
+    expect(families.get(http.name)).toBe('HISTOGRAM');
+    const [count] = selectSamples(samples, `${http.name}_count`);
+    const labels = Object.keys(count.labels).filter((label) => !label.startsWith('otel_scope_'));
+    expect(labels.sort()).toEqual([...http.labelNames].sort());
+    const les = selectSamples(samples, `${http.name}_bucket`).map((s) => s.labels.le);
+    expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
+  });
+
+  it('maps each HTTP attribute key to its catalogue label', () => {
+    for (const [label, attribute] of Object.entries(HTTP_SERVER_METRIC_ATTRIBUTES)) {
+      expect(prometheusLabelFor(attribute)).toBe(label);
+    }
+  });
+
+  it('refuses a counter whose catalogue name lacks _total', () => {
+    expect(() => instrumentNameFor({ kind: 'counter', name: 'signals_outcomes', help: '', labelNames: [] })).toThrow(
+      /must end with _total/,
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { diag, DiagConsoleLogger, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { assertInstrumentedModulesNotLoaded } from './load-order.guard';
+import type { TelemetryConfig } from './telemetry.config';
+import { telemetryInstrumentations } from './telemetry-instrumentations';
+import { telemetryResource } from './telemetry-resource';
+import { telemetryViews } from './telemetry-views';
+
+/** The running SDK. */
+export interface Telemetry {
+  /** The SDK's provider: inject it (`OtelMetricsModule.forRoot`) rather than reaching for the global. */
+  readonly meterProvider: MeterProvider;
+  /** Resolves once the scrape endpoint listens; rejects when it cannot (port taken, bad host). */
+  readonly scrapeEndpointReady: Promise<void>;
+  /** Stops the scrape server and the SDK. Safe to call more than once. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts OpenTelemetry: call it before Express and Nest are loaded (the app's first import), so the
+ * instrumentations patch them as they load. Metrics go to a Prometheus exporter only; spans and logs
+ * are off unless the user configured them through `OTEL_TRACES_EXPORTER` / `OTEL_LOGS_EXPORTER`.
+ * `OTEL_METRICS_EXPORTER` is not read: the metric readers are given here.
+ */
+export function startTelemetry(config: TelemetryConfig): Telemetry {
+  assertInstrumentedModulesNotLoaded();
+  if (config.printDiagnostics) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
+
+  const exporter = new PrometheusExporter({
+    host: config.prometheus.host,
+    port: config.prometheus.port,
+    endpoint: config.prometheus.endpoint,
+    // Started below, so that a failure to listen reaches the caller instead of a log line.
+    preventServerStart: true,
+  });
+  const resource = telemetryResource(config.service);
+  const sdk = new NodeSDK({
+    resource,
+    // Detection is done in telemetryResource(), so that `resource` is the object the SDK uses.
+    autoDetectResources: false,
+    metricReaders: [exporter],
+    views: telemetryViews(),
+    instrumentations: telemetryInstrumentations(config),
+    // An empty list means none; leaving the option out lets the SDK read the OTEL_* variables.
+    spanProcessors: config.tracesFromEnv ? undefined : [],
+    logRecordProcessors: config.logsFromEnv ? undefined : [],
+  });
+  sdk.start();
+  // The SDK registers its provider globally and does not expose it otherwise: read it once, here,
+  // and hand it on explicitly.
+  const meterProvider = metrics.getMeterProvider();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    meterProvider,
+    scrapeEndpointReady: (async () => {
+      await resource.waitForAsyncAttributes?.();
+      await exporter.startServer();
+    })(),
+    shutdown: () => (stopping ??= sdk.shutdown()),
+  };
+}
