@@ -1,0 +1,16 @@
+export { formatTrafficProgress } from './format-traffic-progress';
+export { formatTrafficReport } from './format-traffic-report';
+export { nearestRankPercentile } from './latency-percentiles';
+export type { LatencySummary } from './latency-recorder';
+export { ERROR_KEY, TIMEOUT_KEY } from './request-outcome';
+export { resolveTrafficOptions } from './resolve-traffic-options';
+export { formatRouteMix, parseRouteMix, routeShares, type RouteMix } from './route-mix';
+export { runTraffic, type RunTrafficControls } from './run-traffic';
+export { parseSignalWeights, SIGNAL_WEIGHT_PARAMETERS, type SignalWeights } from './signal-weights';
+export type { TrafficConfig, TrafficOptionName } from './traffic-config';
+export { DEFAULT_ROUTE_MIX, TRAFFIC_DEFAULTS, TRAFFIC_LIMITS } from './traffic-limits';
+export type { TrafficOptions } from './traffic-options';
+export { TrafficOptionsError, type OptionNamer, type TrafficOptionProblem } from './traffic-options.error';
+export type { TrafficProgress } from './traffic-progress';
+export type { StopReason, TrafficReport } from './traffic-report';
+export { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes';

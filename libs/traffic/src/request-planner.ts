@@ -1,0 +1,54 @@
+import { RoutePicker } from './route-picker';
+import { signalWeightsQuery } from './signal-weights';
+import type { TrafficOptions } from './traffic-options';
+import { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes';
+
+export interface PlannedRequest {
+  /** 0-based position in the run. */
+  readonly index: number;
+  readonly target: string;
+  readonly route: RouteName;
+  readonly url: string;
+}
+
+/**
+ * Hands out the run's requests, one at a time and never more than `maxRequests`: this is what makes
+ * a request count exact. Targets take turns (request i goes to target i mod n), so K requests over
+ * n targets split evenly; routes are drawn from the seeded mix in request order.
+ */
+export class RequestPlanner {
+  private issued = 0;
+  private readonly picker: RoutePicker;
+  /** URL of each route on each target, built once. */
+  private readonly urls: ReadonlyArray<Readonly<Record<RouteName, string>>>;
+
+  constructor(private readonly options: TrafficOptions) {
+    this.picker = new RoutePicker(options.mix, options.seed);
+    const sampleQuery = signalWeightsQuery(options.signalWeights);
+    this.urls = options.targets.map((target) => {
+      const urls = {} as Record<RouteName, string>;
+      for (const route of ROUTE_NAMES) {
+        urls[route] = `${target}${TRAFFIC_ROUTES[route].path}${route === 'sample-signals' ? sampleQuery : ''}`;
+      }
+      return urls;
+    });
+  }
+
+  /** How many requests were handed out so far. */
+  get count(): number {
+    return this.issued;
+  }
+
+  get exhausted(): boolean {
+    return this.issued >= this.options.maxRequests;
+  }
+
+  /** The next request, or undefined once `maxRequests` were handed out. */
+  take(): PlannedRequest | undefined {
+    if (this.exhausted) return undefined;
+    const index = this.issued++;
+    const targetIndex = index % this.options.targets.length;
+    const route = this.picker.next();
+    return { index, target: this.options.targets[targetIndex], route, url: this.urls[targetIndex][route] };
+  }
+}

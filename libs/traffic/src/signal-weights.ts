@@ -1,0 +1,55 @@
+import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
+// Type-only: checks the parameter names below against the server's list without loading NestJS.
+import type { SAMPLE_SIGNALS_PARAMETERS } from '@app/signals/sample-signals.query';
+import { parsed, rejected, type OptionParseResult } from './option-parse-result';
+import { TRAFFIC_LIMITS } from './traffic-limits';
+
+/** Relative weights of the /sample-signals outcomes: 200 (ok), 404 (not_found), 500 (server_error). */
+export type SignalWeights = Readonly<Record<SignalOutcome, number>>;
+
+/** The /sample-signals query parameter carrying each weight; a rename on the server breaks this build. */
+export const SIGNAL_WEIGHT_PARAMETERS = {
+  ok: 'weight_ok',
+  not_found: 'weight_not_found',
+  server_error: 'weight_server_error',
+} as const satisfies Record<SignalOutcome, (typeof SAMPLE_SIGNALS_PARAMETERS)[number]>;
+
+/**
+ * Reads the weights, as text (`80,10,10`: ok, not_found, server_error, the `--weights` form) or as an
+ * object. Each must be a non-negative number the server accepts, and their sum positive.
+ */
+export function parseSignalWeights(input: string | SignalWeights): OptionParseResult<SignalWeights> {
+  let values: unknown[];
+  if (typeof input === 'string') {
+    const parts = input.split(',').map((part) => part.trim());
+    if (parts.length !== SIGNAL_OUTCOMES.length || parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
+      return rejected(
+        `must be 3 comma-separated non-negative numbers (200,404,500 weights, e.g. 80,10,10), got "${input.slice(0, 40)}"`,
+      );
+    }
+    values = parts.map(Number);
+  } else {
+    values = SIGNAL_OUTCOMES.map((outcome) => input[outcome]);
+  }
+  const problems: string[] = [];
+  SIGNAL_OUTCOMES.forEach((outcome, index) => {
+    const value = values[index];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > TRAFFIC_LIMITS.maxSignalWeight) {
+      problems.push(
+        `weight ${outcome} must be a number between 0 and ${TRAFFIC_LIMITS.maxSignalWeight}, got ${String(value)}`,
+      );
+    }
+  });
+  if (problems.length > 0) return rejected(...problems);
+  const [ok, notFound, serverError] = values as number[];
+  if (ok + notFound + serverError <= 0) return rejected('must have a positive sum');
+  return parsed({ ok, not_found: notFound, server_error: serverError });
+}
+
+/** The query string that asks /sample-signals for these weights, e.g. `?weight_ok=80&weight_not_found=10&...`. */
+export function signalWeightsQuery(weights: SignalWeights | undefined): string {
+  if (weights === undefined) return '';
+  const query = new URLSearchParams();
+  for (const outcome of SIGNAL_OUTCOMES) query.set(SIGNAL_WEIGHT_PARAMETERS[outcome], String(weights[outcome]));
+  return `?${query.toString()}`;
+}

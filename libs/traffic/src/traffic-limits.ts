@@ -1,0 +1,37 @@
+import type { RouteMix } from './route-mix';
+
+/**
+ * Hard caps: every run is bounded in request count and in time, whatever the options say, so a
+ * forgotten generator stops by itself. Defaults live here too, in one place.
+ */
+export const TRAFFIC_LIMITS = {
+  maxRequests: 1_000_000,
+  maxDurationSeconds: 24 * 60 * 60,
+  maxConcurrency: 1_000,
+  maxRate: 100_000,
+  maxTimeoutSeconds: 60,
+  maxTargets: 32,
+  /** /sample-signals refuses weights above this (see libs/signals sample-signals.query.ts). */
+  maxSignalWeight: 1_000_000,
+  maxSeed: 2 ** 32 - 1,
+} as const;
+
+/**
+ * The course's generator ran 4 threads with a 1 s client timeout over the routes one..four and error.
+ * The default mix keeps those five evenly and adds /sample-signals at half the traffic: with its
+ * default weights (80/10/10) about 20 % of the requests fail, as in the course.
+ */
+export const DEFAULT_ROUTE_MIX: RouteMix = {
+  one: 1,
+  two: 1,
+  three: 1,
+  four: 1,
+  error: 1,
+  'sample-signals': 5,
+};
+
+export const TRAFFIC_DEFAULTS = {
+  concurrency: 4,
+  timeoutSeconds: 1,
+  mix: DEFAULT_ROUTE_MIX,
+} as const;
