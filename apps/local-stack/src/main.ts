@@ -1,0 +1,108 @@
+/* eslint-disable no-console -- a terminal program: the console is its interface */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { MissingBinaryError } from '@app/local-stack';
+import { formatTrafficReport, runTraffic, type TrafficReport } from '@app/traffic';
+import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options';
+import { assertPortsFree } from './stack/port-check';
+import { LocalStack } from './stack/local-stack';
+import { DEFAULT_STACK_PORTS } from './stack/stack-ports';
+import { formatStackSnapshot } from './summary/format-stack-snapshot';
+import { readStackSnapshot } from './summary/stack-snapshot';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+const REFRESH_MS = 5_000;
+
+async function main(): Promise<number> {
+  let options: DemoOptions;
+  try {
+    options = parseDemoOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof DemoUsageError) {
+      console.error(`demo: ${error.message}\n\n${DEMO_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    console.log(DEMO_USAGE);
+    return 0;
+  }
+
+  await assertPortsFree(DEFAULT_STACK_PORTS);
+  const workers = options.workers ?? availableParallelism();
+  const stack = await LocalStack.start({
+    repoRoot: REPO_ROOT,
+    appEnv: { WORKERS: String(workers) },
+    keepWorkDir: options.keepData,
+    log: (line) => console.log(line),
+  });
+  const urls = {
+    'alert receiver': stack.urls.alertReceiver,
+    Prometheus: stack.urls.prometheus,
+    'Prometheus alerts': `${stack.urls.prometheus}/alerts`,
+    Alertmanager: stack.urls.alertmanager,
+    'OTel app': stack.urls.otelApp,
+    'OTel metrics': stack.urls.otelMetrics,
+    'prom-client app': stack.urls.promClientApp,
+    'prom-client metrics': stack.urls.promClientMetrics,
+  };
+  console.log(`\nStack up, ${workers} worker(s) per app. Data in ${stack.workDir}`);
+
+  const traffic = new AbortController();
+  let trafficRun: Promise<TrafficReport> | undefined;
+  if (options.traffic) {
+    trafficRun = runTraffic(
+      {
+        targets: [stack.urls.otelApp, stack.urls.promClientApp],
+        concurrency: 8,
+        rate: options.rate * 2,
+        durationSeconds: options.durationSeconds,
+        signalWeights: options.weights,
+      },
+      { signal: traffic.signal },
+    );
+  }
+
+  let stopping = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+  const interactive = process.stdout.isTTY === true;
+  const render = async () => {
+    try {
+      const text = formatStackSnapshot(await readStackSnapshot(stack.prometheus.api, stack.urls.alertReceiver), urls);
+      process.stdout.write(interactive ? `\x1b[2J\x1b[H${text}\n` : `\n${text}\n`);
+    } catch (error) {
+      console.error(`summary unavailable: ${(error as Error).message}`);
+    }
+  };
+  await render();
+  const timer = setInterval(() => void render(), interactive ? REFRESH_MS : REFRESH_MS * 3);
+
+  await stopped;
+  clearInterval(timer);
+  console.log('\nStopping: traffic, Prometheus, Alertmanager, apps…');
+  traffic.abort();
+  const report = await trafficRun?.catch(() => undefined);
+  await stack.stop();
+  if (report) console.log(`\n${formatTrafficReport(report)}`);
+  console.log('Stopped.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof MissingBinaryError) console.error(`demo: ${error.message}`);
+    else console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess, waitForHttpOk } from '@app/local-stack';
+
+/** The apps the stack runs, by their folder under apps/. */
+export type StackApp = 'otel-app' | 'prom-client-app' | 'alert-receiver';
+
+export function compiledEntry(repoRoot: string, app: StackApp): string {
+  const entry = join(repoRoot, 'dist', 'apps', app, 'src', 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  return entry;
+}
+
+/** Starts a compiled app as its own Node process and waits until its `/health` answers. */
+export async function startApp(
+  repoRoot: string,
+  app: StackApp,
+  env: Readonly<Record<string, string>>,
+  healthUrl: string,
+): Promise<ManagedProcess> {
+  const process = new ManagedProcess({
+    name: app,
+    command: globalThis.process.execPath,
+    args: [compiledEntry(repoRoot, app)],
+    env: { NODE_ENV: 'production', ...env },
+    cwd: repoRoot,
+  });
+  try {
+    await Promise.race([
+      waitForHttpOk(healthUrl, 30_000),
+      process.waitForExit().then((code) => {
+        throw new Error(`exited with code ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    await process.stop();
+    throw new Error(`${app} did not start: ${(error as Error).message}\n--- ${app} output ---\n${process.logs}`);
+  }
+  return process;
+}
