@@ -1,0 +1,74 @@
+import {
+  CustomVariableBuilder,
+  QueryVariableBuilder,
+  VariableRefresh,
+  VariableSort,
+} from '@grafana/grafana-foundation-sdk/dashboard';
+import { METRIC_PATHS, RECORDING_RULES, SIGNAL_NAMES } from '@app/metrics';
+import { PROMETHEUS_DATASOURCE } from './grafana-datasources';
+import { matches, selector } from './promql';
+import { RECORDED_LABELS } from './recorded-labels';
+
+/**
+ * The dashboards' template variables. Every one is multi-valued with an "All" that stands for `.*`, so
+ * a query filters with `label=~"$name"` whether one, several or all values are picked.
+ */
+export const VARIABLES = {
+  path: '$path',
+  route: '$route',
+  signal: '$signal',
+} as const;
+
+const ALL = '.*';
+const allSelected = { text: 'All', value: '$__all' };
+
+/** Metric path (`otel`, `prom-client`): the `path` target label of both scrapes, from monitoring-targets.ts. */
+export function pathVariable(): CustomVariableBuilder {
+  return new CustomVariableBuilder('path')
+    .label('Metric path')
+    .description('Which instrumentation produced the series: OpenTelemetry or prom-client (the `path` label).')
+    .values(
+      Object.values(METRIC_PATHS)
+        .map((target) => target.path)
+        .join(','),
+    )
+    .multi(true)
+    .includeAll(true)
+    .allValue(ALL)
+    .current(allSelected);
+}
+
+/**
+ * Route templates seen by the recording rules (on the selected paths, where the dashboard has a `path`
+ * variable). Read from the rules rather than a raw metric: the rules carry one `route` label for both paths.
+ */
+export function routeVariable(filter: { byPath: boolean }): QueryVariableBuilder {
+  const series = filter.byPath
+    ? selector(RECORDING_RULES.requestRate, matches(RECORDED_LABELS.path, VARIABLES.path))
+    : RECORDING_RULES.requestRate;
+  const query = `label_values(${series}, ${RECORDED_LABELS.route})`;
+  return new QueryVariableBuilder('route')
+    .label('Route')
+    .description('Route template (`/one`, `/sample-signals`, …); `unmatched` for paths that matched no route.')
+    .datasource(PROMETHEUS_DATASOURCE)
+    .query(query)
+    .definition(query)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalAsc)
+    .multi(true)
+    .includeAll(true)
+    .allValue(ALL)
+    .current(allSelected);
+}
+
+/** The demo business's signals (one per sample route), from signal-names.ts. */
+export function signalVariable(): CustomVariableBuilder {
+  return new CustomVariableBuilder('signal')
+    .label('Signal')
+    .description('The `signal` label of the business metrics: one per sample route.')
+    .values(SIGNAL_NAMES.join(','))
+    .multi(true)
+    .includeAll(true)
+    .allValue(ALL)
+    .current(allSelected);
+}

@@ -1,0 +1,359 @@
+/**
+ * "OpenTelemetry vs prom-client": the same signals from both paths side by side, on their RAW series,
+ * so that a reader sees how names, labels and values map; then the recording rules that unify them.
+ * Left column prom-client, right column OpenTelemetry, one row per signal.
+ */
+import { RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  METRIC_PATHS,
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  RECORDING_RULES,
+  SIGNALS_METRICS,
+  type MetricPath,
+} from '@app/metrics';
+import { generatedDashboard } from './dashboard-settings';
+import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables';
+import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels';
+import { aggregate, eq, histogramQuantile, matches, rate, selector } from './promql';
+import { RECORDED_LABELS as L } from './recorded-labels';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics';
+
+export const METRIC_PATHS_UID = 'signals-metric-paths';
+
+const RATE_WINDOW = '$__rate_interval';
+
+const [PROM_GC_KIND] = PROM_CLIENT_RUNTIME_METRICS.gcDuration.labelNames;
+const [OTEL_GC_KIND] = OTEL_RUNTIME_METRICS.gcDuration.labelNames;
+const [OTEL_HEAP_SPACE] = OTEL_RUNTIME_METRICS.heapUsed.labelNames;
+const COMPARED_QUANTILE = 0.9;
+
+const [PROM_METHOD, PROM_ROUTE, PROM_STATUS] = PROM_CLIENT_HTTP_METRICS.requests.labelNames;
+const [OTEL_METHOD, OTEL_ROUTE, OTEL_STATUS] = OTEL_HTTP_METRICS.duration.labelNames;
+
+const jobOf = (path: MetricPath) => eq(L.job, METRIC_PATHS[path].job);
+const legendOf = (...labels: string[]) => labels.map((label) => `{{${label}}}`).join(' ');
+
+interface SideBySide {
+  readonly title: string;
+  readonly unit: string;
+  readonly promClient: { readonly description: string; readonly queries: readonly PanelQuery[] };
+  readonly otel: { readonly description: string; readonly queries: readonly PanelQuery[] };
+}
+
+/** One row: the prom-client panel on the left, the OpenTelemetry one on the right, same unit and title. */
+function sideBySide(spec: SideBySide) {
+  const half = { unit: spec.unit, min: 0, width: 12, height: 8 };
+  return [
+    timeSeriesPanel({ ...half, title: `prom-client: ${spec.title}`, ...spec.promClient }),
+    timeSeriesPanel({ ...half, title: `OpenTelemetry: ${spec.title}`, ...spec.otel }),
+  ];
+}
+
+const MAPPING = `
+| Signal | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry (job \`${METRIC_PATHS.otel.job}\`) |
+| --- | --- | --- |
+| HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` |
+| HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) |
+| Business | \`${SIGNALS_METRICS.outcomes.name}\`, \`${SIGNALS_METRICS.inFlight.name}\`, \`${SIGNALS_METRICS.workDuration.name}\`, \`${SIGNALS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary |
+| Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` |
+| Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` |
+| GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` |
+
+The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has no separate counter. The recording rules
+(\`${RECORDING_RULES.requestRate}\`, …) rename \`${OTEL_ROUTE}\` → \`${L.route}\`, \`${OTEL_METHOD}\` → \`${L.method}\`,
+\`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
+`.trim();
+
+function httpRows() {
+  const promRequests = selector(
+    PROM_CLIENT_HTTP_METRICS.requests.name,
+    jobOf('promClient'),
+    matches(PROM_ROUTE, VARIABLES.route),
+  );
+  const otelRequests = selector(
+    `${OTEL_HTTP_METRICS.duration.name}_count`,
+    jobOf('otel'),
+    matches(OTEL_ROUTE, VARIABLES.route),
+  );
+  const promBuckets = selector(
+    `${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`,
+    jobOf('promClient'),
+    matches(PROM_ROUTE, VARIABLES.route),
+  );
+  const otelBuckets = selector(
+    `${OTEL_HTTP_METRICS.duration.name}_bucket`,
+    jobOf('otel'),
+    matches(OTEL_ROUTE, VARIABLES.route),
+  );
+  return [
+    ...sideBySide({
+      title: 'HTTP requests per second',
+      unit: 'reqps',
+      promClient: {
+        description: `Rate of the counter \`${PROM_CLIENT_HTTP_METRICS.requests.name}\`, by \`${PROM_ROUTE}\` and \`${PROM_STATUS}\`.`,
+        queries: [
+          {
+            expr: aggregate('sum', [PROM_ROUTE, PROM_STATUS], rate(promRequests, RATE_WINDOW)),
+            legend: legendOf(PROM_ROUTE, PROM_STATUS),
+          },
+        ],
+      },
+      otel: {
+        description: `Rate of \`${OTEL_HTTP_METRICS.duration.name}_count\` (the histogram's count), by \`${OTEL_ROUTE}\` and \`${OTEL_STATUS}\`.`,
+        queries: [
+          {
+            expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], rate(otelRequests, RATE_WINDOW)),
+            legend: legendOf(OTEL_ROUTE, OTEL_STATUS),
+          },
+        ],
+      },
+    }),
+    ...sideBySide({
+      title: `HTTP latency p${COMPARED_QUANTILE * 100} per route`,
+      unit: 's',
+      promClient: {
+        description: `histogram_quantile over \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` by \`${PROM_ROUTE}\`.`,
+        queries: [
+          {
+            expr: histogramQuantile(
+              COMPARED_QUANTILE,
+              aggregate('sum', [PROM_ROUTE, L.le], rate(promBuckets, RATE_WINDOW)),
+            ),
+            legend: legendOf(PROM_ROUTE),
+          },
+        ],
+      },
+      otel: {
+        description: `histogram_quantile over \`${OTEL_HTTP_METRICS.duration.name}_bucket\` by \`${OTEL_ROUTE}\`: same buckets (a view sets them from the catalogue).`,
+        queries: [
+          {
+            expr: histogramQuantile(
+              COMPARED_QUANTILE,
+              aggregate('sum', [OTEL_ROUTE, L.le], rate(otelBuckets, RATE_WINDOW)),
+            ),
+            legend: legendOf(OTEL_ROUTE),
+          },
+        ],
+      },
+    }),
+  ];
+}
+
+function businessRows() {
+  const outcomes = (path: MetricPath) => ({
+    description: `Rate of \`${SIGNALS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
+    queries: [
+      {
+        expr: aggregate(
+          'sum',
+          [L.outcome],
+          rate(selector(SIGNALS_METRICS.outcomes.name, jobOf(path), matches(L.signal, VARIABLES.signal)), RATE_WINDOW),
+        ),
+        legend: legendOf(L.outcome),
+      },
+    ],
+  });
+  const workQuantile = (path: MetricPath) =>
+    histogramQuantile(
+      COMPARED_QUANTILE,
+      aggregate(
+        'sum',
+        [L.signal, L.le],
+        rate(
+          selector(`${SIGNALS_METRICS.workDuration.name}_bucket`, jobOf(path), matches(L.signal, VARIABLES.signal)),
+          RATE_WINDOW,
+        ),
+      ),
+    );
+  const summary = SIGNALS_METRICS.workDurationSummary;
+  return [
+    ...sideBySide({
+      title: 'signals answered per second',
+      unit: 'ops',
+      promClient: outcomes('promClient'),
+      otel: outcomes('otel'),
+    }),
+    ...sideBySide({
+      title: `signal work duration p${COMPARED_QUANTILE * 100}`,
+      unit: 's',
+      promClient: {
+        description:
+          `The summary \`${summary.name}\` (quantile computed in the process) beside histogram_quantile over ` +
+          `\`${SIGNALS_METRICS.workDuration.name}_bucket\`.`,
+        queries: [
+          {
+            expr: selector(
+              summary.name,
+              jobOf('promClient'),
+              matches(L.signal, VARIABLES.signal),
+              eq(L.quantile, String(COMPARED_QUANTILE)),
+            ),
+            legend: `summary ${legendOf(L.signal)}`,
+          },
+          { expr: workQuantile('promClient'), legend: `histogram_quantile ${legendOf(L.signal)}` },
+        ],
+      },
+      otel: {
+        description: `histogram_quantile over \`${SIGNALS_METRICS.workDuration.name}_bucket\`: OpenTelemetry has no summary instrument.`,
+        queries: [{ expr: workQuantile('otel'), legend: `histogram_quantile ${legendOf(L.signal)}` }],
+      },
+    }),
+  ];
+}
+
+function runtimeRows() {
+  const promClient = jobOf('promClient');
+  const otel = jobOf('otel');
+  return [
+    ...sideBySide({
+      title: 'event-loop delay p50 / p99',
+      unit: 's',
+      promClient: {
+        description: `\`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds).`,
+        queries: [
+          { expr: selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP50.name, promClient), legend: 'p50' },
+          { expr: selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name, promClient), legend: 'p99' },
+        ],
+      },
+      otel: {
+        description: `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds, no unit suffix).`,
+        queries: [
+          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopDelayP50.name, otel), legend: 'p50' },
+          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopDelayP99.name, otel), legend: 'p99' },
+        ],
+      },
+    }),
+    ...sideBySide({
+      title: 'V8 heap used',
+      unit: 'bytes',
+      promClient: {
+        description: `\`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\`: the whole heap, one series.`,
+        queries: [{ expr: selector(PROM_CLIENT_RUNTIME_METRICS.heapUsed.name, promClient), legend: 'heap used' }],
+      },
+      otel: {
+        description: `\`${OTEL_RUNTIME_METRICS.heapUsed.name}\`: one series per V8 heap space (\`${OTEL_HEAP_SPACE}\`): their sum is the left panel's value.`,
+        queries: [
+          {
+            expr: aggregate('sum', [OTEL_HEAP_SPACE], selector(OTEL_RUNTIME_METRICS.heapUsed.name, otel)),
+            legend: legendOf(OTEL_HEAP_SPACE),
+          },
+        ],
+      },
+    }),
+    ...sideBySide({
+      title: 'garbage collections per second',
+      unit: 'ops',
+      promClient: {
+        description: `Rate of \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}_count\` by \`${PROM_GC_KIND}\`.`,
+        queries: [
+          {
+            expr: aggregate(
+              'sum',
+              [PROM_GC_KIND],
+              rate(selector(`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}_count`, promClient), RATE_WINDOW),
+            ),
+            legend: legendOf(PROM_GC_KIND),
+          },
+        ],
+      },
+      otel: {
+        description: `Rate of \`${OTEL_RUNTIME_METRICS.gcDuration.name}_count\` by \`${OTEL_GC_KIND}\`.`,
+        queries: [
+          {
+            expr: aggregate(
+              'sum',
+              [OTEL_GC_KIND],
+              rate(selector(`${OTEL_RUNTIME_METRICS.gcDuration.name}_count`, otel), RATE_WINDOW),
+            ),
+            legend: legendOf(OTEL_GC_KIND),
+          },
+        ],
+      },
+    }),
+    ...sideBySide({
+      title: 'CPU and event-loop utilisation',
+      unit: 'percentunit',
+      promClient: {
+        description: `CPU seconds per second, rate of \`${PROM_CLIENT_RUNTIME_METRICS.cpuTime.name}\`. prom-client has no event-loop utilisation.`,
+        queries: [
+          { expr: rate(selector(PROM_CLIENT_RUNTIME_METRICS.cpuTime.name, promClient), RATE_WINDOW), legend: 'CPU' },
+        ],
+      },
+      otel: {
+        description:
+          `\`${OTEL_RUNTIME_METRICS.eventLoopUtilization.name}\`: share of time the event loop was busy. The runtime ` +
+          'instrumentation has no CPU metric (host-metrics has, and is not loaded).',
+        queries: [
+          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopUtilization.name, otel), legend: 'event-loop utilisation' },
+        ],
+      },
+    }),
+  ];
+}
+
+function unifiedPanels() {
+  const byPath = [L.path];
+  return [
+    timeSeriesPanel({
+      title: 'Requests per second, unified by the recording rule',
+      description: `\`${RECORDING_RULES.requestRate}\` summed per path: both raw schemas above, one series each.`,
+      unit: 'reqps',
+      min: 0,
+      width: 12,
+      height: 8,
+      queries: [
+        {
+          expr: aggregate('sum', byPath, selector(RECORDING_RULES.requestRate, matches(L.route, VARIABLES.route))),
+          legend: legendOf(L.path),
+        },
+      ],
+    }),
+    timeSeriesPanel({
+      title: `Latency p${COMPARED_QUANTILE * 100}, unified by the recording rule`,
+      description: `\`${RECORDING_RULES.durationQuantiles}\` per path and route.`,
+      unit: 's',
+      min: 0,
+      width: 12,
+      height: 8,
+      queries: [
+        {
+          expr: aggregate(
+            'max',
+            [L.path, L.route],
+            selector(
+              RECORDING_RULES.durationQuantiles,
+              matches(L.route, VARIABLES.route),
+              eq(L.quantile, String(COMPARED_QUANTILE)),
+            ),
+          ),
+          legend: legendOf(L.path, L.route),
+        },
+      ],
+    }),
+  ];
+}
+
+export function buildMetricPathsDashboard(): Dashboard {
+  const dashboard = generatedDashboard(
+    METRIC_PATHS_UID,
+    'OpenTelemetry vs prom-client',
+    'The same signals from both metric paths side by side, on their raw series: how names, labels and values map.',
+  )
+    .withVariable(routeVariable({ byPath: false }))
+    .withVariable(signalVariable())
+    .withPanel(
+      markdownPanel({ title: 'How the two paths name the same signals', content: MAPPING, width: 24, height: 9 }),
+    );
+  const rows: [string, ReturnType<typeof timeSeriesPanel>[]][] = [
+    ['HTTP server', httpRows()],
+    ['Business metrics: same names on both paths', businessRows()],
+    ['Node.js runtime', runtimeRows()],
+    ['Unified by the recording rules', unifiedPanels()],
+  ];
+  for (const [title, panels] of rows) {
+    dashboard.withRow(new RowBuilder(title));
+    panels.forEach((panel) => dashboard.withPanel(panel));
+  }
+  return dashboard.build();
+}

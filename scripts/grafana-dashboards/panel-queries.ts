@@ -1,0 +1,93 @@
+/**
+ * Every PromQL query of the generated dashboards, for tests that run them: the live-stack test checks
+ * that each returns data, the promtool spec that each parses. Read from the built dashboards, so a new
+ * panel is covered without touching a list.
+ */
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { buildDashboard, GENERATED_DASHBOARDS } from './dashboards';
+
+export interface DashboardPanelQuery {
+  readonly dashboardUid: string;
+  readonly dashboardTitle: string;
+  readonly panelId: number;
+  readonly panelTitle: string;
+  readonly refId: string;
+  /** As in the dashboard: Grafana variables (`$path`, `$__rate_interval`) not yet replaced; see {@link interpolateVariables}. */
+  readonly expr: string;
+  /** An instant query (one value per series at the end of the range) rather than a range query. */
+  readonly instant: boolean;
+}
+
+/** A template variable's query (`label_values(series, label)`): the live test can check the series exists. */
+export interface DashboardVariableQuery {
+  readonly dashboardUid: string;
+  readonly variable: string;
+  readonly query: string;
+}
+
+interface RawPanel {
+  id?: number;
+  type?: string;
+  title?: string;
+  panels?: RawPanel[];
+  targets?: { refId?: string; expr?: string; instant?: boolean }[];
+}
+
+function flattenPanels(panels: readonly RawPanel[]): RawPanel[] {
+  return panels.flatMap((panel) => [panel, ...flattenPanels(panel.panels ?? [])]);
+}
+
+export function queriesOfDashboard(dashboard: Dashboard): DashboardPanelQuery[] {
+  const panels = flattenPanels((dashboard.panels ?? []) as RawPanel[]);
+  return panels.flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({
+      dashboardUid: dashboard.uid ?? '',
+      dashboardTitle: dashboard.title ?? '',
+      panelId: panel.id ?? 0,
+      panelTitle: panel.title ?? '',
+      refId: target.refId ?? '',
+      expr: target.expr ?? '',
+      instant: target.instant === true,
+    })),
+  );
+}
+
+/** All panel queries of all generated dashboards. */
+export function listPanelQueries(): DashboardPanelQuery[] {
+  return GENERATED_DASHBOARDS.flatMap((generated) => queriesOfDashboard(buildDashboard(generated)));
+}
+
+export function listVariableQueries(): DashboardVariableQuery[] {
+  return GENERATED_DASHBOARDS.flatMap((generated) => {
+    const dashboard = buildDashboard(generated);
+    return (dashboard.templating?.list ?? [])
+      .filter((variable) => variable.type === 'query' && typeof variable.query === 'string')
+      .map((variable) => ({
+        dashboardUid: dashboard.uid ?? '',
+        variable: variable.name,
+        query: String(variable.query),
+      }));
+  });
+}
+
+export interface VariableValues {
+  /** Values of the dashboard's own variables; unset ones stand for "All" (`.*`). */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** Grafana's `$__rate_interval`; at least four scrape intervals. Default `1m`. */
+  readonly rateInterval?: string;
+  /** The dashboard's time range, `$__range` (and `$__range_s` in seconds). Default 30 minutes, as the dashboards open. */
+  readonly rangeSeconds?: number;
+}
+
+/**
+ * Replaces the Grafana variables of a panel query the way Grafana would before sending it to
+ * Prometheus, so that the query can be run (or parsed) outside Grafana.
+ */
+export function interpolateVariables(expr: string, values: VariableValues = {}): string {
+  const rangeSeconds = values.rangeSeconds ?? 1800;
+  return expr
+    .replace(/\$__rate_interval\b/g, values.rateInterval ?? '1m')
+    .replace(/\$__range_s\b/g, String(rangeSeconds))
+    .replace(/\$__range\b/g, `${rangeSeconds}s`)
+    .replace(/\$(\w+)\b/g, (_match, name: string) => values.variables?.[name] ?? '.*');
+}

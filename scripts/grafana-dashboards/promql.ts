@@ -1,0 +1,41 @@
+/**
+ * Small builders for the PromQL of the panels, so that label matchers are written one way everywhere
+ * and metric names always come from the catalogue, the recording rules or runtime-metrics.ts.
+ */
+import { METRIC_PATHS, type MetricPath } from '@app/metrics';
+import { RECORDED_LABELS } from './recorded-labels';
+
+/** Escapes a label value for a double-quoted PromQL string. */
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** `label="value"` */
+export const eq = (label: string, value: string): string => `${label}=${quote(value)}`;
+
+/** `label=~"pattern"`, e.g. with a multi-value template variable (`$path`). */
+export const matches = (label: string, pattern: string): string => `${label}=~${quote(pattern)}`;
+
+/** `metric{matcher, …}` */
+export function selector(metric: string, ...matchers: readonly string[]): string {
+  return matchers.length === 0 ? metric : `${metric}{${matchers.join(', ')}}`;
+}
+
+/** `sum by (labels) (expr)` and friends: the aggregation keeps exactly the labels the legend shows. */
+export function aggregate(operator: 'sum' | 'max' | 'min' | 'avg', by: readonly string[], expr: string): string {
+  return `${operator} by (${by.join(', ')}) (${expr})`;
+}
+
+export const rate = (expr: string, window: string): string => `rate(${expr}[${window}])`;
+
+export function histogramQuantile(quantile: number, bucketsPerSecond: string): string {
+  return `histogram_quantile(${quantile}, ${bucketsPerSecond})`;
+}
+
+/**
+ * Matchers of the raw series of one metric path: its job (which also tells apart series that have the
+ * same name on both paths) and the dashboard's `path` variable, so that unticking a path hides it.
+ */
+export function rawSeriesOf(path: MetricPath, pathVariable: string): string[] {
+  return [eq(RECORDED_LABELS.job, METRIC_PATHS[path].job), matches(RECORDED_LABELS.path, pathVariable)];
+}

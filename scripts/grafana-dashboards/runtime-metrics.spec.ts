@@ -1,0 +1,82 @@
+/**
+ * The runtime metric names the dashboards query, checked against the libraries that produce them: a real
+ * prom-client registry with its default metrics, and the real OpenTelemetry runtime instrumentation read
+ * through the real Prometheus exporter's serializer. A library upgrade that renames a series fails here.
+ */
+import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { parseExposition, type Sample } from '@app/testing';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS, type RuntimeMetric } from './runtime-metrics';
+
+/** Enough short-lived garbage for V8 to run a few scavenges, so that the GC histograms have samples. */
+function churnTheHeap(): void {
+  let keep = 0;
+  for (let round = 0; round < 200; round++) {
+    const garbage = Array.from({ length: 10_000 }, (_, index) => ({ index, text: `item-${index}` }));
+    keep += garbage.length;
+  }
+  expect(keep).toBeGreaterThan(0);
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function seriesNamesOf(metric: RuntimeMetric): string[] {
+  return metric.kind === 'histogram'
+    ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`]
+    : [metric.name];
+}
+
+function expectExposed(exposition: string, metric: RuntimeMetric): void {
+  const { families, samples } = parseExposition(exposition);
+  expect({ metric: metric.name, type: families.get(metric.name) }).toEqual({
+    metric: metric.name,
+    type: metric.kind.toUpperCase(),
+  });
+  for (const series of seriesNamesOf(metric)) {
+    const found = samples.filter((sample: Sample) => sample.name === series);
+    expect({ series, found: found.length > 0 }).toEqual({ series, found: true });
+    for (const label of metric.labelNames) {
+      expect({ series, label, everySampleHasIt: found.every((sample) => label in sample.labels) }).toEqual({
+        series,
+        label,
+        everySampleHasIt: true,
+      });
+    }
+  }
+}
+
+describe('runtime metrics of the prom-client path', () => {
+  it.each(Object.entries(PROM_CLIENT_RUNTIME_METRICS))('collectDefaultMetrics exposes %s', async (_key, metric) => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+    churnTheHeap();
+    await settle(100);
+    const exposition = await registry.metrics();
+    expectExposed(exposition, metric);
+    registry.clear();
+  });
+});
+
+describe('runtime metrics of the OpenTelemetry path', () => {
+  let exposition = '';
+
+  beforeAll(async () => {
+    const exporter = new PrometheusExporter({ preventServerStart: true });
+    const meterProvider = new MeterProvider({ readers: [exporter] });
+    const instrumentation = new RuntimeNodeInstrumentation({ monitoringPrecision: 10 });
+    instrumentation.setMeterProvider(meterProvider);
+    instrumentation.enable();
+    churnTheHeap();
+    await settle(200);
+    const { resourceMetrics } = await exporter.collect();
+    exposition = new PrometheusSerializer().serialize(resourceMetrics);
+    instrumentation.disable();
+    await meterProvider.shutdown();
+  });
+
+  it.each(Object.entries(OTEL_RUNTIME_METRICS))('the runtime instrumentation exposes %s', (_key, metric) => {
+    expectExposed(exposition, metric);
+  });
+});
