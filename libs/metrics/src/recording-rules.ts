@@ -23,6 +23,11 @@ export const RECORDING_RULES = {
     '1h': 'service:http_request_errors:ratio_rate1h',
     '6h': 'service:http_request_errors:ratio_rate6h',
   },
+  /** Requests per second, all routes, over the long burn-rate windows: the SLO alerts' low-traffic guard. */
+  sloWindowRequestRate: {
+    '1h': 'service:http_requests:rate1h',
+    '6h': 'service:http_requests:rate6h',
+  },
   /** Histogram buckets per route, per second, for quantiles and heatmaps. */
   durationBucketRate: 'service_route_le:http_request_duration_seconds_bucket:rate5m',
   /** Latency quantiles per route, `quantile` label `0.5`, `0.9`, `0.95`, `0.99`. */

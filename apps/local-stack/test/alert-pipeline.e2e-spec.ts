@@ -1,0 +1,117 @@
+import { METRIC_PATHS } from '@app/metrics';
+import { describeWithBinaries, waitFor } from '@app/testing';
+import { runTraffic } from '@app/traffic';
+import { readFiringAlerts } from '../../alert-receiver/test/fixtures/receiver-page';
+import type { LocalStack } from '../src/stack/local-stack';
+import { startTestStack } from './fixtures/test-stack';
+
+const ALERT = 'HttpErrorBudgetBurn';
+const SERVICES = [METRIC_PATHS.otel.service, METRIC_PATHS.promClient.service];
+
+interface ReceiverAlert {
+  status: 'firing' | 'resolved';
+  labels: Record<string, string>;
+}
+
+/**
+ * The whole alerting pipeline, with the committed rules unchanged: a real 5xx ratio makes the fast error-budget
+ * burn alert fire in Prometheus (after its 2 min `for:`), reach Alertmanager, arrive at the receiver app and show
+ * on its page in a real browser; then errors stop and it resolves, all the way to the receiver.
+ */
+describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'live stack: alert pipeline', () => {
+  let stack: LocalStack;
+  const background = new AbortController();
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 60_000);
+
+  afterAll(async () => {
+    background.abort();
+    await stack?.stop();
+  });
+
+  const receiverAlerts = async (): Promise<ReceiverAlert[]> => {
+    const response = await fetch(`${stack.urls.alertReceiver}/alerts`);
+    return ((await response.json()) as { alerts: ReceiverAlert[] }).alerts.filter(
+      (alert) => alert.labels.alertname === ALERT,
+    );
+  };
+
+  it(
+    'fires on a high 5xx ratio on both paths, reaches the receiver, and resolves once errors stop',
+    async () => {
+      const targets = [stack.urls.otelApp, stack.urls.promClientApp];
+      // 30% of /sample-signals answer 500: twice the fast burn threshold (14.4%), for as long as the test needs.
+      const errors = runTraffic(
+        { targets, durationSeconds: 300, rate: 40, concurrency: 4, mix: 'sample-signals=1', signalWeights: '70,0,30' },
+        { signal: background.signal },
+      );
+
+      const firing = await waitFor(
+        `${ALERT} firing in Prometheus for both services`,
+        async () => {
+          const alerts = (await stack.prometheus.api.firingAlerts()).filter(
+            (alert) => alert.labels.alertname === ALERT,
+          );
+          const services = alerts.map((alert) => alert.labels.service).sort();
+          return services.join() === [...SERVICES].sort().join() ? alerts : undefined;
+        },
+        { timeoutMs: 200_000, intervalMs: 2_000 },
+      );
+      expect(firing.map((alert) => alert.labels.severity)).toEqual(['critical', 'critical']);
+      expect(firing[0].annotations.runbook_url).toMatch(/docs\/runbooks\.md#httperrorbudgetburn$/);
+      expect(firing[0].annotations.description).toMatch(/\d+(\.\d+)?% of the requests/);
+
+      const inAlertmanager = await waitFor(`${ALERT} active in Alertmanager`, async () => {
+        const alerts = (await stack.alertmanager.api.alerts()).filter((alert) => alert.labels.alertname === ALERT);
+        return alerts.length === SERVICES.length && alerts.every((alert) => alert.status.state === 'active')
+          ? alerts
+          : undefined;
+      });
+      expect(inAlertmanager.flatMap((alert) => alert.receivers.map((receiver) => receiver.name))).toEqual([
+        'alert-receiver-critical',
+        'alert-receiver-critical',
+      ]);
+
+      await waitFor(
+        `${ALERT} firing at the receiver`,
+        async () =>
+          (await receiverAlerts()).filter((alert) => alert.status === 'firing').length === 2 ? true : undefined,
+        { timeoutMs: 30_000, intervalMs: 1_000 },
+      );
+      const onPage = await readFiringAlerts(stack.urls.alertReceiver);
+      const servicesOnPage = onPage
+        .filter((alert) => alert.alertname === ALERT)
+        .flatMap((alert) => alert.labels.filter((label) => label.startsWith('service=')))
+        .sort();
+      expect(servicesOnPage).toEqual([...SERVICES].sort().map((service) => `service="${service}"`));
+
+      // Errors stop; a burst of successes brings the 5-minute error ratio under the threshold.
+      background.abort();
+      await errors;
+      await runTraffic({ targets, durationSeconds: 30, concurrency: 16, mix: 'one=1' });
+
+      await waitFor(
+        `${ALERT} resolved in Prometheus`,
+        async () => {
+          const alerts = (await stack.prometheus.api.firingAlerts()).filter(
+            (alert) => alert.labels.alertname === ALERT,
+          );
+          return alerts.length === 0 ? true : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      // Alertmanager sends the resolved notification at the group's next interval (1 min).
+      await waitFor(
+        `${ALERT} resolved at the receiver`,
+        async () => {
+          const alerts = await receiverAlerts();
+          return alerts.length === 2 && alerts.every((alert) => alert.status === 'resolved') ? true : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 2_000 },
+      );
+    },
+    8 * 60_000,
+  );
+});

@@ -1,0 +1,131 @@
+import { METRIC_PATHS } from '@app/metrics';
+import { describeWithBinaries, waitFor } from '@app/testing';
+import { runTraffic } from '@app/traffic';
+import { recordingRules } from '../../../observability/prometheus/rule-files';
+import { ruleInputs } from '../../../observability/prometheus/rule-inputs';
+import {
+  interpolateVariables,
+  listPanelQueries,
+  listVariableQueries,
+} from '../../../scripts/grafana-dashboards/panel-queries';
+import type { LocalStack } from '../src/stack/local-stack';
+import { requestEach, startTestStack } from './fixtures/test-stack';
+
+const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
+
+/**
+ * The observability config against what the apps really export: real apps, real Prometheus and Alertmanager,
+ * real traffic, the committed rules. The course's rules referenced series that did not exist and could never
+ * fire; here every rule must evaluate cleanly and read series that exist.
+ */
+describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rules against exported series', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const targets = [stack.urls.otelApp, stack.urls.promClientApp];
+    // A rate needs two samples that differ: Prometheus must have scraped the apps before the traffic starts,
+    // and the traffic must span several scrapes.
+    await waitFor('a first scrape of both apps', async () => {
+      const up = await stack.prometheus.api.query('sum(up{job=~"otel-app|prom-client-app"})');
+      return up[0]?.value === 2 ? true : undefined;
+    });
+    // Every route, every outcome of /sample-signals, and unknown paths (route="unmatched").
+    // The unknown paths go in before and after, so that their new series also change between two scrapes.
+    const unknownPaths = ['/no/such/path', '/sample-signals?weight_ok=x'];
+    await requestEach(targets, unknownPaths, 5);
+    await runTraffic({ targets, requests: 600, rate: 100, concurrency: 8, signalWeights: '60,20,20', seed: 11 });
+    await requestEach(targets, unknownPaths, 5);
+    // Rates need two scrapes of the traffic, then one evaluation of every rule group.
+    await waitFor(
+      'recording rules over both paths',
+      async () => {
+        const samples = await stack.prometheus.api.query('count by (path) (service:http_requests:rate5m)');
+        return samples.length === PATHS.length ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('scrapes every target successfully', async () => {
+    const targets = await stack.prometheus.api.targets();
+    expect(targets.map((target) => [target.labels.job, target.health, target.lastError])).toEqual(
+      expect.arrayContaining(targets.map((target) => [target.labels.job, 'up', ''])),
+    );
+    expect(new Set(targets.map((target) => target.labels.job))).toEqual(
+      new Set(['otel-app', 'prom-client-app', 'prometheus', 'alertmanager', 'alert-receiver']),
+    );
+  });
+
+  it('evaluates every rule without error', async () => {
+    const groups = await stack.prometheus.api.ruleGroups();
+    const rules = groups.flatMap((group) => group.rules.map((rule) => ({ group: group.name, ...rule })));
+    expect(rules.length).toBeGreaterThan(10);
+    const unhealthy = rules.filter((rule) => rule.health !== 'ok' || rule.lastError);
+    expect(unhealthy.map((rule) => `${rule.group}/${rule.name}: ${rule.health} ${rule.lastError ?? ''}`)).toEqual([]);
+  });
+
+  it('has series for every (metric, job) that a rule reads', async () => {
+    const missing: string[] = [];
+    for (const { metric, job } of ruleInputs()) {
+      const series = await stack.prometheus.api.series(`${metric}{job="${job}"}`);
+      if (series.length === 0) missing.push(`${metric}{job="${job}"}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(recordingRules().map(({ rule }) => rule.record))('records %s for both metric paths', async (record) => {
+    const samples = await stack.prometheus.api.query(`count by (path) (${record})`);
+    expect(samples.map((sample) => sample.metric.path).sort()).toEqual([...PATHS].sort());
+  });
+
+  it('gives both paths the same route and code label values, whatever their metric and label names', async () => {
+    const query = (path: string) =>
+      stack.prometheus.api.query(
+        `sum by (route, code) (service_route_method_code:http_requests:rate5m{path="${path}"}) > 0`,
+      );
+    const [otel, promClient] = await Promise.all(PATHS.map(query));
+    const keys = (samples: typeof otel) =>
+      samples.map((sample) => `${sample.metric.route} ${sample.metric.code}`).sort();
+    expect(keys(otel)).toEqual(keys(promClient));
+    expect(keys(otel)).toEqual(
+      expect.arrayContaining(['/sample-signals 200', '/sample-signals 404', '/sample-signals 500', 'unmatched 404']),
+    );
+  });
+
+  describe('every Grafana panel query returns data', () => {
+    // A query filtered by the path variable must return data for each path it can show, not just for "All";
+    // a query pinned to one app's job (its raw series) for that app's path.
+    const pathsOf = (expr: string): Array<string | undefined> => {
+      if (!expr.includes('$path')) return [undefined];
+      const pinned = Object.values(METRIC_PATHS).filter(({ job }) => expr.includes(`job="${job}"`));
+      return pinned.length > 0 ? pinned.map(({ path }) => path) : PATHS;
+    };
+    const cases = listPanelQueries().flatMap((query) =>
+      pathsOf(query.expr).map((path) => ({
+        name: `${query.dashboardTitle} / ${query.panelTitle} / ${query.refId}${path ? ` (path=${path})` : ''}`,
+        expr: interpolateVariables(query.expr, { variables: path ? { path } : {}, rateInterval: '1m' }),
+      })),
+    );
+
+    it.each(cases)('$name', async ({ expr }) => {
+      const samples = await stack.prometheus.api.query(expr);
+      expect({ expr, samples: samples.length }).toEqual({ expr, samples: expect.any(Number) });
+      expect(samples.length).toBeGreaterThan(0);
+    });
+
+    it.each(listVariableQueries().filter((variable) => variable.query.startsWith('label_values(')))(
+      'finds values for the variable $variable of $dashboardUid',
+      async ({ query }) => {
+        const [, selector] = /^label_values\((.*),\s*\w+\)$/.exec(query) ?? [];
+        const series = await stack.prometheus.api.series(interpolateVariables(selector));
+        expect(series.length).toBeGreaterThan(0);
+      },
+    );
+  });
+});

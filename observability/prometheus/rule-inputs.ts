@@ -1,0 +1,88 @@
+import {
+  METRIC_PATHS,
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  SIGNALS_METRICS,
+  type CounterDefinition,
+  type GaugeDefinition,
+  type HistogramDefinition,
+  type SummaryDefinition,
+} from '@app/metrics';
+import { promqlNames } from './promql-names';
+import { allRules, recordingRules, type RuleFile } from './rule-files';
+import { SELF_MONITORING_TARGETS } from './scrape-jobs';
+
+/**
+ * What the rules may read, and who exports it: the catalogue's metrics (by path), Prometheus' and Alertmanager's
+ * own metrics, and `up`. The observability tests hold every rule to this list; the live-stack test checks, with
+ * {@link ruleInputs}, that each (metric, job) pair the rules read really has series.
+ */
+
+/** The own metrics of the pipeline that the rules read, as Prometheus 2.42 and Alertmanager 0.25 name them. */
+export const SELF_MONITORING_METRICS: Readonly<Record<string, string>> = {
+  prometheus_rule_evaluation_failures_total: SELF_MONITORING_TARGETS.prometheus.job,
+  alertmanager_notifications_failed_total: SELF_MONITORING_TARGETS.alertmanager.job,
+};
+
+/**
+ * Runtime metrics (Node default metrics, OpenTelemetry runtime instrumentation) the rules read, by name and job.
+ * None: they feed the dashboards only. A rule that starts reading one must list it here.
+ */
+export const RUNTIME_METRICS: Readonly<Record<string, string>> = {};
+
+/** Scrape health, written by Prometheus for every job. */
+export const SCRAPE_HEALTH_METRIC = 'up';
+
+type Definition = CounterDefinition | GaugeDefinition | HistogramDefinition | SummaryDefinition;
+
+/** The series names a definition produces once scraped. */
+function seriesNames(definition: Definition): string[] {
+  switch (definition.kind) {
+    case 'counter':
+    case 'gauge':
+      return [definition.name];
+    case 'histogram':
+      return ['_bucket', '_sum', '_count'].map((suffix) => definition.name + suffix);
+    case 'summary':
+      return ['', '_sum', '_count'].map((suffix) => definition.name + suffix);
+  }
+}
+
+/** Every series name the rules may read from a scrape, with the jobs that export it. */
+export function exportingJobs(): Map<string, Set<string>> {
+  const jobs = new Map<string, Set<string>>();
+  const add = (name: string, job: string) => jobs.set(name, (jobs.get(name) ?? new Set()).add(job));
+  const { workDurationSummary, ...sharedSignals } = SIGNALS_METRICS;
+  for (const definition of Object.values(sharedSignals) as Definition[]) {
+    for (const name of seriesNames(definition)) {
+      add(name, METRIC_PATHS.otel.job);
+      add(name, METRIC_PATHS.promClient.job);
+    }
+  }
+  // OpenTelemetry has no summary instrument: this one exists on the prom-client path only.
+  for (const name of seriesNames(workDurationSummary)) add(name, METRIC_PATHS.promClient.job);
+  for (const definition of Object.values(PROM_CLIENT_HTTP_METRICS) as Definition[]) {
+    for (const name of seriesNames(definition)) add(name, METRIC_PATHS.promClient.job);
+  }
+  for (const definition of Object.values(OTEL_HTTP_METRICS) as Definition[]) {
+    for (const name of seriesNames(definition)) add(name, METRIC_PATHS.otel.job);
+  }
+  for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
+  return jobs;
+}
+
+/**
+ * The scraped (not recorded) series the rules read, as (metric, job) pairs: each must have series in a running
+ * stack once traffic has flowed, or some rule is blind. `up` is left out (Prometheus writes it for every job).
+ */
+export function ruleInputs(files?: readonly RuleFile[]): Array<{ metric: string; job: string }> {
+  const recorded = new Set(recordingRules(files).map(({ rule }) => rule.record));
+  const pairs = new Map<string, { metric: string; job: string }>();
+  for (const { rule } of allRules(files)) {
+    for (const { metric, jobs } of promqlNames(rule.expr).selectors) {
+      if (recorded.has(metric) || metric === SCRAPE_HEALTH_METRIC) continue;
+      for (const job of jobs) pairs.set(`${metric}|${job}`, { metric, job });
+    }
+  }
+  return [...pairs.values()].sort((a, b) => `${a.metric}|${a.job}`.localeCompare(`${b.metric}|${b.job}`));
+}
