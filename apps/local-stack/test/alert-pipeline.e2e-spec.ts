@@ -41,6 +41,14 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'liv
   it(
     'fires on a high 5xx ratio on both paths, reaches the receiver, and resolves once errors stop',
     async () => {
+      // The shared secret is on: a webhook without it is refused, so alerts that arrive came through Alertmanager.
+      const anonymous = await fetch(`${stack.urls.alertReceiver}/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(anonymous.status).toBe(401);
+
       const targets = [stack.urls.otelApp, stack.urls.promClientApp];
       // 30% of /sample-signals answer 500: twice the fast burn threshold (14.4%), for as long as the test needs.
       const errors = runTraffic(

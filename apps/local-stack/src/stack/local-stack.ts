@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertmanagerServer, locateStackBinaries, type ManagedProcess, PrometheusServer } from '@app/local-stack';
@@ -46,9 +47,18 @@ export class LocalStack {
     const processes = new Map<StackApp, ManagedProcess>();
     const url = (port: number) => `http://127.0.0.1:${port}`;
 
+    // A fresh shared secret per run, in a file both sides read: Alertmanager sends it as a bearer token
+    // (it cannot read environment variables), the receiver refuses webhooks without it.
+    const webhookTokenFile = join(workDir, 'alert-receiver.token');
+    writeFileSync(webhookTokenFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+
     try {
       const apps: Array<[StackApp, Record<string, string>, number]> = [
-        ['alert-receiver', { PORT: String(ports.alertReceiver), HOST: '127.0.0.1' }, ports.alertReceiver],
+        [
+          'alert-receiver',
+          { PORT: String(ports.alertReceiver), HOST: '127.0.0.1', ALERT_RECEIVER_TOKEN_FILE: webhookTokenFile },
+          ports.alertReceiver,
+        ],
         [
           'otel-app',
           {
@@ -72,7 +82,10 @@ export class LocalStack {
       log(`starting Alertmanager on ${url(ports.alertmanager)}`);
       const alertmanager = await AlertmanagerServer.start({
         binary: binaries.alertmanager,
-        configFile: writeAlertmanagerConfig(workDir, { alertReceiverUrl: url(ports.alertReceiver) }),
+        configFile: writeAlertmanagerConfig(workDir, {
+          alertReceiverUrl: url(ports.alertReceiver),
+          webhookCredentialsFile: webhookTokenFile,
+        }),
         port: ports.alertmanager,
         workDir,
       });
