@@ -1,26 +1,39 @@
-// First import, and it must stay first: it validates the configuration and starts OpenTelemetry
-// before Express and @nestjs/core are loaded by the imports below, so that they are instrumented.
-import { config, telemetry } from './telemetry';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { OtelAppModule } from './otel-app.module';
+/*
+ * Loads no Express and no @nestjs/core here: OpenTelemetry must start first in each process that serves
+ * requests, so that its instrumentations patch them as they load (startTelemetry fails if that ever
+ * stops being true). The app (./start-app) is loaded once telemetry runs. The cluster primary starts
+ * no SDK at all: it serves no request, only the workers' merged metrics.
+ */
+import { answerExpositionRequests, ClusterScrapeEndpoint, startTelemetry } from '@app/otel-metrics';
+import { runWorkerCluster, type WorkerContext } from '@app/worker-cluster';
+import { loadConfigOrExit } from './config-or-exit';
 
-async function bootstrap(): Promise<void> {
-  // A scrape endpoint that cannot listen (port taken) stops the start-up: a service without metrics
-  // would look healthy and be invisible.
-  await telemetry.scrapeEndpointReady;
-  const app = await NestFactory.create(OtelAppModule.forRoot(config.signals, telemetry));
-  // On SIGTERM Nest closes the HTTP server, then OtelMetricsModule shuts the SDK down.
-  app.enableShutdownHooks();
-  await app.listen(config.http.port, config.http.host);
-  const { prometheus } = config.telemetry;
-  new Logger('OtelApp').log(
-    `listening on ${config.http.host}:${config.http.port}; metrics on ${prometheus.host}:${prometheus.port}${prometheus.endpoint}`,
-  );
+const config = loadConfigOrExit();
+
+/** One process that serves requests: the only one (`WORKERS=1`), or one worker of the cluster. */
+async function startWorker(worker: WorkerContext): Promise<void> {
+  // Each worker has its own SDK and MeterProvider, and its own service.instance.id (host and pid).
+  const telemetry = startTelemetry(config.telemetry);
+  try {
+    // A scrape endpoint that cannot listen (port taken) stops the start-up: a service without metrics
+    // would look healthy and be invisible.
+    await telemetry.scrapeEndpointReady;
+    if (worker.mode === 'cluster') answerExpositionRequests(worker.ipc, telemetry);
+    const { startApp } = await import('./start-app');
+    await startApp(config, telemetry, worker);
+  } catch (error) {
+    await telemetry.shutdown().catch(() => undefined);
+    throw error;
+  }
 }
 
-bootstrap().catch(async (error: unknown) => {
+runWorkerCluster({
+  name: 'OtelApp',
+  settings: config.cluster,
+  // N exporters cannot share METRICS_PORT: the primary serves it, merging the workers' expositions.
+  startPrimary: (primary) => ClusterScrapeEndpoint.start(primary, config.telemetry.prometheus),
+  startWorker,
+}).catch((error: unknown) => {
   process.stderr.write(`otel-app failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  await telemetry.shutdown();
   process.exit(1);
 });

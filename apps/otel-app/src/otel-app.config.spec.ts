@@ -18,13 +18,21 @@ describe('loadOtelAppConfig', () => {
     expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
     expect(config.telemetry).toEqual({
       service: { name: METRIC_PATHS.otel.service, version: '1.2.3' },
-      prometheus: { host: '0.0.0.0', port: 9464, endpoint: '/metrics' },
+      prometheus: { host: '0.0.0.0', port: 9464, endpoint: '/metrics', serveScrapeEndpoint: true },
       ignoredIncomingPaths: ['/health'],
       tracesFromEnv: false,
       enabledInstrumentations: ['http', 'express', 'runtime-node'],
       logsFromEnv: false,
       printDiagnostics: true,
     });
+    expect(config.cluster).toEqual({ workers: 1, shutdownTimeoutMs: 8000 });
+  });
+
+  it('hands the scrape endpoint to the cluster primary when WORKERS > 1', () => {
+    const config = loadOtelAppConfig({ WORKERS: '3', WORKERS_SHUTDOWN_TIMEOUT_MS: '2000' }, 'v');
+    expect(config.cluster).toEqual({ workers: 3, shutdownTimeoutMs: 2000 });
+    expect(config.telemetry.prometheus).toMatchObject({ port: 9464, serveScrapeEndpoint: false });
+    expect(problemsOf({ WORKERS: '0' })).toEqual(['WORKERS must be an integer between 1 and 64, got 0']);
   });
 
   it('enables the Nest instrumentation only when spans are exported', () => {

@@ -2,6 +2,7 @@ import { EnvReader, type Env } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
 import { defaultEnabledInstrumentations, PROMETHEUS_EXPORTER_DEFAULTS, type TelemetryConfig } from '@app/otel-metrics';
 import { HEALTH_PATH, readSignalsSettings, type SignalsSettings } from '@app/signals';
+import { readWorkerClusterSettings, type WorkerClusterSettings } from '@app/worker-cluster';
 
 /** Everything the OpenTelemetry app is configured with; see the README's table of variables. */
 export interface OtelAppConfig {
@@ -9,6 +10,8 @@ export interface OtelAppConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly telemetry: TelemetryConfig;
   readonly signals: SignalsSettings;
+  /** How many worker processes share `http.port` (`WORKERS`, 1 by default) and their shutdown timeout. */
+  readonly cluster: WorkerClusterSettings;
 }
 
 /**
@@ -18,7 +21,8 @@ export interface OtelAppConfig {
  * | variable | default |
  * | --- | --- |
  * | `PORT`, `HOST` | `8080`, `0.0.0.0` |
- * | `METRICS_PORT`, `METRICS_HOST` | `9464`, `0.0.0.0` (the exporter's scrape endpoint, `/metrics`) |
+ * | `METRICS_PORT`, `METRICS_HOST` | `9464`, `0.0.0.0` (the scrape endpoint, `/metrics`: the exporter's, or with several workers the primary's) |
+ * | `WORKERS`, `WORKERS_SHUTDOWN_TIMEOUT_MS` | `1` (one process, no cluster), `8000` |
  * | `SERVICE_NAME` | `OTEL_SERVICE_NAME`, else `signals-otel` |
  * | `SIGNALS_*` | see `readSignalsSettings` |
  * | `OTEL_TRACES_EXPORTER`, `OTEL_LOGS_EXPORTER` | unset: no spans, no logs exported |
@@ -45,9 +49,16 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
   const signals = readSignalsSettings(reader);
   const tracesFromEnv = reader.optionalString('OTEL_TRACES_EXPORTER') !== undefined;
   const enabledInstrumentations = readEnabledInstrumentations(reader, tracesFromEnv);
+  const cluster = readWorkerClusterSettings(reader);
   const telemetry: TelemetryConfig = {
     service: { name: serviceName, version: serviceVersion },
-    prometheus: { host: metricsHost, port: metricsPort, endpoint: PROMETHEUS_EXPORTER_DEFAULTS.endpoint },
+    prometheus: {
+      host: metricsHost,
+      port: metricsPort,
+      endpoint: PROMETHEUS_EXPORTER_DEFAULTS.endpoint,
+      // With several workers, the primary serves the endpoint and merges the workers' expositions.
+      serveScrapeEndpoint: cluster.workers === 1,
+    },
     ignoredIncomingPaths: [HEALTH_PATH],
     tracesFromEnv,
     enabledInstrumentations,
@@ -55,7 +66,7 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
     printDiagnostics: reader.optionalString('OTEL_LOG_LEVEL') === undefined,
   };
   reader.assertValid();
-  return { http: { host, port }, telemetry, signals };
+  return { http: { host, port }, telemetry, signals, cluster };
 }
 
 /** The standard variable of auto-instrumentations-node, checked here so that a typo stops start-up. */

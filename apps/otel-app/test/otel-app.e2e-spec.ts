@@ -66,9 +66,17 @@ async function sendMany(
   return statuses;
 }
 
-/** Labels of a sample without the exporter's per-scope labels (`otel_scope_name`, `otel_scope_version`). */
+/** The label the exporter copies from the resource onto every series (RESOURCE_CONSTANT_LABELS). */
+const INSTANCE_LABEL = 'service_instance_id';
+
+/**
+ * Labels of a sample without those the exporter adds to every series: the scope's (`otel_scope_name`,
+ * `otel_scope_version`) and the instance's (`service_instance_id`).
+ */
 function ownLabels(sample: Sample): Record<string, string> {
-  return Object.fromEntries(Object.entries(sample.labels).filter(([key]) => !key.startsWith('otel_scope_')));
+  return Object.fromEntries(
+    Object.entries(sample.labels).filter(([key]) => !key.startsWith('otel_scope_') && key !== INSTANCE_LABEL),
+  );
 }
 
 /** `method route status` → count, from the `_count` series of the HTTP server histogram. */
@@ -201,6 +209,11 @@ describe('otel-app metrics, scraped from the compiled app', () => {
       service_version: readRootPackageVersion(REPO_ROOT),
       service_instance_id: `${hostname()}-${app.process.pid}`,
     });
+  });
+
+  it(`labels every series ${INSTANCE_LABEL}, as each worker's are with WORKERS > 1: one label set in both modes`, () => {
+    const instances = new Set(samples.map((sample) => sample.labels[INSTANCE_LABEL]));
+    expect(instances).toEqual(new Set([`${hostname()}-${app.process.pid}`]));
   });
 
   it('exports Node runtime metrics', () => {

@@ -1,18 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PromClientMetricsModule } from '@app/prom-client-metrics';
 import { SignalsModule } from '@app/signals';
+import type { WorkerContext } from '@app/worker-cluster';
 import type { PromClientAppConfig } from './prom-client-app.config';
 
 /** Composition root of the prom-client path: the sample routes, recorded by the prom-client adapter. */
 @Module({})
 export class AppModule {
-  static forRoot(config: PromClientAppConfig): DynamicModule {
+  /** `worker`: where this process runs; as a cluster worker, /metrics serves the whole cluster's metrics. */
+  static forRoot(config: PromClientAppConfig, worker: WorkerContext = { mode: 'single' }): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PromClientMetricsModule.forRoot({
           defaultLabels: { service: config.serviceName },
           collectDefaultMetrics: true,
+          workerIpc: worker.mode === 'cluster' ? worker.ipc : undefined,
         }),
         SignalsModule.forRoot(config.signals),
       ],

@@ -1,22 +1,39 @@
 import { ConfigValidationError } from '@app/config';
+import { ClusterMetricsAggregator } from '@app/prom-client-metrics';
+import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
-import { readPromClientAppConfig } from './prom-client-app.config';
+import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client-app.config';
 
-const logger = new Logger('PromClientApp');
+const NAME = 'PromClientApp';
 
-async function bootstrap(): Promise<void> {
-  // Configuration first: a bad variable stops the process before anything is started.
-  const config = readPromClientAppConfig(process.env);
+/** Starts the Nest app in this process: the only one (`WORKERS=1`), or one worker of the cluster. */
+async function startApp(config: PromClientAppConfig, worker: WorkerContext): Promise<void> {
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create(AppModule.forRoot(config), { abortOnError: false });
-  // SIGTERM (docker stop, Ctrl-C) closes the server and the modules cleanly.
+  const app = await NestFactory.create(AppModule.forRoot(config, worker), { abortOnError: false });
+  if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
+  // SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) closes the server and the modules cleanly.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  logger.log(`listening on http://${config.host}:${port} (metrics at /metrics, service="${config.serviceName}")`);
+  const who = worker.mode === 'cluster' ? `worker ${worker.workerId} ` : '';
+  new Logger(NAME).log(
+    `${who}listening on http://${config.host}:${port} (metrics at /metrics, service="${config.serviceName}")`,
+  );
+}
+
+async function bootstrap(): Promise<void> {
+  // Configuration first: a bad variable stops the process before anything is started, or forked.
+  const config = readPromClientAppConfig(process.env);
+  await runWorkerCluster({
+    name: NAME,
+    settings: config.cluster,
+    // The primary serves no request: it merges the workers' registries when one of them is scraped.
+    startPrimary: (primary) => new ClusterMetricsAggregator(primary),
+    startWorker: (worker) => startApp(config, worker),
+  });
 }
 
 bootstrap().catch((error: unknown) => {
@@ -24,7 +41,7 @@ bootstrap().catch((error: unknown) => {
     // The message already names every bad variable; a stack trace would only bury it.
     process.stderr.write(`${error.message}\n`);
   } else {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    new Logger(NAME).error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
   process.exitCode = 1;
 });

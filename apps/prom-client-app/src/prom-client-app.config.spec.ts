@@ -19,6 +19,7 @@ describe('readPromClientAppConfig', () => {
     expect(config).toMatchObject({ port: 8081, host: '0.0.0.0', serviceName: METRIC_PATHS.promClient.service });
     expect(config.signals.sampleMaxLatencyMs).toBe(SIGNALS_DEFAULTS.sampleMaxLatencyMs);
     expect(config.signals.seed).toBeUndefined();
+    expect(config.cluster.workers).toBe(1);
   });
 
   it('reads every variable it owns, and the signals settings', () => {
@@ -28,9 +29,12 @@ describe('readPromClientAppConfig', () => {
       SERVICE_NAME: 'checkout-api',
       SIGNALS_SEED: '42',
       SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+      WORKERS: '4',
+      WORKERS_SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({ port: 9100, host: '127.0.0.1', serviceName: 'checkout-api' });
     expect(config.signals).toMatchObject({ seed: 42, routeMaxLatencyMs: { one: 0, two: 0, three: 0, four: 0 } });
+    expect(config.cluster).toEqual({ workers: 4, shutdownTimeoutMs: 3000 });
   });
 
   it.each([
@@ -40,6 +44,9 @@ describe('readPromClientAppConfig', () => {
     ['SERVICE_NAME', 'quote"d'],
     ['SIGNALS_WEIGHTS', '0,0,0'],
     ['SIGNALS_SEED', '-1'],
+    ['WORKERS', '0'],
+    ['WORKERS', '65'],
+    ['WORKERS', 'many'],
   ])('rejects %s=%s, naming it', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

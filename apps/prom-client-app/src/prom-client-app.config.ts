@@ -1,6 +1,7 @@
 import { type Env, EnvReader } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
 import { readSignalsSettings, type SignalsSettings } from '@app/signals';
+import { readWorkerClusterSettings, type WorkerClusterSettings } from '@app/worker-cluster';
 
 /** Everything the prom-client app reads from its environment, typed and validated in this one place. */
 export interface PromClientAppConfig {
@@ -12,6 +13,8 @@ export interface PromClientAppConfig {
   readonly serviceName: string;
   /** The sample routes' latencies, weights and seed (`SIGNALS_*`). */
   readonly signals: SignalsSettings;
+  /** How many worker processes share `port` (`WORKERS`, 1 by default) and their shutdown timeout. */
+  readonly cluster: WorkerClusterSettings;
 }
 
 export const PROM_CLIENT_APP_DEFAULTS = {
@@ -36,6 +39,7 @@ export function readPromClientAppConfig(env: Env): PromClientAppConfig {
     reader.reject('SERVICE_NAME', `must be 1 to 64 letters, digits, "_", "." or "-", got "${serviceName}"`);
   }
   const signals = readSignalsSettings(reader);
+  const cluster = readWorkerClusterSettings(reader);
   reader.assertValid();
-  return { port, host, serviceName, signals };
+  return { port, host, serviceName, signals, cluster };
 }

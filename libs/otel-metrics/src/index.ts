@@ -5,3 +5,8 @@ export { instrumentNameFor } from './prometheus-naming';
 export { startTelemetry, type Telemetry } from './telemetry.bootstrap';
 export { PROMETHEUS_EXPORTER_DEFAULTS, type TelemetryConfig } from './telemetry.config';
 export { defaultEnabledInstrumentations, METRIC_INSTRUMENTATIONS } from './telemetry-instrumentations';
+export { ClusterScrapeEndpoint } from './cluster/cluster-scrape-endpoint';
+export { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './cluster/exposition.topics';
+export { mergeExpositions } from './cluster/merge-expositions';
+export { answerExpositionRequests } from './cluster/worker-exposition';
+export { RESOURCE_CONSTANT_LABELS } from './prometheus-exposition';

@@ -1,7 +1,7 @@
 import { diag, DiagConsoleLogger, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
-import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { assertInstrumentedModulesNotLoaded } from './load-order.guard';
+import { createPrometheusExposition } from './prometheus-exposition';
 import type { TelemetryConfig } from './telemetry.config';
 import { telemetryInstrumentations } from './telemetry-instrumentations';
 import { telemetryResource } from './telemetry-resource';
@@ -11,8 +11,13 @@ import { telemetryViews } from './telemetry-views';
 export interface Telemetry {
   /** The SDK's provider: inject it (`OtelMetricsModule.forRoot`) rather than reaching for the global. */
   readonly meterProvider: MeterProvider;
-  /** Resolves once the scrape endpoint listens; rejects when it cannot (port taken, bad host). */
+  /**
+   * Resolves once metrics can be scraped: the exporter's endpoint listens (rejects when it cannot: port
+   * taken, bad host), or, in a cluster worker, the resource is complete.
+   */
   readonly scrapeEndpointReady: Promise<void>;
+  /** What a scrape of this process would get now; the cluster primary asks each worker for it. */
+  collectExposition(): Promise<string>;
   /** Stops the scrape server and the SDK. Safe to call more than once. */
   shutdown(): Promise<void>;
 }
@@ -27,13 +32,7 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
   assertInstrumentedModulesNotLoaded();
   if (config.printDiagnostics) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
 
-  const exporter = new PrometheusExporter({
-    host: config.prometheus.host,
-    port: config.prometheus.port,
-    endpoint: config.prometheus.endpoint,
-    // Started below, so that a failure to listen reaches the caller instead of a log line.
-    preventServerStart: true,
-  });
+  const { exporter, collect } = createPrometheusExposition(config.prometheus);
   const resource = telemetryResource(config.service);
   const sdk = new NodeSDK({
     resource,
@@ -56,8 +55,9 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
     meterProvider,
     scrapeEndpointReady: (async () => {
       await resource.waitForAsyncAttributes?.();
-      await exporter.startServer();
+      if (config.prometheus.serveScrapeEndpoint) await exporter.startServer();
     })(),
+    collectExposition: collect,
     shutdown: () => (stopping ??= sdk.shutdown()),
   };
 }

@@ -14,7 +14,7 @@ export interface TelemetryConfig {
     readonly version: string;
     /**
      * `service.instance.id`: unique per process, so that several workers of one service stay apart.
-     * Defaults to `<hostname>-<pid>`.
+     * Defaults to `<hostname>-<pid>`. Every series carries it as the `service_instance_id` label.
      */
     readonly instanceId?: string;
   };
@@ -24,6 +24,12 @@ export interface TelemetryConfig {
     /** 1-65535: the exporter treats 0 as "unset" and would fall back to 9464. */
     readonly port: number;
     readonly endpoint: string;
+    /**
+     * Whether this process's exporter listens on `host:port` itself: true for a single process. False in
+     * a cluster worker (`WORKERS` > 1), where N exporters cannot share one port: the primary serves
+     * `host:port` for all (`ClusterScrapeEndpoint`) and asks each worker for its exposition over IPC.
+     */
+    readonly serveScrapeEndpoint: boolean;
   };
   /** Incoming paths left out of the HTTP metrics, e.g. the liveness probe's. Compared without the query. */
   readonly ignoredIncomingPaths: readonly string[];

@@ -1,26 +1,41 @@
 import type { CounterDefinition, GaugeDefinition, HistogramDefinition, SummaryDefinition } from '@app/metrics';
-import { Counter, Gauge, Histogram, type Registry, Summary } from 'prom-client';
+import { type Aggregator, Counter, Gauge, Histogram, type Registry, Summary } from 'prom-client';
 
 /*
  * prom-client metrics built from the catalogue's definitions, so that a name, help text, label set,
  * bucket or percentile is typed once, in libs/metrics, and never here.
+ *
+ * Each metric also carries its `aggregator`: how the cluster primary merges the workers' values into
+ * the one /metrics of the app (see cluster/aggregate-snapshots.ts). Counters and histograms have no
+ * choice to make: they are sums of events, and the sum over workers is the app's count. A gauge must
+ * state its choice where it is used, because only its meaning says whether the workers' values add
+ * up (work in flight) or not (a start time, a version, a ratio).
  */
 
 export function counterFrom<L extends string>(definition: CounterDefinition<L>, registry: Registry): Counter<L> {
   const { name, help, labelNames } = definition;
-  return new Counter({ name, help, labelNames, registers: [registry] });
+  return new Counter({ name, help, labelNames, aggregator: 'sum', registers: [registry] });
 }
 
-export function gaugeFrom<L extends string>(definition: GaugeDefinition<L>, registry: Registry): Gauge<L> {
+export function gaugeFrom<L extends string>(
+  definition: GaugeDefinition<L>,
+  registry: Registry,
+  aggregator: Aggregator,
+): Gauge<L> {
   const { name, help, labelNames } = definition;
-  return new Gauge({ name, help, labelNames, registers: [registry] });
+  return new Gauge({ name, help, labelNames, aggregator, registers: [registry] });
 }
 
 export function histogramFrom<L extends string>(definition: HistogramDefinition<L>, registry: Registry): Histogram<L> {
   const { name, help, labelNames, buckets } = definition;
-  return new Histogram({ name, help, labelNames, buckets: [...buckets], registers: [registry] });
+  return new Histogram({ name, help, labelNames, buckets: [...buckets], aggregator: 'sum', registers: [registry] });
 }
 
+/**
+ * A summary's `_count` and `_sum` are sums of events like a counter's, hence `sum`; its quantiles are
+ * not, and no aggregator can merge them (the p99 of two workers is neither the sum, the max nor the
+ * mean of their p99s): the cluster aggregation leaves them out. Histograms aggregate, summaries don't.
+ */
 export function summaryFrom<L extends string>(definition: SummaryDefinition<L>, registry: Registry): Summary<L> {
   const { name, help, labelNames, percentiles, maxAgeSeconds, ageBuckets } = definition;
   return new Summary({
@@ -30,6 +45,7 @@ export function summaryFrom<L extends string>(definition: SummaryDefinition<L>, 
     percentiles: [...percentiles],
     maxAgeSeconds,
     ageBuckets,
+    aggregator: 'sum',
     registers: [registry],
   });
 }

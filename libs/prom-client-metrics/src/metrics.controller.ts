@@ -1,17 +1,17 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { Registry } from 'prom-client';
+import { MetricsExposition } from './metrics-exposition';
 import { METRICS_PATH } from './metrics.path';
 
-/** Serves the module's own registry in the Prometheus text format. */
+/** Serves the app's metrics in the Prometheus text format: this process's, or the whole cluster's. */
 @Controller(METRICS_PATH.slice(1))
 export class MetricsController {
-  constructor(@Inject(Registry) private readonly registry: Registry) {}
+  constructor(@Inject(MetricsExposition) private readonly exposition: MetricsExposition) {}
 
   @Get()
-  scrape(@Res({ passthrough: true }) response: ServerResponse): Promise<string> {
-    // The registry knows its exposition format (and its version); never hard-code it.
-    response.setHeader('Content-Type', this.registry.contentType);
-    return this.registry.metrics();
+  async scrape(@Res({ passthrough: true }) response: ServerResponse): Promise<string> {
+    const { contentType, text } = await this.exposition.expose();
+    response.setHeader('Content-Type', contentType);
+    return text;
   }
 }

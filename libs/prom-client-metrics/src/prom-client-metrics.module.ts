@@ -1,10 +1,19 @@
-import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
 import { SignalsMetrics } from '@app/metrics';
 import { Registry } from 'prom-client';
+import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { HttpRequestMetrics } from './http-request.metrics';
 import { createMetricsRegistry } from './metrics-registry.factory';
 import { MetricsController } from './metrics.controller';
+import { ClusterMetricsExposition, LocalMetricsExposition, MetricsExposition, WORKER_IPC } from './metrics-exposition';
 import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
 import {
   PROM_CLIENT_METRICS_OPTIONS,
@@ -15,22 +24,32 @@ import {
 /**
  * The prom-client metric path: its own `Registry` (injectable by its class), the {@link SignalsMetrics}
  * adapter, HTTP request metrics for every route, and `GET /metrics`. Global, so that `SignalsModule`
- * finds the port without importing this module.
+ * finds the port without importing this module. As a cluster worker (`workerIpc` set), GET /metrics
+ * serves the whole cluster's metrics and the registry is lent to the primary for aggregation.
  */
 @Global()
 @Module({})
 export class PromClientMetricsModule implements NestModule {
   static forRoot(options: PromClientMetricsOptions = {}): DynamicModule {
+    const resolved = resolvePromClientMetricsOptions(options);
+    const exposition: Provider[] = resolved.workerIpc
+      ? [
+          { provide: WORKER_IPC, useValue: resolved.workerIpc },
+          { provide: MetricsExposition, useClass: ClusterMetricsExposition },
+          WorkerSnapshotResponder,
+        ]
+      : [{ provide: MetricsExposition, useClass: LocalMetricsExposition }];
     return {
       module: PromClientMetricsModule,
       global: true,
       controllers: [MetricsController],
       providers: [
-        { provide: PROM_CLIENT_METRICS_OPTIONS, useValue: resolvePromClientMetricsOptions(options) },
+        { provide: PROM_CLIENT_METRICS_OPTIONS, useValue: resolved },
         { provide: Registry, useFactory: createMetricsRegistry, inject: [PROM_CLIENT_METRICS_OPTIONS] },
         PromClientSignalsMetrics,
         { provide: SignalsMetrics, useExisting: PromClientSignalsMetrics },
         HttpRequestMetrics,
+        ...exposition,
       ],
       exports: [Registry, SignalsMetrics],
     };

@@ -29,7 +29,8 @@ export class PromClientSignalsMetrics extends SignalsMetrics {
   constructor(@Inject(Registry) registry: Registry) {
     super();
     this.outcomes = counterFrom(SIGNALS_METRICS.outcomes, registry);
-    this.inFlight = gaugeFrom(SIGNALS_METRICS.inFlight, registry);
+    // Summed across cluster workers: the app's work in flight is every worker's work in flight.
+    this.inFlight = gaugeFrom(SIGNALS_METRICS.inFlight, registry, 'sum');
     this.duration = histogramFrom(SIGNALS_METRICS.workDuration, registry);
     this.durationSummary = summaryFrom(SIGNALS_METRICS.workDurationSummary, registry);
     this.exposeEveryLabelSetFromTheStart();

@@ -1,0 +1,17 @@
+import { ConfigValidationError } from '@app/config';
+import { loadOtelAppConfig, type OtelAppConfig } from './otel-app.config';
+import { readRootPackageVersion } from './root-package-version';
+
+/**
+ * The validated configuration, or an exit with a message that names each bad variable: before any
+ * process is forked, any SDK started, any module loaded that would print.
+ */
+export function loadConfigOrExit(): OtelAppConfig {
+  try {
+    return loadOtelAppConfig(process.env, readRootPackageVersion(__dirname));
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

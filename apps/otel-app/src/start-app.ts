@@ -1,0 +1,26 @@
+/**
+ * The Nest app, started in each process that serves requests. Loads Express and @nestjs/core: import it
+ * only once OpenTelemetry runs (main.ts does, dynamically), or they are not instrumented.
+ */
+import type { Telemetry } from '@app/otel-metrics';
+import { type WorkerContext, workerIdHeader } from '@app/worker-cluster';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { OtelAppConfig } from './otel-app.config';
+import { OtelAppModule } from './otel-app.module';
+
+export async function startApp(config: OtelAppConfig, telemetry: Telemetry, worker: WorkerContext): Promise<void> {
+  const app = await NestFactory.create(OtelAppModule.forRoot(config.signals, telemetry));
+  if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
+  // On SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) Nest closes the HTTP
+  // server, then OtelMetricsModule shuts the SDK down.
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  const { prometheus } = config.telemetry;
+  const metrics = `${prometheus.host}:${prometheus.port}${prometheus.endpoint}`;
+  new Logger('OtelApp').log(
+    worker.mode === 'cluster'
+      ? `worker ${worker.workerId} listening on ${config.http.host}:${config.http.port}; metrics through the primary on ${metrics}`
+      : `listening on ${config.http.host}:${config.http.port}; metrics on ${metrics}`,
+  );
+}

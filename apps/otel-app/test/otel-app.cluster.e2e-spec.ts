@@ -1,0 +1,283 @@
+/**
+ * The OpenTelemetry app run as a cluster (WORKERS=3), compiled, as in production. Each worker has its
+ * own SDK and instance id; the primary serves METRICS_PORT with the workers' expositions merged. Every
+ * request is counted exactly once, by the worker that served it, and a killed worker's replacement
+ * starts new series instead of resetting old ones. Needs `npm run build` first (`npm test` does it).
+ */
+import { OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
+import { HEALTH_PATH } from '@app/signals';
+import {
+  builtEntry,
+  freePort,
+  ManagedProcess,
+  REPO_ROOT,
+  requireBinaries,
+  type Sample,
+  scrape,
+  selectSamples,
+  startBuiltApp,
+  type StartedApp,
+  sumSamples,
+  waitFor,
+} from '@app/testing';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { hostname } from 'node:os';
+import {
+  getOnNewConnection,
+  isAlive,
+  liveWorkerPidsFromLog,
+  logContains,
+} from '../../../libs/worker-cluster/test/cluster-probes';
+
+const APP = 'otel-app';
+const WORKERS = 3;
+const HTTP_COUNT = `${OTEL_HTTP_METRICS.duration.name}_count`;
+const { outcomes } = SIGNALS_METRICS;
+const INSTANCE_LABEL = 'service_instance_id';
+
+/** [path, expected status, times]: K = 45 requests, each on its own connection. */
+const TRAFFIC: ReadonlyArray<readonly [string, number, number]> = [
+  ['/one', 200, 17],
+  ['/two', 200, 12],
+  ['/error', 500, 9],
+  ['/no-such-page', 404, 7],
+];
+const K = TRAFFIC.reduce((total, [, , times]) => total + times, 0);
+
+const instanceIdOf = (pid: number) => `${hostname()}-${pid}`;
+const seriesKey = (sample: Sample) =>
+  `${sample.name}{${Object.entries(sample.labels)
+    .sort()
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',')}}`;
+
+interface RunningCluster {
+  readonly app: StartedApp;
+  readonly base: string;
+  readonly metricsUrl: string;
+}
+
+function clusterEnv(port: number, metricsPort: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    METRICS_PORT: String(metricsPort),
+    METRICS_HOST: '127.0.0.1',
+    SIGNALS_SEED: '7',
+    SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+    SIGNALS_MAX_LATENCY_MS: '0',
+    SERVICE_NAME: '',
+    OTEL_SERVICE_NAME: '',
+    OTEL_TRACES_EXPORTER: '',
+    OTEL_LOGS_EXPORTER: '',
+    OTEL_LOG_LEVEL: '',
+    WORKERS: String(WORKERS),
+    WORKERS_SHUTDOWN_TIMEOUT_MS: '5000',
+  };
+}
+
+async function startCluster(): Promise<RunningCluster> {
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}`;
+  const app = await startBuiltApp(APP, clusterEnv(port, metricsPort), `${base}${HEALTH_PATH}`);
+  await waitFor(`all ${WORKERS} workers listening`, async () =>
+    logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
+  );
+  return { app, base, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
+}
+
+/** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them. */
+async function send(base: string, path: string, status: number, times: number): Promise<string[]> {
+  const workerIds: string[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const response = await getOnNewConnection(`${base}${path}`);
+    if (response.status !== status) throw new Error(`GET ${path} answered ${response.status}, not ${status}`);
+    workerIds.push(response.workerId ?? 'none');
+  }
+  return workerIds;
+}
+
+describe(`otel-app with WORKERS=${WORKERS}`, () => {
+  describe(`after exactly K=${K} requests spread over the workers`, () => {
+    let cluster: RunningCluster;
+    let answeredBy: Set<string>;
+    let samples: Sample[];
+    let families: Map<string, string>;
+    let text: string;
+
+    beforeAll(async () => {
+      cluster = await startCluster();
+      // Probes and a scrape first: none may be counted.
+      await send(cluster.base, HEALTH_PATH, 200, 3);
+      await scrape(cluster.metricsUrl);
+      answeredBy = new Set();
+      for (const [path, status, times] of TRAFFIC) {
+        for (const id of await send(cluster.base, path, status, times)) answeredBy.add(id);
+      }
+      ({ samples, families, text } = await scrape(cluster.metricsUrl));
+    });
+
+    afterAll(() => cluster?.app.stop());
+
+    it('spread the requests over every worker', () => {
+      expect([...answeredBy].sort()).toEqual(['1', '2', '3']);
+    });
+
+    it("serves on METRICS_PORT every worker's series, each under its own service_instance_id", () => {
+      const workerInstances = liveWorkerPidsFromLog(cluster.app.process.logs).map(instanceIdOf).sort();
+      expect(workerInstances).toHaveLength(WORKERS);
+      expect([...new Set(selectSamples(samples, HTTP_COUNT).map((s) => s.labels[INSTANCE_LABEL]))].sort()).toEqual(
+        workerInstances,
+      );
+      // Each worker counted its own share, not the app's.
+      for (const instance of workerInstances) {
+        const share = sumSamples(samples, HTTP_COUNT, { [INSTANCE_LABEL]: instance });
+        expect([instance, share > 0 && share < K]).toEqual([instance, true]);
+      }
+      expect(
+        selectSamples(samples, 'target_info')
+          .map((s) => s.labels[INSTANCE_LABEL])
+          .sort(),
+      ).toEqual(workerInstances);
+      const keys = samples.map(seriesKey);
+      expect(new Set(keys).size).toBe(keys.length);
+    });
+
+    it(`adds up to K requests over the instances, by route and status, as "sum by" rules do`, () => {
+      const byRoute: Record<string, number> = {};
+      for (const sample of selectSamples(samples, HTTP_COUNT)) {
+        const key = `${sample.labels.http_route ?? ''} ${sample.labels.http_response_status_code}`;
+        byRoute[key] = (byRoute[key] ?? 0) + sample.value;
+      }
+      expect(byRoute).toEqual({ '/one 200': 17, '/two 200': 12, '/error 500': 9, 'unmatched 404': 7 });
+      expect(sumSamples(samples, HTTP_COUNT)).toBe(K);
+      expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(17);
+      expect(sumSamples(samples, outcomes.name, { signal: 'error', outcome: 'server_error' })).toBe(9);
+      expect(families.get(outcomes.name)).toBe('COUNTER');
+    });
+
+    const promtool = requireBinaries('promtool');
+    (promtool.skipReason ? it.skip : it)('is an exposition Prometheus accepts: one header per family', () => {
+      const check = spawnSync(promtool.paths.promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect([check.status, check.stderr]).toEqual([0, '']);
+    });
+  });
+
+  describe('when a worker is killed mid-run', () => {
+    let cluster: RunningCluster;
+
+    beforeAll(async () => {
+      cluster = await startCluster();
+    });
+
+    afterAll(() => cluster?.app.stop());
+
+    it('restarts it under a new instance id; no series ever goes down; the total stays within the requests served', async () => {
+      const { app, base, metricsUrl } = cluster;
+      await send(base, '/one', 200, 30);
+      const beforeKill = sumSamples((await scrape(metricsUrl)).samples, HTTP_COUNT);
+      expect(beforeKill).toBe(30);
+
+      // Last value of every series ever scraped, as Prometheus would store them.
+      const lastValues = new Map<string, number>();
+      const drops: string[] = [];
+      const record = (samples: readonly Sample[]) => {
+        for (const sample of selectSamples(samples, HTTP_COUNT)) {
+          const key = seriesKey(sample);
+          const last = lastValues.get(key);
+          if (last !== undefined && sample.value < last) drops.push(`${key}: ${last} -> ${sample.value}`);
+          lastValues.set(key, sample.value);
+        }
+      };
+      record((await scrape(metricsUrl)).samples);
+
+      let stop = false;
+      let served = 30;
+      const traffic = (async () => {
+        while (!stop) {
+          const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
+          if (response?.status === 200) served += 1;
+        }
+      })();
+      const scraping = (async () => {
+        while (!stop) {
+          const scraped = await scrape(metricsUrl).catch(() => undefined);
+          if (scraped) record(scraped.samples);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [victim] = liveWorkerPidsFromLog(app.process.logs);
+      process.kill(victim, 'SIGKILL');
+      const replacement = await waitFor('the replacement worker', async () => {
+        const pids = liveWorkerPidsFromLog(app.process.logs);
+        return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stop = true;
+      await Promise.all([traffic, scraping]);
+
+      expect(isAlive(victim)).toBe(false);
+      expect(app.process.running).toBe(true);
+      // Each series only grows: the replacement has a new instance id, so its series are new ones
+      // starting from 0, not a reset of the victim's. Prometheus' increase() sees no false jump.
+      expect(drops).toEqual([]);
+      const now = (await scrape(metricsUrl)).samples;
+      record(now);
+      const instancesNow = new Set(selectSamples(now, 'target_info').map((s) => s.labels[INSTANCE_LABEL]));
+      expect(instancesNow).toEqual(new Set(replacement.map(instanceIdOf)));
+      expect(instancesNow.has(instanceIdOf(victim))).toBe(false);
+      // The sum of every series' last value: what sum(increase()) over the run adds up to.
+      const counted = [...lastValues.values()].reduce((a, b) => a + b, 0);
+      expect(counted).toBeGreaterThanOrEqual(beforeKill);
+      expect(counted).toBeLessThanOrEqual(served);
+
+      // With the replacement running, counting is exact again.
+      const liveBefore = sumSamples(now, HTTP_COUNT);
+      await send(base, '/three', 200, 12);
+      expect(sumSamples((await scrape(metricsUrl)).samples, HTTP_COUNT)).toBe(liveBefore + 12);
+    });
+  });
+
+  describe('on SIGTERM', () => {
+    it('stops every worker gracefully and the metrics endpoint, then the primary exits 0, within the bound', async () => {
+      const { app, metricsUrl } = await startCluster();
+      const workerPids = liveWorkerPidsFromLog(app.process.logs);
+      expect(workerPids).toHaveLength(WORKERS);
+      const started = Date.now();
+      app.process.signal('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 8_000).unref());
+      const code = await Promise.race([app.process.waitForExit(), timeout]);
+      if (code === 'timeout') await app.stop();
+      expect(code).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(logContains(app.process.logs, /killing them/)).toBe(false);
+      expect(workerPids.filter(isAlive)).toEqual([]);
+      await expect(fetch(metricsUrl)).rejects.toThrow();
+    });
+  });
+
+  it('refuses to start when METRICS_PORT is taken, before forking any worker', async () => {
+    const metricsPort = await freePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(metricsPort, '127.0.0.1', resolve));
+    const proc = new ManagedProcess({
+      name: APP,
+      command: process.execPath,
+      args: [builtEntry(APP)],
+      env: clusterEnv(await freePort(), metricsPort),
+      cwd: REPO_ROOT,
+    });
+    try {
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
+      expect(await Promise.race([proc.waitForExit(), timeout])).toBe(1);
+      expect(proc.logs).toMatch(new RegExp(`EADDRINUSE.*${metricsPort}`));
+      expect(logContains(proc.logs, /starting \d+ workers/)).toBe(false);
+    } finally {
+      await proc.stop();
+      squatter.close();
+    }
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * The prom-client app run as a cluster (WORKERS=3), compiled, as in production: every request is
+ * counted exactly once in the /metrics that any worker serves, and no counter goes down when a worker
+ * dies. Needs `npm run build` first (`npm test` does it).
+ */
+import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
+import { HEALTH_PATH } from '@app/signals';
+import {
+  freePort,
+  parseExposition,
+  type Sample,
+  selectSamples,
+  startBuiltApp,
+  type StartedApp,
+  sumSamples,
+  waitFor,
+} from '@app/testing';
+import {
+  getOnNewConnection,
+  isAlive,
+  liveWorkerPidsFromLog,
+  logContains,
+} from '../../../libs/worker-cluster/test/cluster-probes';
+
+const APP = 'prom-client-app';
+const WORKERS = 3;
+const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
+const { outcomes, inFlight, workDurationSummary } = SIGNALS_METRICS;
+
+/** No waits, fixed seed: every count is exact. */
+const QUIET_ENV = {
+  HOST: '127.0.0.1',
+  SIGNALS_SEED: '20240601',
+  SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+  SIGNALS_MAX_LATENCY_MS: '0',
+  WORKERS: String(WORKERS),
+  WORKERS_SHUTDOWN_TIMEOUT_MS: '5000',
+};
+
+/** [path, expected status, times]: K = 60 requests, each on its own connection. */
+const TRAFFIC: ReadonlyArray<readonly [string, number, number]> = [
+  ['/one', 200, 20],
+  ['/two', 200, 13],
+  ['/error', 500, 11],
+  ['/sample-signals?weight_ok=0&weight_not_found=1&weight_server_error=0', 404, 9],
+  ['/no-such-page', 404, 7],
+];
+const K = TRAFFIC.reduce((total, [, , times]) => total + times, 0);
+
+/** The app's whole request count, as the aggregated /metrics says. */
+const totalRequests = (samples: readonly Sample[]) => sumSamples(samples, requests.name);
+
+interface Scrape {
+  readonly samples: Sample[];
+  readonly families: Map<string, string>;
+  /** The worker that served the scrape (and asked the primary for everyone's metrics). */
+  readonly workerId: string | undefined;
+}
+
+/** A scrape on a new connection: whichever worker the primary hands it to answers. */
+async function scrapeAnyWorker(base: string): Promise<Scrape> {
+  const response = await getOnNewConnection(`${base}/metrics`);
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}: ${response.body}`);
+  return { ...parseExposition(response.body), workerId: response.workerId };
+}
+
+async function startCluster(): Promise<{ app: StartedApp; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await startBuiltApp(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`);
+  await waitFor(`all ${WORKERS} workers listening`, async () =>
+    logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
+  );
+  return { app, base };
+}
+
+/** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them. */
+async function send(base: string, path: string, status: number, times: number): Promise<string[]> {
+  const workerIds: string[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const response = await getOnNewConnection(`${base}${path}`);
+    if (response.status !== status) throw new Error(`GET ${path} answered ${response.status}, not ${status}`);
+    workerIds.push(response.workerId ?? 'none');
+  }
+  return workerIds;
+}
+
+describe(`prom-client app with WORKERS=${WORKERS}`, () => {
+  describe(`after exactly K=${K} requests spread over the workers`, () => {
+    let app: StartedApp;
+    let base: string;
+    let answeredBy: Map<string, number>;
+    let scrapes: Scrape[];
+
+    beforeAll(async () => {
+      ({ app, base } = await startCluster());
+      // Probes and scrapes first: none may be counted.
+      await send(base, HEALTH_PATH, 200, 3);
+      await scrapeAnyWorker(base);
+      answeredBy = new Map();
+      for (const [path, status, times] of TRAFFIC) {
+        for (const id of await send(base, path, status, times)) answeredBy.set(id, (answeredBy.get(id) ?? 0) + 1);
+      }
+      // As many scrapes as workers, on new connections: each lands on another worker.
+      scrapes = [];
+      for (let i = 0; i < WORKERS * 2; i += 1) scrapes.push(await scrapeAnyWorker(base));
+    });
+
+    afterAll(() => app?.stop());
+
+    it('spread the requests over every worker', () => {
+      expect([...answeredBy.keys()].sort()).toEqual(['1', '2', '3']);
+      expect([...answeredBy.values()].reduce((a, b) => a + b, 0)).toBe(K);
+    });
+
+    it(`counts K requests in ${requests.name}, by route and status, whichever worker is scraped`, () => {
+      expect(new Set(scrapes.map((scrape) => scrape.workerId)).size).toBe(WORKERS);
+      for (const { samples } of scrapes) {
+        const series = Object.fromEntries(
+          selectSamples(samples, requests.name).map((s) => [`${s.labels.route} ${s.labels.status_code}`, s.value]),
+        );
+        expect(series).toEqual({
+          '/one 200': 20,
+          '/two 200': 13,
+          '/error 500': 11,
+          '/sample-signals 404': 9,
+          'unmatched 404': 7,
+        });
+        expect(totalRequests(samples)).toBe(K);
+        expect(sumSamples(samples, `${duration.name}_count`)).toBe(K);
+        expect(sumSamples(samples, `${duration.name}_bucket`, { le: '+Inf' })).toBe(K);
+      }
+    });
+
+    it(`sums ${outcomes.name} and the in-flight gauge across workers`, () => {
+      const { samples } = scrapes[0];
+      expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(20);
+      expect(sumSamples(samples, outcomes.name, { signal: 'error', outcome: 'server_error' })).toBe(11);
+      expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(9);
+      expect(sumSamples(samples, outcomes.name)).toBe(20 + 13 + 11 + 9);
+      // One series per signal (not one per worker), each the sum of the workers' gauges.
+      expect(selectSamples(samples, inFlight.name).map((s) => [s.labels.signal, s.value])).toEqual(
+        SIGNAL_NAMES.map((signal) => [signal, 0]),
+      );
+    });
+
+    it(`keeps the summary's _count and _sum, summed, and leaves its quantiles out: summaries do not aggregate`, () => {
+      const { samples, families } = scrapes[0];
+      expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
+      expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(20);
+      expect(selectSamples(samples, workDurationSummary.name)).toEqual([]);
+    });
+
+    it('aggregates the default Node metrics as prom-client declares them', () => {
+      const { samples, families } = scrapes[0];
+      // Counters summed, one series for the app.
+      expect(selectSamples(samples, 'process_cpu_user_seconds_total')).toHaveLength(1);
+      // "first": one version line, not one per worker.
+      expect(selectSamples(samples, 'nodejs_version_info')).toHaveLength(1);
+      // "omit": three start times have no meaningful merge.
+      expect(families.has('process_start_time_seconds')).toBe(false);
+    });
+  });
+
+  describe('when a worker is killed mid-run', () => {
+    let app: StartedApp;
+    let base: string;
+
+    beforeAll(async () => {
+      ({ app, base } = await startCluster());
+    });
+
+    afterAll(() => app?.stop());
+
+    it('restarts it, keeps serving, and no counter ever goes down; the total stays within the requests served', async () => {
+      await send(base, '/one', 200, 30);
+      const beforeKill = totalRequests((await scrapeAnyWorker(base)).samples);
+      expect(beforeKill).toBe(30);
+
+      // Traffic and scrapes run while a worker is killed and replaced.
+      let stop = false;
+      let served = 30;
+      let failed = 0;
+      const traffic = (async () => {
+        while (!stop) {
+          const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
+          if (response?.status === 200) served += 1;
+          else failed += 1;
+        }
+      })();
+      const totals: number[] = [];
+      const scraping = (async () => {
+        while (!stop) {
+          const scraped = await scrapeAnyWorker(base).catch(() => undefined);
+          if (scraped) totals.push(totalRequests(scraped.samples));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [victim] = liveWorkerPidsFromLog(app.process.logs);
+      process.kill(victim, 'SIGKILL');
+      await waitFor('the replacement worker', async () => {
+        const pids = liveWorkerPidsFromLog(app.process.logs);
+        return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stop = true;
+      await Promise.all([traffic, scraping]);
+
+      expect(isAlive(victim)).toBe(false);
+      expect(app.process.running).toBe(true);
+      // Connections handed to the victim as it died may fail; the rest were served.
+      expect(failed).toBeLessThanOrEqual(3);
+      expect(totals.length).toBeGreaterThan(5);
+      // Never down: a drop would be read by Prometheus as a counter reset, and increase() would jump.
+      const drops = totals.flatMap((total, i) =>
+        i > 0 && total < totals[i - 1] ? [`${totals[i - 1]} -> ${total}`] : [],
+      );
+      expect(drops).toEqual([]);
+      const afterKill = totalRequests((await scrapeAnyWorker(base)).samples);
+      expect(afterKill).toBeGreaterThanOrEqual(beforeKill);
+      // What the victim counted after its last snapshot is lost with it: at most the requests served.
+      expect(afterKill).toBeLessThanOrEqual(served);
+
+      // Once the replacement runs, counting is exact again.
+      await send(base, '/three', 200, 12);
+      expect(totalRequests((await scrapeAnyWorker(base)).samples)).toBe(afterKill + 12);
+    });
+  });
+
+  describe('on SIGTERM', () => {
+    it('stops every worker gracefully, then the primary exits 0, within the shutdown bound', async () => {
+      const { app } = await startCluster();
+      const workerPids = liveWorkerPidsFromLog(app.process.logs);
+      expect(workerPids).toHaveLength(WORKERS);
+      const started = Date.now();
+      app.process.signal('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 8_000).unref());
+      const code = await Promise.race([app.process.waitForExit(), timeout]);
+      if (code === 'timeout') await app.stop();
+      expect(code).toBe(0);
+      // Well inside WORKERS_SHUTDOWN_TIMEOUT_MS: no worker had to be killed.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(logContains(app.process.logs, /killing them/)).toBe(false);
+      expect(logContains(app.process.logs, /stopped \(exit code 0\)/)).toBe(true);
+      expect(workerPids.filter(isAlive)).toEqual([]);
+    });
+  });
+});

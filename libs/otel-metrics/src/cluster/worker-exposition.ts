@@ -1,0 +1,11 @@
+import type { WorkerIpc } from '@app/worker-cluster';
+import type { Telemetry } from '../telemetry.bootstrap';
+import { WORKER_EXPOSITION_TOPIC } from './exposition.topics';
+
+/**
+ * In a cluster worker: answers the primary's requests for this worker's exposition, which the primary
+ * merges with the other workers' into its scrape endpoint. Returns the function that stops answering.
+ */
+export function answerExpositionRequests(ipc: WorkerIpc, telemetry: Pick<Telemetry, 'collectExposition'>) {
+  return ipc.handle(WORKER_EXPOSITION_TOPIC, () => telemetry.collectExposition());
+}

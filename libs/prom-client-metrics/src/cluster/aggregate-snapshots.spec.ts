@@ -1,0 +1,93 @@
+import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
+import { parseExposition, selectSamples, sumSamples } from '@app/testing';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { HttpRequestMetrics } from '../http-request.metrics';
+import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
+import { aggregateSnapshots } from './aggregate-snapshots';
+import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot';
+
+const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+const { requests } = PROM_CLIENT_HTTP_METRICS;
+
+/** A worker's registry, as the module builds it, with its own traffic. */
+function workerRegistry(): { registry: Registry; signals: PromClientSignalsMetrics; http: HttpRequestMetrics } {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'unit-test' });
+  collectDefaultMetrics({ register: registry });
+  return { registry, signals: new PromClientSignalsMetrics(registry), http: new HttpRequestMetrics(registry) };
+}
+
+async function aggregated(snapshots: MetricsSnapshot[]) {
+  return parseExposition(await aggregateSnapshots(snapshots).metrics());
+}
+
+describe('aggregateSnapshots', () => {
+  let snapshots: MetricsSnapshot[];
+
+  beforeAll(async () => {
+    const first = workerRegistry();
+    const second = workerRegistry();
+    for (let i = 0; i < 3; i += 1) first.signals.startWork('one').end('ok');
+    for (let i = 0; i < 5; i += 1) second.signals.startWork('one').end('ok');
+    second.signals.startWork('sample').end('not_found');
+    // Work still in flight: 1 on the first worker, 2 on the second.
+    first.signals.startWork('two');
+    second.signals.startWork('two');
+    second.signals.startWork('two');
+    first.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
+    second.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
+    second.http.startTimer()({ method: 'GET', route: '/one', status_code: '500' });
+    snapshots = [await snapshotOf(first.registry), await snapshotOf(second.registry)];
+  });
+
+  it('sums counters, one series per label set', async () => {
+    const { samples } = await aggregated(snapshots);
+    expect(selectSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toEqual([
+      { name: outcomes.name, labels: { signal: 'one', outcome: 'ok', service: 'unit-test' }, value: 8 },
+    ]);
+    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(1);
+    expect(selectSamples(samples, outcomes.name)).toHaveLength(SIGNAL_NAMES.length * 3);
+    expect(sumSamples(samples, requests.name, { status_code: '200' })).toBe(2);
+    expect(sumSamples(samples, requests.name, { status_code: '500' })).toBe(1);
+  });
+
+  it('sums histograms bucket by bucket', async () => {
+    const { samples, families } = await aggregated(snapshots);
+    expect(families.get(workDuration.name)).toBe('HISTOGRAM');
+    expect(sumSamples(samples, `${workDuration.name}_count`, { signal: 'one' })).toBe(8);
+    const buckets = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' });
+    expect(buckets.map((bucket) => bucket.labels.le)).toEqual([...workDuration.buckets.map(String), '+Inf']);
+    expect(buckets.at(-1)?.value).toBe(8);
+  });
+
+  it('sums the in-flight gauge, as it declares: the app has 3 in flight', async () => {
+    const { samples } = await aggregated(snapshots);
+    expect(sumSamples(samples, inFlight.name, { signal: 'two' })).toBe(3);
+    expect(selectSamples(samples, inFlight.name)).toHaveLength(SIGNAL_NAMES.length);
+  });
+
+  it("sums a summary's _count and _sum and leaves out its quantiles", async () => {
+    const { samples, families } = await aggregated(snapshots);
+    expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
+    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(8);
+    expect(sumSamples(samples, `${workDurationSummary.name}_sum`, { signal: 'one' })).toBeCloseTo(
+      sumSamples(samples, `${workDuration.name}_sum`, { signal: 'one' }),
+      9,
+    );
+    expect(selectSamples(samples, workDurationSummary.name)).toEqual([]);
+  });
+
+  it("follows the default Node metrics' own aggregators", async () => {
+    const { samples, families } = await aggregated(snapshots);
+    const single = (name: string) => selectSamples(samples, name);
+    expect(single('process_cpu_user_seconds_total')).toHaveLength(1); // sum
+    expect(single('nodejs_version_info')).toHaveLength(1); // first
+    expect(families.has('process_start_time_seconds')).toBe(false); // omit
+  });
+
+  it("leaves a single worker's values as they are", async () => {
+    const { samples } = await aggregated(snapshots.slice(0, 1));
+    expect(sumSamples(samples, outcomes.name)).toBe(3);
+    expect(sumSamples(samples, inFlight.name)).toBe(1);
+  });
+});

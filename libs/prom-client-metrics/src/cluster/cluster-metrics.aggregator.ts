@@ -1,0 +1,77 @@
+import type { PrimaryContext, PrimaryService } from '@app/worker-cluster';
+import { aggregateSnapshots } from './aggregate-snapshots';
+import {
+  AGGREGATED_METRICS_TOPIC,
+  type AggregatedExposition,
+  CLUSTER_METRICS_TIMEOUTS,
+  METRICS_SNAPSHOT_TOPIC,
+} from './cluster-metrics.topics';
+import type { MetricsSnapshot } from './metrics-snapshot';
+import { RetiredWorkersMetrics } from './retired-workers-metrics';
+
+interface KeptSnapshot {
+  /** Which aggregation round asked for it: a later round's snapshot is never replaced by an earlier one's. */
+  readonly round: number;
+  readonly snapshot: MetricsSnapshot;
+}
+
+/**
+ * Runs in the cluster primary and answers the workers' "whole cluster's metrics" question (a worker
+ * asks it when Prometheus scrapes it): it asks every live worker for a snapshot of its registry, and
+ * merges them with the retired workers' counts.
+ *
+ * It keeps each live worker's latest snapshot: a worker too slow to answer this round is counted with
+ * its previous one (stale but never lower), and a worker that exits has that last snapshot moved into
+ * the retired counts, so that no counter of the app ever goes down. What a worker counted after its last
+ * snapshot and before it died is lost: the total stays at most the requests really served, never more.
+ */
+export class ClusterMetricsAggregator implements PrimaryService {
+  private readonly latest = new Map<number, KeptSnapshot>();
+  private readonly exited = new Set<number>();
+  private readonly retired = new RetiredWorkersMetrics();
+  private round = 0;
+  private readonly stopAnswering: () => void;
+
+  constructor(private readonly primary: PrimaryContext) {
+    this.stopAnswering = primary.ipc.handle(AGGREGATED_METRICS_TOPIC, () => this.aggregate());
+    primary.onWorkerExit((workerId) => this.retire(workerId));
+  }
+
+  async aggregate(): Promise<AggregatedExposition> {
+    const round = ++this.round;
+    const answers = this.primary.ipc.askEach(METRICS_SNAPSHOT_TOPIC, undefined, CLUSTER_METRICS_TIMEOUTS.snapshotMs);
+    await Promise.all(
+      answers.map(({ workerId, answer }) =>
+        answer.then(
+          (snapshot) => this.keep(workerId, round, snapshot),
+          (error: Error) => this.primary.logger.warn(`metrics of worker ${workerId}: ${error.message}`),
+        ),
+      ),
+    );
+    // Read retired and latest together, synchronously: a worker that exits meanwhile is in exactly one.
+    const registry = aggregateSnapshots([
+      this.retired.snapshot(),
+      ...[...this.latest.values()].map((kept) => kept.snapshot),
+    ]);
+    return { contentType: registry.contentType, text: await registry.metrics() };
+  }
+
+  close(): void {
+    this.stopAnswering();
+  }
+
+  private keep(workerId: number, round: number, snapshot: MetricsSnapshot): void {
+    // Its last snapshot is already among the retired counts: keeping this one too would count it twice.
+    if (this.exited.has(workerId)) return;
+    const kept = this.latest.get(workerId);
+    if (kept && kept.round > round) return;
+    this.latest.set(workerId, { round, snapshot });
+  }
+
+  private retire(workerId: number): void {
+    this.exited.add(workerId);
+    const kept = this.latest.get(workerId);
+    this.latest.delete(workerId);
+    if (kept) this.retired.absorb(kept.snapshot);
+  }
+}

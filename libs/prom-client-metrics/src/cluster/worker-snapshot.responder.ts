@@ -1,0 +1,26 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { WorkerIpc } from '@app/worker-cluster';
+import { Registry } from 'prom-client';
+import { WORKER_IPC } from '../metrics-exposition';
+import { METRICS_SNAPSHOT_TOPIC } from './cluster-metrics.topics';
+import { snapshotOf } from './metrics-snapshot';
+
+/** In a cluster worker: answers the primary's requests for a snapshot of this worker's registry. */
+@Injectable()
+export class WorkerSnapshotResponder implements OnModuleInit, OnApplicationShutdown {
+  private stopAnswering?: () => void;
+
+  constructor(
+    @Inject(WORKER_IPC) private readonly ipc: WorkerIpc,
+    @Inject(Registry) private readonly registry: Registry,
+  ) {}
+
+  onModuleInit(): void {
+    this.stopAnswering = this.ipc.handle(METRICS_SNAPSHOT_TOPIC, () => snapshotOf(this.registry));
+  }
+
+  /** Last of the shutdown hooks: requests that finish while the server closes are still reported. */
+  onApplicationShutdown(): void {
+    this.stopAnswering?.();
+  }
+}

@@ -1,0 +1,159 @@
+import { Logger } from '@nestjs/common';
+import cluster, { type Worker } from 'node:cluster';
+import { PrimaryIpc } from './ipc/primary-ipc';
+import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
+import type { PrimaryContext, PrimaryService } from './worker-context';
+import type { WorkerClusterSettings } from './worker-cluster.settings';
+
+/** What the supervisor needs from {@link runWorkerCluster}'s options. */
+export interface SupervisorOptions {
+  readonly name: string;
+  readonly settings: WorkerClusterSettings;
+  readonly restartPolicy?: Partial<RestartPolicy>;
+  readonly startPrimary?: (context: PrimaryContext) => Promise<PrimaryService | void> | PrimaryService | void;
+}
+
+/** A place in the cluster, held by one worker at a time: the first, then each replacement. */
+interface Slot {
+  readonly index: number;
+  readonly crashes: CrashHistory;
+  worker?: Worker;
+  exited?: Promise<void>;
+  restartTimer?: NodeJS.Timeout;
+}
+
+/** How long to wait for workers killed with SIGKILL (at shutdown, after the timeout) to be reaped. */
+const KILL_GRACE_MS = 2_000;
+
+/**
+ * The cluster primary: it serves no request itself. It forks the workers, which share the app's port
+ * (the primary accepts the connections and hands them out round-robin), restarts a worker that dies
+ * (with a backoff, giving up on a crash loop), and on SIGTERM or SIGINT stops them gracefully.
+ */
+export class ClusterSupervisor {
+  private readonly logger: Logger;
+  private readonly ipc = new PrimaryIpc();
+  private readonly slots: Slot[];
+  private readonly exitListeners: Array<(workerId: number) => void> = [];
+  private readonly listeningWorkers = new Set<number>();
+  private service: PrimaryService | void = undefined;
+  private stopping: Promise<never> | undefined;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.logger = new Logger(`${options.name} primary`);
+    const policy = { ...DEFAULT_RESTART_POLICY, ...options.restartPolicy };
+    this.slots = Array.from({ length: options.settings.workers }, (_, index) => ({
+      index,
+      crashes: new CrashHistory(policy),
+    }));
+  }
+
+  async start(): Promise<void> {
+    // Structured clone instead of JSON: metric values such as NaN and +Inf survive the trip.
+    cluster.setupPrimary({ serialization: 'advanced' });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.on(signal, () => void this.shutdown(0, `received ${signal}`));
+    }
+    // Before any worker: a worker may ask the primary's services as soon as it runs.
+    this.service = await this.options.startPrimary?.({
+      ipc: this.ipc,
+      logger: this.logger,
+      onWorkerExit: (listener) => this.exitListeners.push(listener),
+    });
+    if (this.stopping) return; // a signal came while the services started
+    this.logger.log(`starting ${this.slots.length} workers`);
+    for (const slot of this.slots) this.fork(slot);
+  }
+
+  private fork(slot: Slot): void {
+    slot.restartTimer = undefined;
+    const worker = cluster.fork();
+    slot.worker = worker;
+    this.ipc.attach(worker.id, worker);
+    slot.exited = new Promise((resolve) => {
+      worker.once('exit', (code, signal) => {
+        this.onExit(slot, worker, code, signal);
+        resolve();
+      });
+    });
+    worker.on('listening', (address) => this.onListening(worker, `${address.address ?? ''}:${address.port}`));
+    // Without a listener, an 'error' (a failed kill, a broken channel) would crash the primary, and every worker with it.
+    worker.on('error', (error) => this.logger.warn(`worker ${worker.id}: ${error.message}`));
+  }
+
+  private onListening(worker: Worker, address: string): void {
+    this.listeningWorkers.add(worker.id);
+    this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) listening on ${address}`);
+    const live = this.slots.filter((slot) => slot.worker).length;
+    if (this.listeningWorkers.size === live && live === this.slots.length) {
+      this.logger.log(`all ${live} workers listening`);
+    }
+  }
+
+  private onExit(slot: Slot, worker: Worker, code: number | null, signal: string | null): void {
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    this.ipc.detach(worker.id, `exited with ${how}`);
+    this.listeningWorkers.delete(worker.id);
+    if (slot.worker === worker) slot.worker = undefined;
+    for (const listener of this.exitListeners) listener(worker.id);
+    if (this.stopping) {
+      this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) stopped (${how})`);
+      return;
+    }
+    const decision = slot.crashes.recordCrash(Date.now());
+    if (decision.action === 'give-up') {
+      this.logger.error(
+        `worker ${worker.id} (pid ${worker.process.pid}) died (${how}): slot ${slot.index} crashed ` +
+          `${decision.recentCrashes} times recently, a crash loop; stopping the app`,
+      );
+      void this.shutdown(1, 'crash loop');
+      return;
+    }
+    this.logger.warn(
+      `worker ${worker.id} (pid ${worker.process.pid}) died (${how}); restarting it in ${decision.delayMs} ms ` +
+        `(crash ${decision.recentCrashes} of this slot recently)`,
+    );
+    slot.restartTimer = setTimeout(() => this.fork(slot), decision.delayMs);
+  }
+
+  /**
+   * Asks every worker to stop (SIGTERM: each closes its server, which also takes it out of the primary's
+   * round-robin, then its modules), waits for them up to the shutdown timeout, kills the stragglers,
+   * closes the primary's own services, then exits with `exitCode`. Runs once; later calls wait for it.
+   */
+  private shutdown(exitCode: number, reason: string): Promise<never> {
+    this.stopping ??= this.stop(exitCode, reason);
+    return this.stopping;
+  }
+
+  private async stop(exitCode: number, reason: string): Promise<never> {
+    const { shutdownTimeoutMs } = this.options.settings;
+    for (const slot of this.slots) clearTimeout(slot.restartTimer);
+    const live = this.slots.filter((slot): slot is Slot & { worker: Worker } => slot.worker !== undefined);
+    this.logger.log(`${reason}: stopping ${live.length} workers (at most ${shutdownTimeoutMs} ms)`);
+    for (const { worker } of live) worker.process.kill('SIGTERM');
+    const allExited = Promise.all(live.map((slot) => slot.exited));
+    if (!(await settlesWithin(allExited, shutdownTimeoutMs))) {
+      const stragglers = live.filter((slot) => slot.worker !== undefined);
+      this.logger.warn(`${stragglers.length} workers still running after ${shutdownTimeoutMs} ms: killing them`);
+      for (const { worker } of stragglers) worker.process.kill('SIGKILL');
+      await settlesWithin(allExited, KILL_GRACE_MS);
+    }
+    try {
+      await this.service?.close();
+    } catch (error) {
+      this.logger.error(`closing the primary's services failed: ${(error as Error).message}`);
+      exitCode = exitCode || 1;
+    }
+    this.logger.log(`stopped (exit code ${exitCode})`);
+    process.exit(exitCode);
+  }
+}
+
+async function settlesWithin(promise: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const settled = await Promise.race([promise.then(() => true), timeout]);
+  clearTimeout(timer);
+  return settled;
+}

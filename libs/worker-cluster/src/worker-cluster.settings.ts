@@ -1,0 +1,38 @@
+import type { EnvReader } from '@app/config';
+
+/** How many processes serve the app, and how long they get to stop. Read by each app's configuration. */
+export interface WorkerClusterSettings {
+  /**
+   * Worker processes sharing the app's port (`WORKERS`). 1 runs the app in this very process, with no
+   * primary and no IPC, exactly as a single Node process; more forks that many workers from a primary.
+   */
+  readonly workers: number;
+  /**
+   * How long the primary waits for its workers to close gracefully on SIGTERM or SIGINT before it
+   * kills the stragglers (`WORKERS_SHUTDOWN_TIMEOUT_MS`). Below Docker's 10 s stop grace period, so
+   * that the primary, not the engine, has the last word.
+   */
+  readonly shutdownTimeoutMs: number;
+}
+
+export const WORKER_CLUSTER_DEFAULTS = {
+  workers: 1,
+  shutdownTimeoutMs: 8_000,
+  /** A bound, not a target: past a few per core, workers only compete for the same CPUs. */
+  maxWorkers: 64,
+} as const;
+
+/** Reads `WORKERS` and `WORKERS_SHUTDOWN_TIMEOUT_MS`; problems are collected by the reader. */
+export function readWorkerClusterSettings(reader: EnvReader): WorkerClusterSettings {
+  const workers = reader.integer('WORKERS', {
+    default: WORKER_CLUSTER_DEFAULTS.workers,
+    min: 1,
+    max: WORKER_CLUSTER_DEFAULTS.maxWorkers,
+  });
+  const shutdownTimeoutMs = reader.integer('WORKERS_SHUTDOWN_TIMEOUT_MS', {
+    default: WORKER_CLUSTER_DEFAULTS.shutdownTimeoutMs,
+    min: 100,
+    max: 120_000,
+  });
+  return { workers, shutdownTimeoutMs };
+}
