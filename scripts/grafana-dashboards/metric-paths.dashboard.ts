@@ -183,11 +183,16 @@ function businessRows() {
           `\`${SIGNALS_METRICS.workDuration.name}_bucket\`.`,
         queries: [
           {
-            expr: selector(
-              summary.name,
-              jobOf('promClient'),
-              matches(L.signal, VARIABLES.signal),
-              eq(L.quantile, String(COMPARED_QUANTILE)),
+            // One summary per worker (label `worker`): quantiles do not merge, the worst worker's is shown.
+            expr: aggregate(
+              'max',
+              [L.signal],
+              selector(
+                summary.name,
+                jobOf('promClient'),
+                matches(L.signal, VARIABLES.signal),
+                eq(L.quantile, String(COMPARED_QUANTILE)),
+              ),
             ),
             legend: `summary ${legendOf(L.signal)}`,
           },
@@ -217,10 +222,16 @@ function runtimeRows() {
         ],
       },
       otel: {
-        description: `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds, no unit suffix).`,
+        description: `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds, no unit suffix; one series per worker, the worst shown).`,
         queries: [
-          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopDelayP50.name, otel), legend: 'p50' },
-          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopDelayP99.name, otel), legend: 'p99' },
+          {
+            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopDelayP50.name, otel)),
+            legend: 'p50',
+          },
+          {
+            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopDelayP99.name, otel)),
+            legend: 'p99',
+          },
         ],
       },
     }),
@@ -285,7 +296,10 @@ function runtimeRows() {
           `\`${OTEL_RUNTIME_METRICS.eventLoopUtilization.name}\`: share of time the event loop was busy. The runtime ` +
           'instrumentation has no CPU metric (host-metrics has, and is not loaded).',
         queries: [
-          { expr: selector(OTEL_RUNTIME_METRICS.eventLoopUtilization.name, otel), legend: 'event-loop utilisation' },
+          {
+            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopUtilization.name, otel)),
+            legend: 'event-loop utilisation',
+          },
         ],
       },
     }),

@@ -382,14 +382,22 @@ function summaryAgainstHistogramPanel() {
     description:
       `\`${summary.name}\` (a prom-client summary: quantiles computed in the process over the last ` +
       `${summary.maxAgeSeconds / 60} minutes) beside histogram_quantile over \`${SIGNALS_METRICS.workDuration.name}\` ` +
-      `with the same ${window} window. OpenTelemetry has no summary instrument: on that path only the histogram exists.`,
+      `with the same ${window} window. With several workers each keeps its own summary quantiles, which cannot be ` +
+      `merged: the panel shows the worst worker's. OpenTelemetry has no summary instrument: on that path only the ` +
+      `histogram exists.`,
     unit: 's',
     min: 0,
     width: 12,
     height: 8,
     queries: [
       {
-        expr: selector(summary.name, ...promClient, bySignal, matches(L.quantile, LATENCY_QUANTILES.join('|'))),
+        // With several workers each keeps its own quantiles (label `worker`): they cannot be merged, so the
+        // panel shows the worst worker's, an upper bound.
+        expr: aggregate(
+          'max',
+          [L.signal, L.quantile],
+          selector(summary.name, ...promClient, bySignal, matches(L.quantile, LATENCY_QUANTILES.join('|'))),
+        ),
         legend: `summary {{${L.signal}}} q{{${L.quantile}}}`,
       },
       ...workDurationQuantiles([L.signal], [...promClient, bySignal], window).map((query) => ({

@@ -22,7 +22,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // Two workers per app, as the demo and Docker Compose run them.
+    stack = await startTestStack({ WORKERS: '2' });
     const targets = [stack.urls.otelApp, stack.urls.promClientApp];
     // A rate needs two samples that differ: Prometheus must have scraped the apps before the traffic starts,
     // and the traffic must span several scrapes.

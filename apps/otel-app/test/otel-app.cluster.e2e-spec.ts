@@ -19,16 +19,14 @@ import {
   type StartedApp,
   sumSamples,
   waitFor,
-} from '@app/testing';
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { hostname } from 'node:os';
-import {
   getOnNewConnection,
   isAlive,
   liveWorkerPidsFromLog,
   logContains,
-} from '../../../libs/worker-cluster/test/cluster-probes';
+} from '@app/testing';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { hostname } from 'node:os';
 
 const APP = 'otel-app';
 const WORKERS = 3;

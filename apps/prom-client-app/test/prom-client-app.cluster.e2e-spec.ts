@@ -14,13 +14,11 @@ import {
   type StartedApp,
   sumSamples,
   waitFor,
-} from '@app/testing';
-import {
   getOnNewConnection,
   isAlive,
   liveWorkerPidsFromLog,
   logContains,
-} from '../../../libs/worker-cluster/test/cluster-probes';
+} from '@app/testing';
 
 const APP = 'prom-client-app';
 const WORKERS = 3;
@@ -144,11 +142,12 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       );
     });
 
-    it(`keeps the summary's _count and _sum, summed, and leaves its quantiles out: summaries do not aggregate`, () => {
+    it(`sums the summary's _count and _sum, and keeps each worker's quantiles apart: summaries do not aggregate`, () => {
       const { samples, families } = scrapes[0];
       expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
       expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(20);
-      expect(selectSamples(samples, workDurationSummary.name)).toEqual([]);
+      const quantiles = selectSamples(samples, workDurationSummary.name, { signal: 'one', quantile: '0.99' });
+      expect(quantiles.map((sample) => sample.labels.worker).sort()).toEqual(['1', '2', '3']);
     });
 
     it('aggregates the default Node metrics as prom-client declares them', () => {

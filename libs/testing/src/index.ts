@@ -1,4 +1,11 @@
 export { builtEntry, REPO_ROOT, startBuiltApp, type StartedApp } from './built-app';
+export {
+  getOnNewConnection,
+  isAlive,
+  liveWorkerPidsFromLog,
+  logContains,
+  type ClusterResponse,
+} from './cluster-probes';
 export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition';
 export { freePort } from './free-port';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';

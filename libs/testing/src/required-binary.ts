@@ -32,13 +32,16 @@ export function requireBinaries(...names: string[]): BinaryRequirement {
   if (missing.length === 0) return { paths };
   const hint = `missing on PATH: ${missing.join(', ')} (Debian: apt-get install -y prometheus prometheus-alertmanager)`;
   if (isCi()) throw new Error(`CI requires ${hint}`);
-  // eslint-disable-next-line no-console
   console.warn(`Skipping: ${hint}`);
   return { paths, skipReason: hint };
 }
 
 /** `describe` when the binaries are there, `describe.skip` (with the reason printed) when not. */
-export function describeWithBinaries(names: string[], title: string, body: (paths: Record<string, string>) => void): void {
+export function describeWithBinaries(
+  names: string[],
+  title: string,
+  body: (paths: Record<string, string>) => void,
+): void {
   const requirement = requireBinaries(...names);
   const run = requirement.skipReason ? describe.skip : describe;
   run(requirement.skipReason ? `${title} (skipped: ${requirement.skipReason})` : title, () => body(requirement.paths));

@@ -3,7 +3,7 @@
  * runWorkerCluster like the real apps, forked into workers, killed, restarted and stopped.
  */
 import { freePort, ManagedProcess, waitFor } from '@app/testing';
-import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from './cluster-probes';
+import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from '@app/testing';
 import { fixturePath, REPO_ROOT, TS_NODE_ARGS } from './fixtures/ts-node';
 
 interface RunningFixture {

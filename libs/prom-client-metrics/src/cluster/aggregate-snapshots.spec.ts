@@ -3,7 +3,7 @@ import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpRequestMetrics } from '../http-request.metrics';
 import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
-import { aggregateSnapshots } from './aggregate-snapshots';
+import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots';
 import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
@@ -17,8 +17,10 @@ function workerRegistry(): { registry: Registry; signals: PromClientSignalsMetri
   return { registry, signals: new PromClientSignalsMetrics(registry), http: new HttpRequestMetrics(registry) };
 }
 
+/** Snapshots of live workers 1, 2, … */
 async function aggregated(snapshots: MetricsSnapshot[]) {
-  return parseExposition(await aggregateSnapshots(snapshots).metrics());
+  const attributed = snapshots.map((snapshot, index) => ({ workerId: index + 1, snapshot }));
+  return parseExposition(await aggregateSnapshots(attributed).metrics());
 }
 
 describe('aggregateSnapshots', () => {
@@ -66,7 +68,7 @@ describe('aggregateSnapshots', () => {
     expect(selectSamples(samples, inFlight.name)).toHaveLength(SIGNAL_NAMES.length);
   });
 
-  it("sums a summary's _count and _sum and leaves out its quantiles", async () => {
+  it("sums a summary's _count and _sum and keeps each worker's quantiles apart, labelled", async () => {
     const { samples, families } = await aggregated(snapshots);
     expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
     expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(8);
@@ -74,7 +76,10 @@ describe('aggregateSnapshots', () => {
       sumSamples(samples, `${workDuration.name}_sum`, { signal: 'one' }),
       9,
     );
-    expect(selectSamples(samples, workDurationSummary.name)).toEqual([]);
+    const quantiles = selectSamples(samples, workDurationSummary.name, { signal: 'one' });
+    const workers = new Set(quantiles.map((sample) => sample.labels[WORKER_LABEL]));
+    expect([...workers].sort()).toEqual(snapshots.map((_, index) => String(index + 1)).sort());
+    expect(quantiles).toHaveLength(workers.size * workDurationSummary.percentiles.length);
   });
 
   it("follows the default Node metrics' own aggregators", async () => {

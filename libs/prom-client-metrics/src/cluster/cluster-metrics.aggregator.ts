@@ -50,8 +50,8 @@ export class ClusterMetricsAggregator implements PrimaryService {
     );
     // Read retired and latest together, synchronously: a worker that exits meanwhile is in exactly one.
     const registry = aggregateSnapshots([
-      this.retired.snapshot(),
-      ...[...this.latest.values()].map((kept) => kept.snapshot),
+      { snapshot: this.retired.snapshot() },
+      ...[...this.latest].map(([workerId, kept]) => ({ workerId, snapshot: kept.snapshot })),
     ]);
     return { contentType: registry.contentType, text: await registry.metrics() };
   }

@@ -26,7 +26,7 @@ describe('RetiredWorkersMetrics', () => {
     const retired = new RetiredWorkersMetrics();
     retired.absorb(await deadWorkerSnapshot(4, 0));
     retired.absorb(await deadWorkerSnapshot(6, 0));
-    const { samples } = parseExposition(await aggregateSnapshots([retired.snapshot()]).metrics());
+    const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
     expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(10);
     expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'one', le: '+Inf' })).toBe(10);
     expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(10);
@@ -36,7 +36,9 @@ describe('RetiredWorkersMetrics', () => {
   it('drops what described the dead process only: gauges and quantiles', async () => {
     const retired = new RetiredWorkersMetrics();
     retired.absorb(await deadWorkerSnapshot(1, 2));
-    const { samples, families } = parseExposition(await aggregateSnapshots([retired.snapshot()]).metrics());
+    const { samples, families } = parseExposition(
+      await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics(),
+    );
     expect(families.has(inFlight.name)).toBe(false);
     expect(families.has('nodejs_heap_size_used_bytes')).toBe(false);
     expect(selectSamples(samples, workDurationSummary.name)).toEqual([]);
@@ -49,17 +51,24 @@ describe('RetiredWorkersMetrics', () => {
     for (let i = 0; i < 20; i += 1) retired.absorb(await deadWorkerSnapshot(1, 0));
     // Only the digits of the sums grow.
     expect(JSON.stringify(retired.snapshot()).length).toBeLessThan(size * 1.2);
-    const { samples } = parseExposition(await aggregateSnapshots([retired.snapshot()]).metrics());
+    const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
     expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(21);
   });
 
   it('merges with the live workers so that a dead worker changes no total', async () => {
     const dying = await deadWorkerSnapshot(7, 1);
     const alive = await deadWorkerSnapshot(5, 0);
-    const before = parseExposition(await aggregateSnapshots([dying, alive]).metrics()).samples;
+    const before = parseExposition(
+      await aggregateSnapshots([
+        { workerId: 1, snapshot: dying },
+        { workerId: 2, snapshot: alive },
+      ]).metrics(),
+    ).samples;
     const retired = new RetiredWorkersMetrics();
     retired.absorb(dying);
-    const after = parseExposition(await aggregateSnapshots([retired.snapshot(), alive]).metrics()).samples;
+    const after = parseExposition(
+      await aggregateSnapshots([{ snapshot: retired.snapshot() }, { workerId: 2, snapshot: alive }]).metrics(),
+    ).samples;
     expect(sumSamples(after, outcomes.name)).toBe(sumSamples(before, outcomes.name));
     expect(sumSamples(after, `${workDuration.name}_count`)).toBe(12);
     // Its work in flight died with it.

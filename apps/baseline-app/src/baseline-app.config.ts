@@ -1,0 +1,28 @@
+import { type Env, EnvReader } from '@app/config';
+import { readSignalsSettings, type SignalsSettings } from '@app/signals';
+
+/** What the baseline app reads from its environment: the other apps' server and signals settings, no metrics. */
+export interface BaselineAppConfig {
+  /** TCP port to listen on (`PORT`). */
+  readonly port: number;
+  /** Address to bind (`HOST`). */
+  readonly host: string;
+  /** The sample routes' latencies, weights and seed (`SIGNALS_*`). */
+  readonly signals: SignalsSettings;
+}
+
+/** 8080, 8081 and 8082 are the OpenTelemetry app's, the prom-client app's and the alert receiver's. */
+export const BASELINE_APP_DEFAULTS = { port: 8083, host: '0.0.0.0' } as const;
+
+/**
+ * Reads and validates the configuration, listing every bad variable at once.
+ * @throws ConfigValidationError naming each offending variable.
+ */
+export function readBaselineAppConfig(env: Env): BaselineAppConfig {
+  const reader = new EnvReader(env);
+  const port = reader.port('PORT', BASELINE_APP_DEFAULTS.port);
+  const host = reader.string('HOST', BASELINE_APP_DEFAULTS.host);
+  const signals = readSignalsSettings(reader);
+  reader.assertValid();
+  return { port, host, signals };
+}

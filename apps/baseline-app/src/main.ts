@@ -1,0 +1,29 @@
+import { ConfigValidationError } from '@app/config';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import { BaselineAppModule } from './baseline-app.module';
+import { readBaselineAppConfig } from './baseline-app.config';
+
+const logger = new Logger('BaselineApp');
+
+async function bootstrap(): Promise<void> {
+  // Configuration first: a bad variable stops the process before anything is started.
+  const config = readBaselineAppConfig(process.env);
+  // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
+  const app = await NestFactory.create(BaselineAppModule.forRoot(config.signals), { abortOnError: false });
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.log(`listening on http://${config.host}:${port} (no metrics: the benchmark's reference)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    // The message already names every bad variable; a stack trace would only bury it.
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exitCode = 1;
+});

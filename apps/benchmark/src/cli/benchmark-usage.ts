@@ -1,0 +1,39 @@
+import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, estimatedSeconds, QUICK_PRESET } from '../benchmark-options';
+import { SCENARIO_NAMES } from '../variants/benchmark-scenarios';
+import { VARIANT_NAMES } from '../variants/variant-names';
+
+const COMMAND = 'npm run bench --';
+
+/** The `--help` text; defaults and bounds come from the options module, so the text cannot drift. */
+export function benchmarkUsage(): string {
+  const d = BENCHMARK_DEFAULTS;
+  const q = { ...d, ...QUICK_PRESET };
+  const range = (option: keyof typeof BENCHMARK_LIMITS) =>
+    `${BENCHMARK_LIMITS[option].min} to ${BENCHMARK_LIMITS[option].max}`;
+  return `Usage: ${COMMAND} [options]        (runs dist/apps/benchmark/src/main.js; build first)
+
+Measures what each metric path costs a NestJS service: requests/s, latency, server CPU per request,
+memory and the cost of one scrape, for each variant against the baseline (same routes, no metrics).
+The compiled apps run as their own processes, the server on one CPU and the load generator on
+another (taskset); variants are measured in interleaved rounds and reported as medians. A round in
+which another process took the server's CPU, or left the server short of load, is run again.
+Defaults take about ${Math.round(estimatedSeconds(d) / 60)} minutes; --quick about ${estimatedSeconds(q)} s.
+
+Options:
+  --duration S       seconds per measured round, ${range('durationSeconds')} (default ${d.durationSeconds})
+  --rounds N         measured rounds per variant and route, ${range('rounds')} (default ${d.rounds})
+  --warmup S         unmeasured seconds per variant and route first, ${range('warmupSeconds')} (default ${d.warmupSeconds})
+  --connections N    requests kept in flight, ${range('connections')} (default ${d.connections})
+  --wrk-rounds N     rounds of wrk after autocannon's, as a cross-check, ${range('wrkRounds')} (default ${d.wrkRounds})
+  --retries N        times a round disturbed by another process is run again, ${range('retries')} (default ${d.retries})
+  --scrapes N        timed scrapes of /metrics per variant, ${range('scrapes')} (default ${d.scrapes})
+  --variants LIST    comma-separated, must include baseline (default ${VARIANT_NAMES.join(',')})
+  --scenarios LIST   routes to load, comma-separated (default ${SCENARIO_NAMES.join(',')})
+  --quick            short run: ${QUICK_PRESET.rounds} rounds of ${QUICK_PRESET.durationSeconds} s, ${QUICK_PRESET.warmupSeconds} s warm-up, no wrk, no retries
+                     (flags given still win)
+  --json             print the whole report (every round) as JSON instead of the tables
+  --help             print this help
+
+Progress goes to stderr, the report to stdout.
+Exit codes: 0 done, 2 bad options, 130 interrupted (143 on SIGTERM), 1 failure (e.g. an app did not start).`;
+}

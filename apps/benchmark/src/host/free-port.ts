@@ -1,0 +1,22 @@
+import { createServer } from 'node:net';
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago. The same probe as libs/testing's, which is
+ * test-only and not part of the build this CLI runs from.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        server.close();
+        reject(new Error('could not read the port of a probe server'));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * One request per series the apps can create: every route, every outcome, a rejected query, an
+ * unmatched path and method. Labels are bounded, so this is the most series a scrape can carry: the
+ * scrape is then timed at its largest, not at the few series a single route leaves.
+ */
+const FORCED = (ok: number, notFound: number, serverError: number) =>
+  `/sample-signals?weight_ok=${ok}&weight_not_found=${notFound}&weight_server_error=${serverError}`;
+
+export const SERIES_POPULATION: ReadonlyArray<{ readonly method: 'GET' | 'POST'; readonly path: string }> = [
+  { method: 'GET', path: '/one' },
+  { method: 'GET', path: '/two' },
+  { method: 'GET', path: '/three' },
+  { method: 'GET', path: '/four' },
+  { method: 'GET', path: '/error' },
+  { method: 'GET', path: FORCED(1, 0, 0) },
+  { method: 'GET', path: FORCED(0, 1, 0) },
+  { method: 'GET', path: FORCED(0, 0, 1) },
+  { method: 'GET', path: '/sample-signals?weight_ok=lots' },
+  { method: 'GET', path: '/one?unexpected=1' },
+  { method: 'GET', path: '/nowhere' },
+  { method: 'POST', path: '/one' },
+  { method: 'GET', path: '/health' },
+];
+
+export async function populateSeries(baseUrl: string): Promise<void> {
+  for (const { method, path } of SERIES_POPULATION) {
+    const response = await fetch(`${baseUrl}${path}`, { method });
+    await response.arrayBuffer();
+  }
+}

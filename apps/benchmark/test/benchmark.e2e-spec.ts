@@ -1,0 +1,128 @@
+/**
+ * The built benchmark CLI run as a user runs it, with rounds of a second: it starts every variant's
+ * compiled app, loads it, and prints a table with a row of numbers per variant. This checks that the
+ * harness works, not how fast anything is: no assertion depends on the machine's speed.
+ * Needs `npm run build` first (`npm test` does it).
+ */
+import { builtEntry, findBinary, REPO_ROOT } from '@app/testing';
+import { spawn } from 'node:child_process';
+import type { BenchmarkReport } from '../src/report/benchmark-report';
+import { VARIANT_NAMES } from '../src/variants/variant-names';
+
+function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [builtEntry('benchmark'), ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A row of the throughput table: the variant, then every column a number (wrk's a dash when not run). */
+const THROUGHPUT_ROW =
+  /^(\S+)\s+(\d+)\s+\d+–\d+\s+(\d+\.\d\d)\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\s+(?:0\.0|[+-]\d+\.\d)\s+\d+ %\s+(\d+|—)\s+(\d+\.\d\d|—)$/;
+/** A row of the memory table: four sizes, then the scrape's time, size and series (dashes for the baseline). */
+const RESOURCE_ROW = /^(\S+)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d\d|—)\s+(\d+\.\d|—)\s+(\d+|—)$/;
+
+describe('benchmark CLI (built, run as a process)', () => {
+  it('measures every variant and prints the tables, the baseline at a ratio of 1.00', async () => {
+    const wrk = findBinary('wrk') !== undefined;
+    const args = [
+      '--duration',
+      '1',
+      '--rounds',
+      '1',
+      '--warmup',
+      '0',
+      '--retries',
+      '0',
+      '--scrapes',
+      '2',
+      '--scenarios',
+      'one',
+    ];
+    const { code, stdout, stderr } = await runCli([...args, '--wrk-rounds', wrk ? '1' : '0']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringContaining('autocannon round 1/1') });
+
+    const lines = stdout.split('\n');
+    const throughput = lines.flatMap((line) => {
+      const match = THROUGHPUT_ROW.exec(line);
+      return match === null ? [] : [match];
+    });
+    expect(throughput.map((row) => row[1])).toEqual([...VARIANT_NAMES]);
+    for (const [, , rate, , wrkRate] of throughput) {
+      expect(Number(rate)).toBeGreaterThan(0);
+      if (wrk) expect(Number(wrkRate)).toBeGreaterThan(0);
+    }
+    expect(throughput[0].slice(1)).toEqual([
+      'baseline',
+      expect.any(String),
+      '1.00',
+      expect.any(String),
+      wrk ? '1.00' : '—',
+    ]);
+
+    const resources = lines.flatMap((line) => {
+      const match = RESOURCE_ROW.exec(line);
+      return match === null ? [] : [match];
+    });
+    expect(resources.map((row) => row[1])).toEqual([...VARIANT_NAMES]);
+    for (const [, variant, , , , heap, scrapeMs, kib, series] of resources) {
+      expect(Number(heap)).toBeGreaterThan(0);
+      const scraped = [scrapeMs, kib, series];
+      expect(scraped).toEqual(
+        variant === 'baseline' ? ['—', '—', '—'] : scraped.map(() => expect.stringMatching(/^[\d.]+$/)),
+      );
+    }
+  });
+
+  it('prints every round as JSON with --json', async () => {
+    const args = ['--json', '--variants', 'baseline,otel', '--scenarios', 'sample-signals', '--duration', '1'];
+    const { code, stdout } = await runCli([
+      ...args,
+      '--rounds',
+      '2',
+      '--warmup',
+      '0',
+      '--wrk-rounds',
+      '0',
+      '--scrapes',
+      '1',
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as BenchmarkReport;
+    expect(report.method.options).toMatchObject({ rounds: 2, variants: ['baseline', 'otel'] });
+    const [scenario] = report.scenarios;
+    expect(scenario.path).toBe('/sample-signals');
+    for (const { rounds } of scenario.variants) {
+      expect(rounds.map((round) => round.round)).toEqual([1, 2]);
+      for (const round of rounds) {
+        expect(round.requests).toBeGreaterThan(0);
+        // The sample route answers some 404 and 500 on purpose: counted, not mistaken for errors.
+        expect(round.non2xx).toBeGreaterThan(0);
+        expect(round.serverCpuSeconds).toBeGreaterThan(0);
+      }
+    }
+    expect(scenario.summaries.map((summary) => [summary.variant, summary.ratio])).toEqual([
+      ['baseline', 1],
+      ['otel', expect.any(Number)],
+    ]);
+    expect(report.scrape.map((cost) => cost.variant)).toEqual(['otel']);
+    expect(report.scrape[0].series).toBeGreaterThan(0);
+    expect(report.memory.map((memory) => memory.variant)).toEqual(['baseline', 'otel']);
+  });
+
+  it('exits 2 on bad options, naming each, and starts nothing', async () => {
+    const { code, stdout, stderr } = await runCli(['--rounds', '0', '--variants', 'otel']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('bench: --rounds must be a whole number from 1 to 50, got "0"');
+    expect(stderr).toContain('bench: --variants must include baseline');
+    expect(stdout).toBe('');
+  });
+});

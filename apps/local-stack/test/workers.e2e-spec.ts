@@ -1,0 +1,81 @@
+import { METRIC_PATHS } from '@app/metrics';
+import { describeWithBinaries, liveWorkerPidsFromLog, waitFor } from '@app/testing';
+import { runTraffic } from '@app/traffic';
+import type { LocalStack } from '../src/stack/local-stack';
+import type { StackApp } from '../src/stack/app-processes';
+import { startTestStack } from './fixtures/test-stack';
+
+const K = 200;
+/** Each path's request counter for /one, as Prometheus stores it. */
+const COUNTERS = {
+  'prom-client-app': `http_requests_total{job="${METRIC_PATHS.promClient.job}", route="/one"}`,
+  'otel-app': `http_server_request_duration_count{job="${METRIC_PATHS.otel.job}", http_route="/one"}`,
+} as const satisfies Partial<Record<StackApp, string>>;
+const APPS = Object.keys(COUNTERS) as Array<keyof typeof COUNTERS>;
+
+/**
+ * The course's Gunicorn examples done right, checked through the real Prometheus: with two workers per app,
+ * Prometheus counts every request exactly once on both paths, and a worker killed mid-run is restarted
+ * without a false counter reset (which would make increase() jump by a whole counter's worth).
+ */
+describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two workers per app', () => {
+  let stack: LocalStack;
+  const query = async (expr: string) => (await stack.prometheus.api.query(expr))[0]?.value;
+  const appUrl = (app: keyof typeof COUNTERS) => (app === 'otel-app' ? stack.urls.otelApp : stack.urls.promClientApp);
+
+  beforeAll(async () => {
+    stack = await startTestStack({ WORKERS: '2' });
+    await waitFor('a first scrape of both apps', async () =>
+      (await query('sum(up{job=~"otel-app|prom-client-app"})')) === 2 ? true : undefined,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('counts exactly the requests sent, then survives a killed worker without a false reset', async () => {
+    // Several connections, so that the primary hands them to both workers.
+    const first = await runTraffic({ targets: APPS.map(appUrl), requests: 2 * K, concurrency: 8, mix: 'one=1' });
+    expect(first.byStatus['200']).toBe(2 * K);
+    for (const app of APPS) {
+      await waitFor(`Prometheus to count ${K} requests on ${app}`, async () =>
+        (await query(`sum(${COUNTERS[app]})`)) === K ? true : undefined,
+      );
+    }
+
+    // Kill one worker of each app while traffic flows; the primaries start new ones.
+    const victims = APPS.map((app) => {
+      const [pid] = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+      return { app, pid };
+    });
+    const second = runTraffic({ targets: APPS.map(appUrl), requests: 2 * K, rate: 100, concurrency: 4, mix: 'one=1' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const { pid } of victims) process.kill(pid, 'SIGKILL');
+    const report = await second;
+    for (const { app, pid } of victims) {
+      await waitFor(`${app} to replace worker ${pid}`, async () => {
+        const live = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+        return live.length === 2 && !live.includes(pid) ? true : undefined;
+      });
+    }
+    // A few more scrapes after the restart.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const sentPerApp = K + report.sent / 2;
+
+    for (const app of APPS) {
+      const counter = COUNTERS[app];
+      // No series of either path ever went down: prom-client folds a dead worker's counts into the primary's
+      // total, OpenTelemetry gives the new worker new series (another service_instance_id).
+      expect({ app, resets: await query(`sum(resets(${counter}[10m]))`) }).toEqual({ app, resets: 0 });
+      // Every series' highest value, added up: what Prometheus counted, dead workers included.
+      const counted = await query(`sum(max_over_time(${counter}[10m]))`);
+      expect(counted).toBeGreaterThanOrEqual(K);
+      expect(counted).toBeLessThanOrEqual(sentPerApp);
+      // increase() extrapolates a little at the window's edges (a few percent here); a false reset would
+      // have added a whole counter's worth (K or more).
+      const increase = (await query(`sum(increase(${counter}[10m]))`)) ?? 0;
+      expect(increase).toBeLessThanOrEqual(sentPerApp * 1.1);
+    }
+  }, 120_000);
+});
