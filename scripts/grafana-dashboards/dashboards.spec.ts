@@ -5,9 +5,12 @@ import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
 import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources';
 import { KNOWN_METRIC_NAMES } from './known-metric-names';
-import { queriesOfDashboard } from './panel-queries';
-import { metricNamesIn } from './promql-metric-names';
+import { promqlNames } from '../../observability/prometheus/promql-names';
+import { interpolateVariables, queriesOfDashboard } from './panel-queries';
 import { SERVICE_OVERVIEW_UID } from './service-overview.dashboard';
+
+/** The metric names a panel query reads, once Grafana's variables are replaced as Grafana would. */
+const metricNamesIn = (expr: string): string[] => promqlNames(interpolateVariables(expr)).metrics;
 
 interface RawPanel {
   id?: number;
