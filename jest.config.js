@@ -11,7 +11,10 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/{apps,libs,observability,scripts}/**/*.spec.ts', '<rootDir>/{apps,libs,observability,scripts}/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,observability,scripts}/**/*.spec.ts',
+    '<rootDir>/{apps,libs,observability,scripts}/**/*.e2e-spec.ts',
+  ],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

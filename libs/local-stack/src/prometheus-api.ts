@@ -16,7 +16,12 @@ export interface RuleGroupState {
     lastError?: string;
     state?: 'inactive' | 'pending' | 'firing';
     labels?: Record<string, string>;
-    alerts?: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string; value: string }>;
+    alerts?: Array<{
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+      state: string;
+      value: string;
+    }>;
   }>;
 }
 
@@ -39,10 +44,10 @@ export class PrometheusApi {
   constructor(readonly baseUrl: string) {}
 
   async query(expr: string): Promise<VectorSample[]> {
-    const data = await this.get<{ resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> }>(
-      '/api/v1/query',
-      { query: expr },
-    );
+    const data = await this.get<{
+      resultType: string;
+      result: Array<{ metric: Record<string, string>; value: [number, string] }>;
+    }>('/api/v1/query', { query: expr });
     if (data.resultType === 'scalar') {
       const [timestamp, value] = data.result as unknown as [number, string];
       return [{ metric: {}, value: Number(value), timestamp }];
@@ -66,11 +71,12 @@ export class PrometheusApi {
     return (await this.get<{ activeTargets: TargetState[] }>('/api/v1/targets', { state: 'active' })).activeTargets;
   }
 
-  async firingAlerts(): Promise<Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>> {
-    const data = await this.get<{ alerts: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }> }>(
-      '/api/v1/alerts',
-      {},
-    );
+  async firingAlerts(): Promise<
+    Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>
+  > {
+    const data = await this.get<{
+      alerts: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>;
+    }>('/api/v1/alerts', {});
     return data.alerts.filter((alert) => alert.state === 'firing');
   }
 

@@ -62,6 +62,8 @@ export async function startedOrExplained(process: ManagedProcess, ready: () => P
     ]);
   } catch (error) {
     await process.stop();
-    throw new Error(`${process.options.name} did not start: ${(error as Error).message}\n--- output ---\n${process.logs}`);
+    throw new Error(
+      `${process.options.name} did not start: ${(error as Error).message}\n--- output ---\n${process.logs}`,
+    );
   }
 }

@@ -21,9 +21,5 @@ export async function waitFor<T>(
 
 /** Resolves once `url` answers with a 2xx status. */
 export function waitForHttpOk(url: string, timeoutMs = 15_000): Promise<true> {
-  return waitFor(
-    `${url} to answer 2xx`,
-    async () => ((await fetch(url)).ok ? true : undefined),
-    { timeoutMs },
-  );
+  return waitFor(`${url} to answer 2xx`, async () => ((await fetch(url)).ok ? true : undefined), { timeoutMs });
 }
