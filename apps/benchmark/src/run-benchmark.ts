@@ -4,7 +4,7 @@ import { type BenchmarkOptions, estimatedSeconds, ROUND_SETTLE_SECONDS } from '.
 import { builtEntry, repositoryRoot } from './built-apps';
 import { measureCpuBusy } from './host/cpu-busy';
 import { type CpuPinning, pinProcess, planCpuPinning } from './host/cpu-pinning';
-import { freePort } from './host/free-port';
+import { freePort } from '@app/local-stack';
 import { readMachineFacts } from './host/machine-facts';
 import { ProcStats, readProcessMemory } from './host/proc-stats';
 import { runAutocannonRound } from './load/autocannon-round';

@@ -14,3 +14,4 @@ export { TrafficOptionsError, type OptionNamer, type TrafficOptionProblem } from
 export type { TrafficProgress } from './traffic-progress';
 export type { StopReason, TrafficReport } from './traffic-report';
 export { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes';
+export { renderTextTable, type TextColumn } from './text-table';

@@ -1,4 +1,4 @@
-import { renderTextTable, type TextColumn } from '@app/traffic/text-table';
+import { renderTextTable, type TextColumn } from '@app/traffic';
 import { UNDISTURBED_ROUND } from '../measure-round';
 import type { BenchmarkReport, ScenarioRun, ThroughputSummary } from './benchmark-report';
 
