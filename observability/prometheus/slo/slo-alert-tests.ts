@@ -102,6 +102,9 @@ export function sloAlertTests() {
   return {
     rule_files: ['../rules/slo.rules.yml', '../rules/slo.alerts.yml'],
     evaluation_interval: '1m',
+    // Without an order promtool evaluates the groups in random order, and an alert would read the recorded
+    // ratios of this step or of the previous one from run to run.
+    group_eval_order: ['slo.rules', 'slo.alerts'],
     tests: [
       {
         name: `5xx ratio ${ABOVE_BOTH / REQUESTS_PER_MINUTE} (above both thresholds): pages after ${FAST.for}, tickets after ${SLOW.for}`,
