@@ -30,6 +30,6 @@ export function formatStackSnapshot(snapshot: StackSnapshot, urls: Record<string
   }
   lines.push('');
   lines.push('Open:');
-  for (const [name, url] of Object.entries(urls)) lines.push(`  ${name.padEnd(18)} ${url}`);
+  for (const [name, url] of Object.entries(urls)) lines.push(`  ${name.padEnd(20)} ${url}`);
   return lines.join('\n');
 }
