@@ -12,8 +12,8 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: [
-    '<rootDir>/{apps,libs,observability,scripts}/**/*.spec.ts',
-    '<rootDir>/{apps,libs,observability,scripts}/**/*.e2e-spec.ts',
+    '<rootDir>/{apps,libs,observability,scripts,docs}/**/*.spec.ts',
+    '<rootDir>/{apps,libs,observability,scripts,docs}/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
