@@ -73,6 +73,8 @@ async function main(): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // The stack runs in process groups of its own: a closed terminal must stop it too.
+    process.on('SIGHUP', stop);
   });
 
   const interactive = process.stdout.isTTY === true;

@@ -10,6 +10,8 @@ export interface AlertmanagerServerOptions {
   configFile: string;
   port: number;
   workDir: string;
+  /** See {@link ManagedProcessOptions.ownProcessGroup}. */
+  ownProcessGroup?: boolean;
 }
 
 /** A real Alertmanager process on 127.0.0.1, clustering off (a single local instance). */
@@ -30,6 +32,7 @@ export class AlertmanagerServer {
     mkdirSync(dataDir, { recursive: true });
     const process = new ManagedProcess({
       name: 'alertmanager',
+      ownProcessGroup: options.ownProcessGroup,
       command: options.binary,
       args: [
         `--config.file=${options.configFile}`,

@@ -7,6 +7,12 @@ export interface ManagedProcessOptions {
   args: readonly string[];
   env?: Readonly<Record<string, string>>;
   cwd?: string;
+  /**
+   * Start it in a process group of its own, so that a Ctrl-C in the terminal reaches only the parent, which
+   * then stops its children in its own order (the demo: traffic first, then the stack). The child is still
+   * killed when the parent exits without stopping it.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -23,7 +29,14 @@ export class ManagedProcess {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.ownProcessGroup ?? false,
     });
+    if (options.ownProcessGroup) {
+      // Out of the terminal's process group, the child would outlive a parent that exits without stop().
+      const killOnExit = () => this.child.kill('SIGKILL');
+      process.once('exit', killOnExit);
+      this.child.once('exit', () => process.removeListener('exit', killOnExit));
+    }
     const keep = (chunk: Buffer) => {
       // Bounded: a chatty process must not grow the test's memory without limit.
       this.output = (this.output + chunk.toString()).slice(-64_000);

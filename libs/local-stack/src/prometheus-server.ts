@@ -10,6 +10,8 @@ export interface PrometheusServerOptions {
   port: number;
   /** Data lives here (a temporary folder), never in the repo. */
   workDir: string;
+  /** See {@link ManagedProcessOptions.ownProcessGroup}. */
+  ownProcessGroup?: boolean;
   /** How soon a firing alert is sent again; short in tests so that end-to-end checks are quick. */
   alertResendDelay?: string;
 }
@@ -32,6 +34,7 @@ export class PrometheusServer {
     mkdirSync(dataDir, { recursive: true });
     const process = new ManagedProcess({
       name: 'prometheus',
+      ownProcessGroup: options.ownProcessGroup,
       command: options.binary,
       args: [
         `--config.file=${options.configFile}`,

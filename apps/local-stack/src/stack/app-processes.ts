@@ -24,6 +24,8 @@ export async function startApp(
     args: [compiledEntry(repoRoot, app)],
     env: { NODE_ENV: 'production', ...env },
     cwd: repoRoot,
+    // A terminal's Ctrl-C must reach the demo alone: it stops the traffic before the apps.
+    ownProcessGroup: true,
   });
   try {
     await Promise.race([

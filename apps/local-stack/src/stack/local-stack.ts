@@ -88,6 +88,7 @@ export class LocalStack {
         }),
         port: ports.alertmanager,
         workDir,
+        ownProcessGroup: true,
       });
       started.push(alertmanager);
 
@@ -108,6 +109,7 @@ export class LocalStack {
         configFile: prometheusConfig,
         port: ports.prometheus,
         workDir,
+        ownProcessGroup: true,
         alertResendDelay: options.alertResendDelay,
       });
       return new LocalStack(ports, workDir, processes, prometheus, alertmanager, options.keepWorkDir ?? false);
