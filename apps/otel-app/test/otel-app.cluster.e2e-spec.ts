@@ -27,6 +27,7 @@ import {
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { hostname } from 'node:os';
+import { otelAppEnv } from './fixtures/otel-app-env';
 
 const APP = 'otel-app';
 const WORKERS = 3;
@@ -57,22 +58,7 @@ interface RunningCluster {
 }
 
 function clusterEnv(port: number, metricsPort: number): Record<string, string> {
-  return {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    METRICS_PORT: String(metricsPort),
-    METRICS_HOST: '127.0.0.1',
-    SIGNALS_SEED: '7',
-    SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
-    SIGNALS_MAX_LATENCY_MS: '0',
-    SERVICE_NAME: '',
-    OTEL_SERVICE_NAME: '',
-    OTEL_TRACES_EXPORTER: '',
-    OTEL_LOGS_EXPORTER: '',
-    OTEL_LOG_LEVEL: '',
-    WORKERS: String(WORKERS),
-    WORKERS_SHUTDOWN_TIMEOUT_MS: '5000',
-  };
+  return otelAppEnv(port, metricsPort, { WORKERS: String(WORKERS), WORKERS_SHUTDOWN_TIMEOUT_MS: '5000' });
 }
 
 async function startCluster(): Promise<RunningCluster> {

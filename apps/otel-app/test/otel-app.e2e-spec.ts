@@ -20,29 +20,10 @@ import {
   type StartedApp,
 } from '@app/testing';
 import { readRootPackageVersion } from '../src/root-package-version';
+import { otelAppEnv } from './fixtures/otel-app-env';
 
 const HTTP = OTEL_HTTP_METRICS.duration;
 const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
-
-/** The environment every run starts from: no latency, a fixed seed, and no OTEL_* leaking in. */
-function appEnv(appPort: number, metricsPort: number, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    PORT: String(appPort),
-    HOST: '127.0.0.1',
-    METRICS_PORT: String(metricsPort),
-    METRICS_HOST: '127.0.0.1',
-    SIGNALS_SEED: '7',
-    SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
-    SIGNALS_MAX_LATENCY_MS: '0',
-    SERVICE_NAME: '',
-    OTEL_SERVICE_NAME: '',
-    OTEL_TRACES_EXPORTER: '',
-    OTEL_LOGS_EXPORTER: '',
-    OTEL_LOG_LEVEL: '',
-    OTEL_EXPORTER_OTLP_ENDPOINT: '',
-    ...extra,
-  };
-}
 
 async function get(url: string, init?: RequestInit): Promise<number> {
   const response = await fetch(url, init);
@@ -123,7 +104,7 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     const [appPort, metricsPort] = [await freePort(), await freePort()];
     baseUrl = `http://127.0.0.1:${appPort}`;
     metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-    app = await startBuiltApp('otel-app', appEnv(appPort, metricsPort), `${baseUrl}/health`);
+    app = await startBuiltApp('otel-app', otelAppEnv(appPort, metricsPort), `${baseUrl}/health`);
     // A scrape before the traffic: had the exporter's own server been measured, it would show below.
     await scrape(metricsUrl);
     for (const [path, times, status] of KNOWN_REQUESTS) {
@@ -269,7 +250,7 @@ describe('otel-app start-up checks', () => {
   }
 
   it('refuses a bad variable, naming it, before anything starts', async () => {
-    const env = appEnv(await freePort(), 99_999, { SIGNALS_MAX_LATENCY_MS: 'soon' });
+    const env = otelAppEnv(await freePort(), 99_999, { SIGNALS_MAX_LATENCY_MS: 'soon' });
     const { code, logs } = await runUntilExit(env);
     expect(code).toBe(1);
     expect(logs).toContain('METRICS_PORT must be an integer between 1 and 65535, got 99999');
@@ -282,7 +263,7 @@ describe('otel-app start-up checks', () => {
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(metricsPort, '127.0.0.1', resolve));
     try {
-      const { code, logs } = await runUntilExit(appEnv(await freePort(), metricsPort));
+      const { code, logs } = await runUntilExit(otelAppEnv(await freePort(), metricsPort));
       expect(code).toBe(1);
       expect(logs).toMatch(/EADDRINUSE.*\d+/);
     } finally {
@@ -321,7 +302,7 @@ describe('otel-app sends no OTLP unless asked', () => {
     const collector = await startCollector();
     try {
       const [appPort, metricsPort] = [await freePort(), await freePort()];
-      const env = appEnv(appPort, metricsPort, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, ...extra });
+      const env = otelAppEnv(appPort, metricsPort, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, ...extra });
       const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
       for (const path of ['/one', '/error', '/nowhere']) await get(`http://127.0.0.1:${appPort}${path}`);
       await app.stop();
