@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlertmanagerApi } from './alertmanager-api';
 import { ManagedProcess } from './managed-process';
-import { startedOrExplained } from './prometheus-server';
 import { waitForHttpOk } from './wait-for';
 
 export interface AlertmanagerServerOptions {
@@ -43,7 +42,7 @@ export class AlertmanagerServer {
       ],
     });
     const server = new AlertmanagerServer(process, options.port);
-    await startedOrExplained(process, () => waitForHttpOk(`${server.url}/-/ready`, 30_000));
+    await process.whenReady(() => waitForHttpOk(`${server.url}/-/ready`, 30_000));
     return server;
   }
 

@@ -70,6 +70,24 @@ export class ManagedProcess {
     return this.exited;
   }
 
+  /**
+   * Waits for `ready` (e.g. a health URL answering) unless the process exits first; on either failure,
+   * stops it and throws with what it printed, so that a failed start explains itself.
+   */
+  async whenReady(ready: () => Promise<unknown>): Promise<void> {
+    try {
+      await Promise.race([
+        ready(),
+        this.exited.then((code) => {
+          throw new Error(`exited with code ${code} before it was ready`);
+        }),
+      ]);
+    } catch (error) {
+      await this.stop();
+      throw new Error(`${this.options.name} did not start: ${(error as Error).message}\n--- output ---\n${this.logs}`);
+    }
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }

@@ -45,28 +45,11 @@ export class PrometheusServer {
       ],
     });
     const server = new PrometheusServer(process, options.port);
-    await startedOrExplained(process, () => waitForHttpOk(`${server.url}/-/ready`, 30_000));
+    await process.whenReady(() => waitForHttpOk(`${server.url}/-/ready`, 30_000));
     return server;
   }
 
   stop(): Promise<void> {
     return this.process.stop();
-  }
-}
-
-/** Waits for readiness; on failure, stops the process and shows what it printed. */
-export async function startedOrExplained(process: ManagedProcess, ready: () => Promise<unknown>): Promise<void> {
-  try {
-    await Promise.race([
-      ready(),
-      process.waitForExit().then((code) => {
-        throw new Error(`exited with code ${code} before it was ready`);
-      }),
-    ]);
-  } catch (error) {
-    await process.stop();
-    throw new Error(
-      `${process.options.name} did not start: ${(error as Error).message}\n--- output ---\n${process.logs}`,
-    );
   }
 }

@@ -37,11 +37,6 @@ export async function startBuiltApp(
     env: { NODE_ENV: 'test', ...env },
     cwd: REPO_ROOT,
   });
-  try {
-    await waitForHttpOk(readyUrl, 20_000);
-  } catch (error) {
-    await proc.stop();
-    throw new Error(`${app} did not become ready: ${(error as Error).message}\n--- ${app} output ---\n${proc.logs}`);
-  }
+  await proc.whenReady(() => waitForHttpOk(readyUrl, 20_000));
   return { process: proc, stop: () => proc.stop() };
 }

@@ -27,16 +27,6 @@ export async function startApp(
     // A terminal's Ctrl-C must reach the demo alone: it stops the traffic before the apps.
     ownProcessGroup: true,
   });
-  try {
-    await Promise.race([
-      waitForHttpOk(healthUrl, 30_000),
-      process.waitForExit().then((code) => {
-        throw new Error(`exited with code ${code}`);
-      }),
-    ]);
-  } catch (error) {
-    await process.stop();
-    throw new Error(`${app} did not start: ${(error as Error).message}\n--- ${app} output ---\n${process.logs}`);
-  }
+  await process.whenReady(() => waitForHttpOk(healthUrl, 30_000));
   return process;
 }
