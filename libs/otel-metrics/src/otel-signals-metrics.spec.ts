@@ -41,20 +41,24 @@ describe('OtelSignalsMetrics', () => {
   });
 
   it('records duration and outcome once per timer, even if ended twice', async () => {
-    const timer = metrics.startWork('sample');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    timer.end('not_found');
-    timer.end('ok');
+    // A fake clock (it drives performance.now too): the duration is exactly 20 ms, whatever the machine's load.
+    jest.useFakeTimers();
+    try {
+      const timer = metrics.startWork('sample');
+      jest.advanceTimersByTime(20);
+      timer.end('not_found');
+      timer.end('ok');
+    } finally {
+      jest.useRealTimers();
+    }
 
     const { samples } = await scraping.scrape();
     expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(1);
     expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'ok' })).toBe(0);
     expect(sumSamples(samples, inFlight.name, { signal: 'sample' })).toBe(0);
     expect(sumSamples(samples, `${workDuration.name}_count`, { signal: 'sample' })).toBe(1);
-    // In seconds: about 0.02, certainly not 20 (milliseconds).
-    const seconds = sumSamples(samples, `${workDuration.name}_sum`, { signal: 'sample' });
-    expect(seconds).toBeGreaterThanOrEqual(0.015);
-    expect(seconds).toBeLessThan(1);
+    // In seconds: 0.02, not 20 (milliseconds).
+    expect(sumSamples(samples, `${workDuration.name}_sum`, { signal: 'sample' })).toBeCloseTo(0.02, 9);
     expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.01' })).toBe(0);
     expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.025' })).toBe(1);
   });
