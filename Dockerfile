@@ -5,7 +5,7 @@
 # OpenTelemetry app reads its version there), and runs as the unprivileged `node` user.
 
 # The Node.js version the test suite runs on. The other images' versions are at the top of docker-compose.yml.
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-trixie-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { major, satisfies } from 'semver';
 import { REPO_ROOT } from '@app/testing';
 import { loadComposeProject } from './compose-project';
 
@@ -37,13 +38,12 @@ it('builds in one stage and runs from another, both on the pinned Node.js image'
   expect(nodeImage).toMatch(/^node:\d+\.\d+\.\d+-[a-z]+-slim$/);
 });
 
-it('pins a Node.js version that package.json supports', () => {
-  const [major, minor] = nodeImage.replace('node:', '').split('.').map(Number);
+it('pins a Node.js version that package.json supports, of the major that .nvmrc names', () => {
+  const version = /^node:(\d+\.\d+\.\d+)-/.exec(nodeImage)?.[1] ?? '';
   const engines = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
     .engines.node;
-  const [, minMajor, minMinor, maxMajor] = /^>=(\d+)\.(\d+) <(\d+)$/.exec(engines)!.map(Number);
-  expect(major > minMajor || (major === minMajor && minor >= minMinor)).toBe(true);
-  expect(major).toBeLessThan(maxMajor);
+  expect(satisfies(version, engines)).toBe(true);
+  expect(String(major(version))).toBe(readFileSync(join(REPO_ROOT, '.nvmrc'), 'utf8').trim());
 });
 
 it('installs from the lockfile, builds as `npm run build` does, then drops dev dependencies', () => {

