@@ -6,7 +6,7 @@
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { parseExposition, type Sample } from '@app/testing';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS, type RuntimeMetric } from './runtime-metrics';
 

@@ -14,7 +14,7 @@ import { Test } from '@nestjs/testing';
 import { PROM_CLIENT_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
 import { HEALTH_PATH } from '@app/signals';
 import { parseExposition, type Sample, selectSamples } from '@app/testing';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import request from 'supertest';
 import { PromClientMetricsModule } from './prom-client-metrics.module';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
-import { type Counter, type Histogram, Registry } from 'prom-client';
+import { type Counter, type Histogram, Registry } from '@prometheus-io/client';
 import { counterFrom, histogramFrom } from './metric-from-definition';
 
 type HttpLabel = (typeof PROM_CLIENT_HTTP_METRICS.requests.labelNames)[number];

@@ -1,5 +1,5 @@
 import type { CounterDefinition, GaugeDefinition, HistogramDefinition, SummaryDefinition } from '@app/metrics';
-import { type Aggregator, Counter, Gauge, Histogram, type Registry, Summary } from 'prom-client';
+import { type Aggregator, Counter, Gauge, Histogram, type Registry, Summary } from '@prometheus-io/client';
 
 /*
  * prom-client metrics built from the catalogue's definitions, so that a name, help text, label set,

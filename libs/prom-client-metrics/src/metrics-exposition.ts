@@ -1,6 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { WorkerIpc } from '@app/worker-cluster';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import {
   AGGREGATED_METRICS_TOPIC,
   type AggregatedExposition,

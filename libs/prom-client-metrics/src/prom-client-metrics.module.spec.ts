@@ -2,7 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SIGNALS_METRICS, SignalsMetrics } from '@app/metrics';
 import { parseExposition } from '@app/testing';
-import { register as globalRegistry, Registry } from 'prom-client';
+import { register as globalRegistry, Registry } from '@prometheus-io/client';
 import request from 'supertest';
 import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
 import { type PromClientMetricsOptions } from './prom-client-metrics.options';

@@ -7,7 +7,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { SignalsMetrics } from '@app/metrics';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { HttpRequestMetrics } from './http-request.metrics';

@@ -1,6 +1,6 @@
 import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;

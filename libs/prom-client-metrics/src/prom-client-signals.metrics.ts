@@ -8,7 +8,7 @@ import {
   type SignalOutcome,
   type WorkTimer,
 } from '@app/metrics';
-import { type Counter, type Gauge, type Histogram, Registry, type Summary } from 'prom-client';
+import { type Counter, type Gauge, type Histogram, Registry, type Summary } from '@prometheus-io/client';
 import { counterFrom, gaugeFrom, histogramFrom, summaryFrom } from './metric-from-definition';
 
 type SignalLabel = (typeof SIGNALS_METRICS.inFlight.labelNames)[number];

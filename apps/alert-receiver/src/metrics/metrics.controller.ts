@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 
 /** Prometheus scrapes the receiver's own registry here. */
 @Controller('metrics')

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { MetricsController } from './metrics.controller';
 import { ReceiverMetrics } from './receiver-metrics';
 

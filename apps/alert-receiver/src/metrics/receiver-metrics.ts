@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from '@prometheus-io/client';
 import { ALERT_STATUSES, type AlertStatus } from '../alerts/alertmanager-webhook.payload';
 import {
   RECEIVER_METRICS,

@@ -1,6 +1,6 @@
 import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { HttpRequestMetrics } from '../http-request.metrics';
 import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
 import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots';

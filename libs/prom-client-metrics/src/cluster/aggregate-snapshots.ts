@@ -1,4 +1,4 @@
-import { AggregatorRegistry, type Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import { isQuantileSample, type MetricsSnapshot } from './metrics-snapshot';
 
 /** Label that keeps each worker's summary quantiles apart once the primary merges the registries. */
@@ -13,7 +13,7 @@ export interface AttributedSnapshot {
 /**
  * Merges snapshots (each live worker's, plus the retired workers') into one registry, each family by
  * the aggregator it declared (`sum` for counters and histograms, a gauge's own choice), with
- * prom-client's `AggregatorRegistry.aggregate`.
+ * the client library's `Registry.aggregate` (what its `ClusterRegistry` uses).
  *
  * Summaries' quantiles cannot be merged (adding two workers' p99 means nothing; their max is only a
  * bound), so each live worker's stay as they are, told apart by a `worker` label, and a dead worker's
@@ -21,7 +21,7 @@ export interface AttributedSnapshot {
  * don't: for cluster-wide quantiles, use the histogram and `histogram_quantile()` in Prometheus.
  */
 export function aggregateSnapshots(snapshots: readonly AttributedSnapshot[]): Registry {
-  return AggregatorRegistry.aggregate(
+  return Registry.aggregate(
     snapshots.map(({ workerId, snapshot }) =>
       snapshot.map((family) =>
         family.type === 'summary'

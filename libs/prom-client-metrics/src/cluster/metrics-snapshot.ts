@@ -1,17 +1,18 @@
-import type { Aggregator } from 'prom-client';
+import type { Aggregator } from '@prometheus-io/client';
 
 /** One sample of a family as `registry.getMetricsAsJSON()` gives it; `metricName` for `_bucket`, `_sum`, `_count`. */
 export interface SampleSnapshot {
   readonly value: number;
-  readonly labels: Readonly<Record<string, string | number>>;
+  /** Left out by some collectors for an unlabelled sample (the client's event-loop utilisation summary). */
+  readonly labels?: Readonly<Record<string, string | number>>;
   readonly metricName?: string;
 }
 
-/** One metric family of one worker, as `registry.getMetricsAsJSON()` gives it and `AggregatorRegistry.aggregate` reads it. */
+/** One metric family of one worker, as `registry.getMetricsAsJSON()` gives it and `Registry.aggregate` reads it. */
 export interface MetricFamilySnapshot {
   readonly name: string;
   readonly help: string;
-  /** `counter`, `gauge`, `histogram` or `summary` (prom-client's typings call it an enum; it is a string). */
+  /** `counter`, `gauge`, `histogram` or `summary` (a string, whatever older typings said). */
   readonly type: string;
   readonly aggregator: Aggregator;
   readonly values: readonly SampleSnapshot[];

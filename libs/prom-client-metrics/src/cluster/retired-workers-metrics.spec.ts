@@ -1,6 +1,6 @@
 import { SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
 import { aggregateSnapshots } from './aggregate-snapshots';
 import { snapshotOf } from './metrics-snapshot';

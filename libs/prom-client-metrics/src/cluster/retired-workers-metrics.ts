@@ -59,6 +59,6 @@ function isCumulative(family: MetricFamilySnapshot): boolean {
 }
 
 function sampleKey(sample: SampleSnapshot): string {
-  const labels = Object.entries(sample.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const labels = Object.entries(sample.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([sample.metricName ?? '', labels]);
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { WorkerIpc } from '@app/worker-cluster';
-import { Registry } from 'prom-client';
+import { Registry } from '@prometheus-io/client';
 import { WORKER_IPC } from '../metrics-exposition';
 import { METRICS_SNAPSHOT_TOPIC } from './cluster-metrics.topics';
 import { snapshotOf } from './metrics-snapshot';
