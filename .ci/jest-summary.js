@@ -1,6 +1,6 @@
 // Prints jest's totals as the one plain line CI reads, "N passed, N failed, N skipped", summed over the result
 // files of every run (one per Node.js major), after a line per run.
-const { readFileSync, existsSync } = require('node:fs');
+import { existsSync, readFileSync } from 'node:fs';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

@@ -2,11 +2,13 @@
 // how to get a supported one. CommonJS and no dependency, so that it runs on any old Node.
 const { engines } = require('../package.json');
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-const needed = /^>=\s*(\d+)(?:\.(\d+))?/.exec(engines.node);
-if (!needed) throw new Error(`package.json engines.node is not of the form ">=MAJOR[.MINOR]": ${engines.node}`);
-const [neededMajor, neededMinor] = [Number(needed[1]), Number(needed[2] ?? 0)];
-if (major < neededMajor || (major === neededMajor && minor < neededMinor)) {
+const needed = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(engines.node);
+if (!needed) throw new Error(`package.json engines.node is not of the form ">=MAJOR[.MINOR[.PATCH]]": ${engines.node}`);
+const running = process.versions.node.split('.').map(Number);
+const oldest = needed.slice(1).map((part) => Number(part ?? 0));
+// The first part that differs decides; all equal is recent enough.
+const index = running.findIndex((part, i) => part !== oldest[i]);
+if (index !== -1 && running[index] < oldest[index]) {
   console.error(
     [
       `This project needs Node.js ${engines.node} (package.json "engines"); this is Node.js ${process.version}.`,

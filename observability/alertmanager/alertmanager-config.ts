@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { findSourceDirectory } from '../prometheus/prometheus-files';
+import { findSourceDirectory } from '../prometheus/prometheus-files.js';
 
 /** observability/alertmanager in the sources. */
 export const ALERTMANAGER_DIR = findSourceDirectory('observability/alertmanager/alertmanager.yml');

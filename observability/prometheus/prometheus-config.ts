@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR } from './prometheus-files';
-import { SCRAPE_JOB_NAMES, type ScrapeJobName } from './scrape-jobs';
+import { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR } from './prometheus-files.js';
+import { SCRAPE_JOB_NAMES, type ScrapeJobName } from './scrape-jobs.js';
 
 /** The parts of prometheus.yml that the local stack reads or rewrites. */
 export interface PrometheusConfig {

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 
 /**
  * The directory holding `relativeFile`, searched upwards from this module. Upwards rather than a fixed
- * `__dirname` join because this code also runs compiled under dist/, where the YAML files are not copied.
+ * `import.meta.dirname` join because this code also runs compiled under dist/, where the YAML files are not copied.
  */
-export function findSourceDirectory(relativeFile: string, from: string = __dirname): string {
+export function findSourceDirectory(relativeFile: string, from: string = import.meta.dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, relativeFile);
     if (existsSync(candidate)) return dirname(candidate);

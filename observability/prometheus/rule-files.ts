@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { RULES_DIR } from './prometheus-files';
+import { RULES_DIR } from './prometheus-files.js';
 
 export interface RecordingRule {
   record: string;

@@ -8,9 +8,9 @@ import {
   type HistogramDefinition,
   type SummaryDefinition,
 } from '@app/metrics';
-import { promqlNames } from './promql-names';
-import { allRules, recordingRules, type RuleFile } from './rule-files';
-import { SELF_MONITORING_TARGETS } from './scrape-jobs';
+import { promqlNames } from './promql-names.js';
+import { allRules, recordingRules, type RuleFile } from './rule-files.js';
+import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
 
 /**
  * What the rules may read, and who exports it: the catalogue's metrics (by path), Prometheus' and Alertmanager's

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@app/testing';
-import { alertingRules, ruleFilePaths } from '../prometheus/rule-files';
-import { runbookAnchor, runbookUrl } from '../prometheus/runbook-url';
-import { SLO_MIN_REQUEST_RATE } from '../prometheus/slo/burn-rate-alerts';
-import { loadRuleTestFiles } from './rule-tests';
+import { alertingRules, ruleFilePaths } from '../prometheus/rule-files.js';
+import { runbookAnchor, runbookUrl } from '../prometheus/runbook-url.js';
+import { SLO_MIN_REQUEST_RATE } from '../prometheus/slo/burn-rate-alerts.js';
+import { loadRuleTestFiles } from './rule-tests.js';
 
 const RUNBOOKS_FILE = join(REPO_ROOT, 'docs', 'runbooks.md');
 /** The alert that fires always, by design: it has no silent case and no severity that pages. */

@@ -9,8 +9,8 @@ import {
   renderAlertmanagerConfig,
   writeAlertmanagerConfig,
   type AlertmanagerConfig,
-} from '../alertmanager/alertmanager-config';
-import { expectSuccess, runTool } from './run-tool';
+} from '../alertmanager/alertmanager-config.js';
+import { expectSuccess, runTool } from './run-tool.js';
 
 const webhooks = (config: AlertmanagerConfig) => config.receivers.flatMap((receiver) => receiver.webhook_configs ?? []);
 

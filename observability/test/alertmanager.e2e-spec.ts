@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertmanagerServer } from '@app/local-stack';
 import { describeWithBinaries, freePort, waitFor } from '@app/testing';
-import { ALERT_RECEIVER_WEBHOOK_PATH, writeAlertmanagerConfig } from '../alertmanager/alertmanager-config';
+import { ALERT_RECEIVER_WEBHOOK_PATH, writeAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 
 /** One notification as a webhook receiver sees it. */
 interface Delivery {

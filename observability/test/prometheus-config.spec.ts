@@ -10,10 +10,10 @@ import {
   writePrometheusConfig,
   type PrometheusConfig,
   type PrometheusConfigOverrides,
-} from '../prometheus/prometheus-config';
-import { loadRuleFiles, ruleFilePaths } from '../prometheus/rule-files';
-import { EXPECTED_TARGET_LABELS, SCRAPE_JOB_NAMES } from '../prometheus/scrape-jobs';
-import { expectSuccess, runTool } from './run-tool';
+} from '../prometheus/prometheus-config.js';
+import { loadRuleFiles, ruleFilePaths } from '../prometheus/rule-files.js';
+import { EXPECTED_TARGET_LABELS, SCRAPE_JOB_NAMES } from '../prometheus/scrape-jobs.js';
+import { expectSuccess, runTool } from './run-tool.js';
 
 const FREE_PORTS_STACK: PrometheusConfigOverrides = {
   targets: {

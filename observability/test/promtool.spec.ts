@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithBinaries } from '@app/testing';
-import { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR } from '../prometheus/prometheus-files';
-import { ruleFilePaths } from '../prometheus/rule-files';
-import { expectSuccess, runTool } from './run-tool';
+import { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
+import { ruleFilePaths } from '../prometheus/rule-files.js';
+import { expectSuccess, runTool } from './run-tool.js';
 
 const RULE_TEST_FILES = readdirSync(RULE_TESTS_DIR)
   .filter((name) => name.endsWith('.test.yml'))
@@ -37,7 +37,11 @@ describeWithBinaries(['promtool'], 'promtool on the committed Prometheus configu
   });
 
   it('test rules fails on a wrong expectation (the unit tests can fail)', async () => {
-    const run = await runTool(promtool, ['test', 'rules', join(__dirname, 'fixtures', 'wrong-expectation.test.yml')]);
+    const run = await runTool(promtool, [
+      'test',
+      'rules',
+      join(import.meta.dirname, 'fixtures', 'wrong-expectation.test.yml'),
+    ]);
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('FAILED');
   });

@@ -1,5 +1,5 @@
 import { RECORDING_RULES } from '@app/metrics';
-import { recordingRules } from '../prometheus/rule-files';
+import { recordingRules } from '../prometheus/rule-files.js';
 
 /** Every name of RECORDING_RULES, however deep (the error ratios are keyed by window). */
 function namesOf(value: unknown): string[] {

@@ -1,8 +1,8 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { loadPrometheusConfig } from '../prometheus/prometheus-config';
-import { PROMQL_FUNCTIONS, promqlNames } from '../prometheus/promql-names';
-import { allRules, recordingRules } from '../prometheus/rule-files';
-import { exportingJobs, ruleInputs, SCRAPE_HEALTH_METRIC } from '../prometheus/rule-inputs';
+import { loadPrometheusConfig } from '../prometheus/prometheus-config.js';
+import { PROMQL_FUNCTIONS, promqlNames } from '../prometheus/promql-names.js';
+import { allRules, recordingRules } from '../prometheus/rule-files.js';
+import { exportingJobs, ruleInputs, SCRAPE_HEALTH_METRIC } from '../prometheus/rule-inputs.js';
 
 /**
  * The course's rules could never fire: they named metrics, labels and jobs that did not exist. Here every name

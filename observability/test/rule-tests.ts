@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { RULE_TESTS_DIR } from '../prometheus/prometheus-files';
+import { RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
 
 /** The parts of a promtool unit test file the consistency specs read. */
 export interface RuleTestFile {

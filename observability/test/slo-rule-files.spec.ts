@@ -1,24 +1,26 @@
+import { jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AVAILABILITY_SLO } from '@app/metrics';
 import { describeWithBinaries } from '@app/testing';
-import { BURN_RATE_ALERTS, errorRatioThreshold } from '../prometheus/slo/burn-rate-alerts';
-import { GENERATE_COMMAND, renderSloRuleFiles } from '../prometheus/slo/slo-rule-files';
-import { expectSuccess, runTool } from './run-tool';
+import { BURN_RATE_ALERTS, errorRatioThreshold } from '../prometheus/slo/burn-rate-alerts.js';
+import { GENERATE_COMMAND, renderSloRuleFiles } from '../prometheus/slo/slo-rule-files.js';
+import { expectSuccess, runTool } from './run-tool.js';
 
 type Rendered = ReturnType<typeof renderSloRuleFiles>;
 
 /** Renders the SLO files as if AVAILABILITY_SLO were `slo`: the one place it is set, so the one thing to vary. */
 async function renderWithSlo(slo: number): Promise<Rendered> {
-  let rendered: Rendered | undefined;
-  await jest.isolateModulesAsync(async () => {
-    jest.doMock('@app/metrics', () => ({ ...jest.requireActual('@app/metrics'), AVAILABILITY_SLO: slo }));
-    rendered = (await import('../prometheus/slo/slo-rule-files')).renderSloRuleFiles();
-  });
-  jest.dontMock('@app/metrics');
-  if (!rendered) throw new Error('the SLO rule files were not rendered');
-  return rendered;
+  const actual = await import('@app/metrics');
+  // A fresh module graph in which @app/metrics says `slo`: ES modules are mocked before they are imported.
+  jest.resetModules();
+  jest.unstable_mockModule('@app/metrics', () => ({ ...actual, AVAILABILITY_SLO: slo }));
+  try {
+    return (await import('../prometheus/slo/slo-rule-files.js')).renderSloRuleFiles();
+  } finally {
+    jest.resetModules();
+  }
 }
 
 describe('the generated SLO rule files', () => {

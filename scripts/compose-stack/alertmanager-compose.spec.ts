@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describeWithBinaries, REPO_ROOT } from '@app/testing';
-import { containerPortsOf, hostAndPort, hostPathOf, loadComposeProject, mountsOf } from './compose-project';
+import { containerPortsOf, hostAndPort, hostPathOf, loadComposeProject, mountsOf } from './compose-project.js';
 
 const project = loadComposeProject();
 const alertmanager = project.services.alertmanager;

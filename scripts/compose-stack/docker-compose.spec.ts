@@ -17,7 +17,7 @@ import {
   mountsOf,
   portsOf,
   type ComposeService,
-} from './compose-project';
+} from './compose-project.js';
 
 /** The apps built from the Dockerfile, and the ports each serves (its HTTP port first). */
 const APP_PORTS: Readonly<Record<string, readonly number[]>> = {
@@ -41,7 +41,16 @@ function lint(file: string) {
     debug: false,
     exclude: [],
   });
-  return linter.lintFiles([file], false).flatMap((result) => result.messages);
+  // dclint's typings import their own files without extensions, which nodenext does not resolve: its
+  // results are typed here with the fields the tests read.
+  const results = linter.lintFiles([file], false) as { messages: DclintMessage[] }[];
+  return results.flatMap((result) => result.messages);
+}
+
+interface DclintMessage {
+  rule: string;
+  line: number;
+  message: string;
 }
 
 const project = loadComposeProject();

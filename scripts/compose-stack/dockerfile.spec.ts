@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { major, satisfies } from 'semver';
 import { REPO_ROOT } from '@app/testing';
-import { loadComposeProject } from './compose-project';
+import { loadComposeProject } from './compose-project.js';
 
 interface Stage {
   from: string;

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { findBinary, REPO_ROOT } from '@app/testing';
-import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs';
-import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf, portsOf } from './compose-project';
+import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
+import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf, portsOf } from './compose-project.js';
 
 type Components = Record<string, Record<string, unknown> | null>;
 interface CollectorConfig {

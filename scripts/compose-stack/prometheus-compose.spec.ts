@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, REPO_ROOT } from '@app/testing';
-import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs';
-import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from './compose-project';
+import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
+import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from './compose-project.js';
 
 interface ScrapeConfig {
   job_name: string;

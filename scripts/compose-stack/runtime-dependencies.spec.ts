@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { REPO_ROOT } from '@app/testing';
-import { loadComposeProject } from './compose-project';
+import { loadComposeProject } from './compose-project.js';
 
 const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
@@ -31,6 +31,8 @@ function resolveSource(specifier: string, fromFile: string): string | undefined 
     }
   }
   if (base === undefined) return undefined;
+  // ESM specifiers name the emitted file (`./x.js`); the source is its `.ts`.
+  base = base.replace(/\.js$/, '');
   const candidate = [`${base}.ts`, join(base, 'index.ts'), base].find(
     (file) => existsSync(file) && file.endsWith('.ts'),
   );

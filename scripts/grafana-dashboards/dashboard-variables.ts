@@ -5,9 +5,9 @@ import {
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { METRIC_PATHS, RECORDING_RULES, SIGNAL_NAMES } from '@app/metrics';
-import { PROMETHEUS_DATASOURCE } from './grafana-datasources';
-import { matches, selector } from './promql';
-import { RECORDED_LABELS } from './recorded-labels';
+import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
+import { matches, selector } from './promql.js';
+import { RECORDED_LABELS } from './recorded-labels.js';
 
 /**
  * The dashboards' template variables. Every one is multi-valued with an "All" that stands for `.*`, so

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
-import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards';
-import { PROMETHEUS_DATASOURCE } from './grafana-datasources';
-import { KNOWN_METRIC_NAMES } from './known-metric-names';
-import { promqlNames } from '../../observability/prometheus/promql-names';
-import { interpolateVariables, queriesOfDashboard } from './panel-queries';
-import { SERVICE_OVERVIEW_UID } from './service-overview.dashboard';
+import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards.js';
+import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
+import { KNOWN_METRIC_NAMES } from './known-metric-names.js';
+import { promqlNames } from '../../observability/prometheus/promql-names.js';
+import { interpolateVariables, queriesOfDashboard } from './panel-queries.js';
+import { SERVICE_OVERVIEW_UID } from './service-overview.dashboard.js';
 
 /** The metric names a panel query reads, once Grafana's variables are replaced as Grafana would. */
 const metricNamesIn = (expr: string): string[] => promqlNames(interpolateVariables(expr)).metrics;

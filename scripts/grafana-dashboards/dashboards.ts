@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { buildMetricPathsDashboard } from './metric-paths.dashboard';
-import { buildServiceOverviewDashboard } from './service-overview.dashboard';
+import { buildMetricPathsDashboard } from './metric-paths.dashboard.js';
+import { buildServiceOverviewDashboard } from './service-overview.dashboard.js';
 
 /** Where Grafana's dashboard provider reads them (mounted read-only in docker-compose.yml). */
-export const DASHBOARDS_DIR = join(__dirname, '..', '..', 'observability', 'grafana', 'dashboards');
+export const DASHBOARDS_DIR = join(import.meta.dirname, '..', '..', 'observability', 'grafana', 'dashboards');
 
 export interface GeneratedDashboard {
   /** File name under {@link DASHBOARDS_DIR}. */

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards';
+import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards.js';
 
 mkdirSync(DASHBOARDS_DIR, { recursive: true });
 for (const generated of GENERATED_DASHBOARDS) {

@@ -5,7 +5,7 @@
  * exports: the dashboards spec fails on it.
  */
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 interface NamedMetric {
   readonly kind: string;

@@ -12,12 +12,12 @@ import {
   SIGNALS_METRICS,
   type MetricPath,
 } from '@app/metrics';
-import { generatedDashboard } from './dashboard-settings';
-import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables';
-import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels';
-import { aggregate, eq, histogramQuantile, matches, rate, selector } from './promql';
-import { RECORDED_LABELS as L } from './recorded-labels';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics';
+import { generatedDashboard } from './dashboard-settings.js';
+import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
+import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels.js';
+import { aggregate, eq, histogramQuantile, matches, rate, selector } from './promql.js';
+import { RECORDED_LABELS as L } from './recorded-labels.js';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 export const METRIC_PATHS_UID = 'signals-metric-paths';
 

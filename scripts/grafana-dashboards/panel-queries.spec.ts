@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describeWithBinaries } from '@app/testing';
-import { interpolateVariables, listPanelQueries, listVariableQueries } from './panel-queries';
+import { interpolateVariables, listPanelQueries, listVariableQueries } from './panel-queries.js';
 
 describe('interpolateVariables', () => {
   it('replaces Grafana macros and dashboard variables as Grafana would', () => {

@@ -4,7 +4,7 @@
  * panel is covered without touching a list.
  */
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { buildDashboard, GENERATED_DASHBOARDS } from './dashboards';
+import { buildDashboard, GENERATED_DASHBOARDS } from './dashboards.js';
 
 export interface DashboardPanelQuery {
   readonly dashboardUid: string;

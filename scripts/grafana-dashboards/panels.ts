@@ -29,7 +29,7 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TextPanelBuilder, TextMode } from '@grafana/grafana-foundation-sdk/text';
 import { PanelBuilder as TimeSeriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { PROMETHEUS_DATASOURCE } from './grafana-datasources';
+import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
 export interface PanelQuery {
   readonly expr: string;

@@ -3,7 +3,7 @@
  * and metric names always come from the catalogue, the recording rules or runtime-metrics.ts.
  */
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
-import { RECORDED_LABELS } from './recorded-labels';
+import { RECORDED_LABELS } from './recorded-labels.js';
 
 /** Escapes a label value for a double-quoted PromQL string. */
 function quote(value: string): string {

@@ -8,7 +8,7 @@ import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runti
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { parseExposition, type Sample } from '@app/testing';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS, type RuntimeMetric } from './runtime-metrics';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS, type RuntimeMetric } from './runtime-metrics.js';
 
 /** Enough short-lived garbage for V8 to run a few scavenges, so that the GC histograms have samples. */
 function churnTheHeap(): void {

@@ -5,12 +5,12 @@
  */
 import { RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { AVAILABILITY_SLO, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics';
-import { generatedDashboard } from './dashboard-settings';
-import { pathVariable, routeVariable, signalVariable, VARIABLES } from './dashboard-variables';
-import { barGaugePanel, heatmapPanel, statPanel, tablePanel, timeSeriesPanel, type PanelQuery } from './panels';
-import { aggregate, eq, histogramQuantile, matches, rate, rawSeriesOf, selector } from './promql';
-import { RECORDED_LABELS as L } from './recorded-labels';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics';
+import { generatedDashboard } from './dashboard-settings.js';
+import { pathVariable, routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
+import { barGaugePanel, heatmapPanel, statPanel, tablePanel, timeSeriesPanel, type PanelQuery } from './panels.js';
+import { aggregate, eq, histogramQuantile, matches, rate, rawSeriesOf, selector } from './promql.js';
+import { RECORDED_LABELS as L } from './recorded-labels.js';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 export const SERVICE_OVERVIEW_UID = 'signals-service-overview';
 

@@ -1,5 +1,5 @@
 import { ConfigValidationError } from '@app/config';
-import { ALERT_RECEIVER_DEFAULTS, readAlertReceiverConfig, type SecretFileReader } from './alert-receiver.config';
+import { ALERT_RECEIVER_DEFAULTS, readAlertReceiverConfig, type SecretFileReader } from './alert-receiver.config.js';
 
 const noFile: SecretFileReader = (path) => {
   throw new Error(`ENOENT: no such file or directory, open '${path}'`);

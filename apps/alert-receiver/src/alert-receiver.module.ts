@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from './alert-receiver.config';
-import { AlertsModule } from './alerts/alerts.module';
-import { HealthController } from './health/health.controller';
-import { RejectedRequestsFilter } from './http/rejected-requests.filter';
-import { MetricsModule } from './metrics/metrics.module';
-import { PageModule } from './page/page.module';
+import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from './alert-receiver.config.js';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { HealthController } from './health/health.controller.js';
+import { RejectedRequestsFilter } from './http/rejected-requests.filter.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { PageModule } from './page/page.module.js';
 
 /** Composition root. Global so that every feature module can inject the validated configuration. */
 @Module({})

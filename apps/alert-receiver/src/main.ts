@@ -2,9 +2,9 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigValidationError } from '@app/config';
-import { type AlertReceiverConfig, readAlertReceiverConfig } from './alert-receiver.config';
-import { AlertReceiverModule } from './alert-receiver.module';
-import { bodyParserErrorsToHttpExceptions } from './http/body-parser-errors.middleware';
+import { type AlertReceiverConfig, readAlertReceiverConfig } from './alert-receiver.config.js';
+import { AlertReceiverModule } from './alert-receiver.module.js';
+import { bodyParserErrorsToHttpExceptions } from './http/body-parser-errors.middleware.js';
 
 /** Reads the configuration, or says on stderr which variables are wrong and exits 1 before listening. */
 function configOrExit(): AlertReceiverConfig | undefined {

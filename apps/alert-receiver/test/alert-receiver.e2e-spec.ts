@@ -9,7 +9,7 @@ import {
   sumSamples,
   waitFor,
 } from '@app/testing';
-import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from './fixtures/alertmanager-payloads';
+import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from './fixtures/alertmanager-payloads.js';
 
 /**
  * The compiled receiver as a real process, fed Alertmanager-shaped webhooks over HTTP: state, page,

@@ -1,6 +1,6 @@
 import { ConfigValidationError } from '@app/config';
 import { SIGNALS_DEFAULTS } from '@app/signals';
-import { BASELINE_APP_DEFAULTS, readBaselineAppConfig } from './baseline-app.config';
+import { BASELINE_APP_DEFAULTS, readBaselineAppConfig } from './baseline-app.config.js';
 
 describe('readBaselineAppConfig', () => {
   it('applies the defaults to an empty environment', () => {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { SignalsModule, type SignalsSettings } from '@app/signals';
-import { NoOpMetricsModule } from './no-op-metrics.module';
+import { NoOpMetricsModule } from './no-op-metrics.module.js';
 
 /**
  * Composition root of the plain reference: the same signals routes as the two metric paths, with no

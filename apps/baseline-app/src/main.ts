@@ -2,8 +2,8 @@ import { ConfigValidationError } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { BaselineAppModule } from './baseline-app.module';
-import { readBaselineAppConfig } from './baseline-app.config';
+import { BaselineAppModule } from './baseline-app.module.js';
+import { readBaselineAppConfig } from './baseline-app.config.js';
 
 const logger = new Logger('BaselineApp');
 

@@ -1,5 +1,5 @@
-import { SCENARIO_NAMES, type ScenarioName } from './variants/benchmark-scenarios';
-import { VARIANT_NAMES, type VariantName } from './variants/variant-names';
+import { SCENARIO_NAMES, type ScenarioName } from './variants/benchmark-scenarios.js';
+import { VARIANT_NAMES, type VariantName } from './variants/variant-names.js';
 
 /** One benchmark run: what is measured, and for how long. */
 export interface BenchmarkOptions {

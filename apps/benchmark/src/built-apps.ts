@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The repository root: the nearest folder above this file that holds a package.json. */
-export function repositoryRoot(from = __dirname): string {
+export function repositoryRoot(from = import.meta.dirname): string {
   for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
   }

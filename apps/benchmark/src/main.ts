@@ -1,9 +1,9 @@
-import { BenchmarkAbortedError } from './benchmark-aborted.error';
-import { parseBenchmarkArguments } from './cli/benchmark-arguments';
-import { BenchmarkUsageError } from './cli/benchmark-usage.error';
-import { benchmarkUsage } from './cli/benchmark-usage';
-import { formatBenchmarkReport } from './report/format-benchmark-report';
-import { runBenchmark } from './run-benchmark';
+import { BenchmarkAbortedError } from './benchmark-aborted.error.js';
+import { parseBenchmarkArguments } from './cli/benchmark-arguments.js';
+import { BenchmarkUsageError } from './cli/benchmark-usage.error.js';
+import { benchmarkUsage } from './cli/benchmark-usage.js';
+import { formatBenchmarkReport } from './report/format-benchmark-report.js';
+import { runBenchmark } from './run-benchmark.js';
 
 const EXIT_BAD_OPTIONS = 2;
 /** 128 + signal number, as shells report a process ended by that signal. */

@@ -1,4 +1,4 @@
-import { isDisturbed } from './measure-round';
+import { isDisturbed } from './measure-round.js';
 
 describe('isDisturbed', () => {
   it('flags a round where another process took the server CPU, or the server was short of load', () => {

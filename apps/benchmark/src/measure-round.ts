@@ -1,8 +1,8 @@
-import type { CpuPinning } from './host/cpu-pinning';
-import type { ProcStats } from './host/proc-stats';
-import type { LoadGenerator, LoadSpec } from './load/load-round';
-import type { MeasuredRound } from './report/benchmark-report';
-import type { BenchServer } from './server/bench-server';
+import type { CpuPinning } from './host/cpu-pinning.js';
+import type { ProcStats } from './host/proc-stats.js';
+import type { LoadGenerator, LoadSpec } from './load/load-round.js';
+import type { MeasuredRound } from './report/benchmark-report.js';
+import type { BenchServer } from './server/bench-server.js';
 
 /**
  * A round is disturbed when another process took more than `maxOtherLoad` of the server's CPU, or when

@@ -1,29 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BenchmarkAbortedError } from './benchmark-aborted.error';
-import { type BenchmarkOptions, estimatedSeconds, ROUND_SETTLE_SECONDS } from './benchmark-options';
-import { builtEntry, repositoryRoot } from './built-apps';
-import { measureCpuBusy } from './host/cpu-busy';
-import { type CpuPinning, pinProcess, planCpuPinning } from './host/cpu-pinning';
+import { BenchmarkAbortedError } from './benchmark-aborted.error.js';
+import { type BenchmarkOptions, estimatedSeconds, ROUND_SETTLE_SECONDS } from './benchmark-options.js';
+import { builtEntry, repositoryRoot } from './built-apps.js';
+import { measureCpuBusy } from './host/cpu-busy.js';
+import { type CpuPinning, pinProcess, planCpuPinning } from './host/cpu-pinning.js';
 import { freePort } from '@app/local-stack';
-import { readMachineFacts } from './host/machine-facts';
-import { ProcStats, readProcessMemory } from './host/proc-stats';
-import { runAutocannonRound } from './load/autocannon-round';
-import type { LoadGenerator } from './load/load-round';
-import { runWrkRound } from './load/wrk-round';
-import { isDisturbed, measureRound } from './measure-round';
+import { readMachineFacts } from './host/machine-facts.js';
+import { ProcStats, readProcessMemory } from './host/proc-stats.js';
+import { runAutocannonRound } from './load/autocannon-round.js';
+import type { LoadGenerator } from './load/load-round.js';
+import { runWrkRound } from './load/wrk-round.js';
+import { isDisturbed, measureRound } from './measure-round.js';
 import type {
   BenchmarkReport,
   MeasuredRound,
   MemoryMeasure,
   ScenarioRun,
   VariantRounds,
-} from './report/benchmark-report';
-import { summarizeScenario } from './report/summarize-rounds';
-import { measureScrapeCost } from './scrape/scrape-cost';
-import { BenchServer } from './server/bench-server';
-import { autoInstrumentationDefaults } from './variants/auto-instrumentation-defaults';
-import { BENCHMARK_SCENARIOS, type ScenarioName } from './variants/benchmark-scenarios';
-import { planVariant, type VariantPlan } from './variants/benchmark-variants';
+} from './report/benchmark-report.js';
+import { summarizeScenario } from './report/summarize-rounds.js';
+import { measureScrapeCost } from './scrape/scrape-cost.js';
+import { BenchServer } from './server/bench-server.js';
+import { autoInstrumentationDefaults } from './variants/auto-instrumentation-defaults.js';
+import { BENCHMARK_SCENARIOS, type ScenarioName } from './variants/benchmark-scenarios.js';
+import { planVariant, type VariantPlan } from './variants/benchmark-variants.js';
 
 export interface BenchmarkControls {
   /** One line per step, for a human watching (stderr). */

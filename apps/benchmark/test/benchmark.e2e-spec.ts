@@ -6,8 +6,8 @@
  */
 import { builtEntry, findBinary, REPO_ROOT } from '@app/testing';
 import { spawn } from 'node:child_process';
-import type { BenchmarkReport } from '../src/report/benchmark-report';
-import { VARIANT_NAMES } from '../src/variants/variant-names';
+import type { BenchmarkReport } from '../src/report/benchmark-report.js';
+import { VARIANT_NAMES } from '../src/variants/variant-names.js';
 
 function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [builtEntry('benchmark'), ...args], {

@@ -3,14 +3,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MissingBinaryError } from '@app/local-stack';
 import { formatTrafficReport, runTraffic, type TrafficReport } from '@app/traffic';
-import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options';
-import { assertPortsFree } from './stack/port-check';
-import { LocalStack } from './stack/local-stack';
-import { DEFAULT_STACK_PORTS } from './stack/stack-ports';
-import { formatStackSnapshot } from './summary/format-stack-snapshot';
-import { readStackSnapshot } from './summary/stack-snapshot';
+import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options.js';
+import { assertPortsFree } from './stack/port-check.js';
+import { LocalStack } from './stack/local-stack.js';
+import { DEFAULT_STACK_PORTS } from './stack/stack-ports.js';
+import { formatStackSnapshot } from './summary/format-stack-snapshot.js';
+import { readStackSnapshot } from './summary/stack-snapshot.js';
 
-const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const REFRESH_MS = 5_000;
 
 async function main(): Promise<number> {

@@ -1,9 +1,9 @@
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import { readFiringAlerts } from '../../alert-receiver/test/fixtures/receiver-page';
-import type { LocalStack } from '../src/stack/local-stack';
-import { startTestStack } from './fixtures/test-stack';
+import { readFiringAlerts } from '../../alert-receiver/test/fixtures/receiver-page.js';
+import type { LocalStack } from '../src/stack/local-stack.js';
+import { startTestStack } from './fixtures/test-stack.js';
 
 const ALERT = 'HttpErrorBudgetBurn';
 const SERVICES = [METRIC_PATHS.otel.service, METRIC_PATHS.promClient.service];

@@ -1,15 +1,15 @@
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import { recordingRules } from '../../../observability/prometheus/rule-files';
-import { ruleInputs } from '../../../observability/prometheus/rule-inputs';
+import { recordingRules } from '../../../observability/prometheus/rule-files.js';
+import { ruleInputs } from '../../../observability/prometheus/rule-inputs.js';
 import {
   interpolateVariables,
   listPanelQueries,
   listVariableQueries,
-} from '../../../scripts/grafana-dashboards/panel-queries';
-import type { LocalStack } from '../src/stack/local-stack';
-import { requestEach, startTestStack } from './fixtures/test-stack';
+} from '../../../scripts/grafana-dashboards/panel-queries.js';
+import type { LocalStack } from '../src/stack/local-stack.js';
+import { requestEach, startTestStack } from './fixtures/test-stack.js';
 
 const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
 
@@ -18,8 +18,65 @@ const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
  * real traffic, the committed rules. The course's rules referenced series that did not exist and could never
  * fire; here every rule must evaluate cleanly and read series that exist.
  */
+// A query filtered by the path variable must return data for each path it can show, not just for "All";
+// a query pinned to one app's job (its raw series) for that app's path.
+const pathsOf = (expr: string): Array<string | undefined> => {
+  if (!expr.includes('$path')) return [undefined];
+  const pinned = Object.values(METRIC_PATHS).filter(({ job }) => expr.includes(`job="${job}"`));
+  return pinned.length > 0 ? pinned.map(({ path }) => path) : PATHS;
+};
+const PANEL_CASES = listPanelQueries().flatMap((query) =>
+  pathsOf(query.expr).map((path) => ({
+    name: `${query.dashboardTitle} / ${query.panelTitle} / ${query.refId}${path ? ` (path=${path})` : ''}`,
+    expr: interpolateVariables(query.expr, { variables: path ? { path } : {}, rateInterval: '1m' }),
+  })),
+);
+const RECORDS = recordingRules().map(({ rule }) => rule.record);
+const UNMATCHED_AND_EVERY_OUTCOME = [
+  '/sample-signals 200',
+  '/sample-signals 404',
+  '/sample-signals 500',
+  'unmatched 404',
+];
+
 describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rules against exported series', () => {
   let stack: LocalStack;
+
+  const pathsRecorded = async (record: string): Promise<string[]> =>
+    (await stack.prometheus.api.query(`count by (path) (${record})`)).map((sample) => sample.metric.path).sort();
+  /** `route code` pairs with a non-zero request rate, per metric path. */
+  const routeCodes = async (path: string): Promise<string[]> =>
+    (
+      await stack.prometheus.api.query(
+        `sum by (route, code) (service_route_method_code:http_requests:rate5m{path="${path}"}) > 0`,
+      )
+    )
+      .map((sample) => `${sample.metric.route} ${sample.metric.code}`)
+      .sort();
+  const unhealthyRules = async (): Promise<string[]> =>
+    (await stack.prometheus.api.ruleGroups())
+      .flatMap((group) => group.rules.map((rule) => ({ group: group.name, ...rule })))
+      .filter((rule) => rule.health !== 'ok' || rule.lastError)
+      .map((rule) => `${rule.group}/${rule.name}: ${rule.health} ${rule.lastError ?? ''}`);
+
+  /**
+   * Everything the tests below assert, as one condition: the last requests, the next scrape and the next
+   * evaluation of each rule group land in no fixed order, so the set-up waits for all of it rather than
+   * for a fixed time (a fixed wait once left the unmatched 404 series of one path not yet recorded).
+   */
+  async function everythingRecorded(): Promise<boolean> {
+    if ((await unhealthyRules()).length > 0) return false;
+    for (const { metric, job } of ruleInputs()) {
+      if ((await stack.prometheus.api.series(`${metric}{job="${job}"}`)).length === 0) return false;
+    }
+    for (const record of RECORDS) if ((await pathsRecorded(record)).length !== PATHS.length) return false;
+    const [otel, promClient] = await Promise.all(PATHS.map(routeCodes));
+    if (otel.join() !== promClient.join() || !UNMATCHED_AND_EVERY_OUTCOME.every((key) => otel.includes(key))) {
+      return false;
+    }
+    for (const { expr } of PANEL_CASES) if ((await stack.prometheus.api.query(expr)).length === 0) return false;
+    return true;
+  }
 
   beforeAll(async () => {
     // Two workers per app, as the demo and Docker Compose run them.
@@ -37,17 +94,17 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
     await requestEach(targets, unknownPaths, 5);
     await runTraffic({ targets, requests: 600, rate: 100, concurrency: 8, signalWeights: '60,20,20', seed: 11 });
     await requestEach(targets, unknownPaths, 5);
-    // Rates need two scrapes of the traffic, then one evaluation of every rule group.
+    // Rates need two scrapes of the traffic, then one evaluation of every rule group. On a timeout the
+    // tests run all the same, each saying which of its expectations is not met.
     await waitFor(
-      'recording rules over both paths',
-      async () => {
-        const samples = await stack.prometheus.api.query('count by (path) (service:http_requests:rate5m)');
-        return samples.length === PATHS.length ? true : undefined;
+      'every rule and panel over both paths',
+      async () => ((await everythingRecorded()) ? true : undefined),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 1_000,
       },
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-  }, 120_000);
+    ).catch((error: unknown) => console.warn(error instanceof Error ? error.message : String(error)));
+  }, 150_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -65,10 +122,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
 
   it('evaluates every rule without error', async () => {
     const groups = await stack.prometheus.api.ruleGroups();
-    const rules = groups.flatMap((group) => group.rules.map((rule) => ({ group: group.name, ...rule })));
-    expect(rules.length).toBeGreaterThan(10);
-    const unhealthy = rules.filter((rule) => rule.health !== 'ok' || rule.lastError);
-    expect(unhealthy.map((rule) => `${rule.group}/${rule.name}: ${rule.health} ${rule.lastError ?? ''}`)).toEqual([]);
+    expect(groups.flatMap((group) => group.rules).length).toBeGreaterThan(10);
+    expect(await unhealthyRules()).toEqual([]);
   });
 
   it('has series for every (metric, job) that a rule reads', async () => {
@@ -80,41 +135,18 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
     expect(missing).toEqual([]);
   });
 
-  it.each(recordingRules().map(({ rule }) => rule.record))('records %s for both metric paths', async (record) => {
-    const samples = await stack.prometheus.api.query(`count by (path) (${record})`);
-    expect(samples.map((sample) => sample.metric.path).sort()).toEqual([...PATHS].sort());
+  it.each(RECORDS)('records %s for both metric paths', async (record) => {
+    expect(await pathsRecorded(record)).toEqual([...PATHS].sort());
   });
 
   it('gives both paths the same route and code label values, whatever their metric and label names', async () => {
-    const query = (path: string) =>
-      stack.prometheus.api.query(
-        `sum by (route, code) (service_route_method_code:http_requests:rate5m{path="${path}"}) > 0`,
-      );
-    const [otel, promClient] = await Promise.all(PATHS.map(query));
-    const keys = (samples: typeof otel) =>
-      samples.map((sample) => `${sample.metric.route} ${sample.metric.code}`).sort();
-    expect(keys(otel)).toEqual(keys(promClient));
-    expect(keys(otel)).toEqual(
-      expect.arrayContaining(['/sample-signals 200', '/sample-signals 404', '/sample-signals 500', 'unmatched 404']),
-    );
+    const [otel, promClient] = await Promise.all(PATHS.map(routeCodes));
+    expect(otel).toEqual(promClient);
+    expect(otel).toEqual(expect.arrayContaining(UNMATCHED_AND_EVERY_OUTCOME));
   });
 
   describe('every Grafana panel query returns data', () => {
-    // A query filtered by the path variable must return data for each path it can show, not just for "All";
-    // a query pinned to one app's job (its raw series) for that app's path.
-    const pathsOf = (expr: string): Array<string | undefined> => {
-      if (!expr.includes('$path')) return [undefined];
-      const pinned = Object.values(METRIC_PATHS).filter(({ job }) => expr.includes(`job="${job}"`));
-      return pinned.length > 0 ? pinned.map(({ path }) => path) : PATHS;
-    };
-    const cases = listPanelQueries().flatMap((query) =>
-      pathsOf(query.expr).map((path) => ({
-        name: `${query.dashboardTitle} / ${query.panelTitle} / ${query.refId}${path ? ` (path=${path})` : ''}`,
-        expr: interpolateVariables(query.expr, { variables: path ? { path } : {}, rateInterval: '1m' }),
-      })),
-    );
-
-    it.each(cases)('$name', async ({ expr }) => {
+    it.each(PANEL_CASES)('$name', async ({ expr }) => {
       const samples = await stack.prometheus.api.query(expr);
       expect({ expr, samples: samples.length }).toEqual({ expr, samples: expect.any(Number) });
       expect(samples.length).toBeGreaterThan(0);

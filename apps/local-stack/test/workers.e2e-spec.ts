@@ -1,17 +1,28 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, liveWorkerPidsFromLog, waitFor } from '@app/testing';
+import { describeWithBinaries, liveWorkerPidsFromLog, scrape, sumSamples, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import type { LocalStack } from '../src/stack/local-stack';
-import type { StackApp } from '../src/stack/app-processes';
-import { startTestStack } from './fixtures/test-stack';
+import type { LocalStack } from '../src/stack/local-stack.js';
+import type { StackApp } from '../src/stack/app-processes.js';
+import { startTestStack } from './fixtures/test-stack.js';
 
 const K = 200;
-/** Each path's request counter for /one, as Prometheus stores it. */
-const COUNTERS = {
-  'prom-client-app': `http_requests_total{job="${METRIC_PATHS.promClient.job}", route="/one"}`,
-  'otel-app': `http_server_request_duration_count{job="${METRIC_PATHS.otel.job}", http_route="/one"}`,
-} as const satisfies Partial<Record<StackApp, string>>;
-const APPS = Object.keys(COUNTERS) as Array<keyof typeof COUNTERS>;
+/** Each path's request counter for /one: its name and labels in the app's exposition, and its job in Prometheus. */
+const COUNTED = {
+  'prom-client-app': { name: 'http_requests_total', labels: { route: '/one' }, job: METRIC_PATHS.promClient.job },
+  'otel-app': {
+    name: 'http_server_request_duration_count',
+    labels: { http_route: '/one' },
+    job: METRIC_PATHS.otel.job,
+  },
+} as const satisfies Partial<Record<StackApp, unknown>>;
+/** The same counters as PromQL selectors. */
+const COUNTERS = Object.fromEntries(
+  Object.entries(COUNTED).map(([app, { name, labels, job }]) => [
+    app,
+    `${name}{job="${job}", ${Object.entries(labels).map(([label, value]) => `${label}="${value}"`)}}`,
+  ]),
+) as Record<keyof typeof COUNTED, string>;
+const APPS = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;
 
 /**
  * The course's Gunicorn examples done right, checked through the real Prometheus: with two workers per app,
@@ -21,7 +32,12 @@ const APPS = Object.keys(COUNTERS) as Array<keyof typeof COUNTERS>;
 describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two workers per app', () => {
   let stack: LocalStack;
   const query = async (expr: string) => (await stack.prometheus.api.query(expr))[0]?.value;
-  const appUrl = (app: keyof typeof COUNTERS) => (app === 'otel-app' ? stack.urls.otelApp : stack.urls.promClientApp);
+  const appUrl = (app: keyof typeof COUNTED) => (app === 'otel-app' ? stack.urls.otelApp : stack.urls.promClientApp);
+  const metricsUrl = (app: keyof typeof COUNTED) =>
+    app === 'otel-app' ? stack.urls.otelMetrics : stack.urls.promClientMetrics;
+  /** What the app itself counts now, over all its live series. */
+  const appCount = async (app: keyof typeof COUNTED) =>
+    sumSamples((await scrape(metricsUrl(app))).samples, COUNTED[app].name, COUNTED[app].labels);
 
   beforeAll(async () => {
     stack = await startTestStack({ WORKERS: '2' });
@@ -49,8 +65,13 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
       const [pid] = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
       return { app, pid };
     });
-    const second = runTraffic({ targets: APPS.map(appUrl), requests: 2 * K, rate: 100, concurrency: 4, mix: 'one=1' });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    let underWay: () => void = () => undefined;
+    const trafficUnderWay = new Promise<void>((resolve) => (underWay = resolve));
+    const second = runTraffic(
+      { targets: APPS.map(appUrl), requests: 2 * K, rate: 100, concurrency: 4, mix: 'one=1' },
+      { progressIntervalMs: 50, onProgress: ({ sent }) => sent >= K / 2 && underWay() },
+    );
+    await trafficUnderWay;
     for (const { pid } of victims) process.kill(pid, 'SIGKILL');
     const report = await second;
     for (const { app, pid } of victims) {
@@ -59,8 +80,13 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
         return live.length === 2 && !live.includes(pid) ? true : undefined;
       });
     }
-    // A few more scrapes after the restart.
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    // Prometheus has scraped the restarted apps once their counts settled: it holds what they hold.
+    for (const app of APPS) {
+      const settled = await appCount(app);
+      await waitFor(`Prometheus to catch up with ${app}'s own count, ${settled}`, async () =>
+        (await query(`sum(${COUNTERS[app]})`)) === settled ? true : undefined,
+      );
+    }
     const sentPerApp = K + report.sent / 2;
 
     for (const app of APPS) {

@@ -1,6 +1,6 @@
 import { ConfigValidationError } from '@app/config';
-import { loadOtelAppConfig, type OtelAppConfig } from './otel-app.config';
-import { readRootPackageVersion } from './root-package-version';
+import { loadOtelAppConfig, type OtelAppConfig } from './otel-app.config.js';
+import { readRootPackageVersion } from './root-package-version.js';
 
 /**
  * The validated configuration, or an exit with a message that names each bad variable: before any
@@ -8,7 +8,7 @@ import { readRootPackageVersion } from './root-package-version';
  */
 export function loadConfigOrExit(): OtelAppConfig {
   try {
-    return loadOtelAppConfig(process.env, readRootPackageVersion(__dirname));
+    return loadOtelAppConfig(process.env, readRootPackageVersion(import.meta.dirname));
   } catch (error) {
     if (!(error instanceof ConfigValidationError)) throw error;
     process.stderr.write(`${error.message}\n`);

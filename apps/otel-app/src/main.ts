@@ -6,7 +6,7 @@
  */
 import { answerExpositionRequests, ClusterScrapeEndpoint, startTelemetry } from '@app/otel-metrics';
 import { runWorkerCluster, type WorkerContext } from '@app/worker-cluster';
-import { loadConfigOrExit } from './config-or-exit';
+import { loadConfigOrExit } from './config-or-exit.js';
 
 const config = loadConfigOrExit();
 
@@ -19,7 +19,7 @@ async function startWorker(worker: WorkerContext): Promise<void> {
     // would look healthy and be invisible.
     await telemetry.scrapeEndpointReady;
     if (worker.mode === 'cluster') answerExpositionRequests(worker.ipc, telemetry);
-    const { startApp } = await import('./start-app');
+    const { startApp } = await import('./start-app.js');
     await startApp(config, telemetry, worker);
   } catch (error) {
     await telemetry.shutdown().catch(() => undefined);

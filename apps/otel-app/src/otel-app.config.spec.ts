@@ -1,6 +1,6 @@
 import { ConfigValidationError } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
-import { loadOtelAppConfig } from './otel-app.config';
+import { loadOtelAppConfig } from './otel-app.config.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

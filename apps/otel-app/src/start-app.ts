@@ -6,8 +6,8 @@ import type { Telemetry } from '@app/otel-metrics';
 import { type WorkerContext, workerIdHeader } from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { OtelAppConfig } from './otel-app.config';
-import { OtelAppModule } from './otel-app.module';
+import type { OtelAppConfig } from './otel-app.config.js';
+import { OtelAppModule } from './otel-app.module.js';
 
 export async function startApp(config: OtelAppConfig, telemetry: Telemetry, worker: WorkerContext): Promise<void> {
   const app = await NestFactory.create(OtelAppModule.forRoot(config.signals, telemetry));

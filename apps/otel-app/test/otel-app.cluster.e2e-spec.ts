@@ -27,7 +27,7 @@ import {
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { hostname } from 'node:os';
-import { otelAppEnv } from './fixtures/otel-app-env';
+import { otelAppEnv } from './fixtures/otel-app-env.js';
 
 const APP = 'otel-app';
 const WORKERS = 3;

@@ -19,8 +19,8 @@ import {
   type Sample,
   type StartedApp,
 } from '@app/testing';
-import { readRootPackageVersion } from '../src/root-package-version';
-import { otelAppEnv } from './fixtures/otel-app-env';
+import { readRootPackageVersion } from '../src/root-package-version.js';
+import { otelAppEnv } from './fixtures/otel-app-env.js';
 
 const HTTP = OTEL_HTTP_METRICS.duration;
 const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
@@ -230,11 +230,14 @@ describe('otel-app metrics, scraped from the compiled app', () => {
 });
 
 describe('otel-app start-up checks', () => {
-  async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; logs: string }> {
+  async function runUntilExit(
+    env: Record<string, string>,
+    nodeArgs: readonly string[] = [],
+  ): Promise<{ code: number | null; logs: string }> {
     const proc = new ManagedProcess({
       name: 'otel-app',
       command: process.execPath,
-      args: [builtEntry('otel-app')],
+      args: [...nodeArgs, builtEntry('otel-app')],
       env,
       cwd: REPO_ROOT,
     });
@@ -256,6 +259,13 @@ describe('otel-app start-up checks', () => {
     expect(logs).toContain('METRICS_PORT must be an integer between 1 and 65535, got 99999');
     expect(logs).toContain('SIGNALS_MAX_LATENCY_MS');
     expect(logs).not.toContain('Nest');
+  });
+
+  it('refuses to start when Express was loaded before telemetry, which would leave every route unlabelled', async () => {
+    // As if main.ts imported the app statically: Express is loaded before the SDK and its loader hooks.
+    const { code, logs } = await runUntilExit(otelAppEnv(await freePort(), await freePort()), ['--import', 'express']);
+    expect(code).toBe(1);
+    expect(logs).toContain('telemetry must start before express is loaded');
   });
 
   it('refuses to start when the scrape port is taken', async () => {

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PromClientMetricsModule } from '@app/prom-client-metrics';
 import { SignalsModule } from '@app/signals';
 import type { WorkerContext } from '@app/worker-cluster';
-import type { PromClientAppConfig } from './prom-client-app.config';
+import type { PromClientAppConfig } from './prom-client-app.config.js';
 
 /** Composition root of the prom-client path: the sample routes, recorded by the prom-client adapter. */
 @Module({})

@@ -4,8 +4,8 @@ import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worke
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { AppModule } from './app.module';
-import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client-app.config';
+import { AppModule } from './app.module.js';
+import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client-app.config.js';
 
 const NAME = 'PromClientApp';
 

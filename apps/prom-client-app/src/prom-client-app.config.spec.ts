@@ -1,7 +1,7 @@
 import { ConfigValidationError } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
 import { SIGNALS_DEFAULTS } from '@app/signals';
-import { readPromClientAppConfig } from './prom-client-app.config';
+import { readPromClientAppConfig } from './prom-client-app.config.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

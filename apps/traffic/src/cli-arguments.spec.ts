@@ -1,5 +1,5 @@
-import { parseCliArguments, type CliCommand } from './cli-arguments';
-import { CliUsageError } from './cli-usage.error';
+import { parseCliArguments, type CliCommand } from './cli-arguments.js';
+import { CliUsageError } from './cli-usage.error.js';
 
 const TARGET = 'http://127.0.0.1:8081';
 

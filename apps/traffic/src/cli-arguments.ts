@@ -1,7 +1,7 @@
 import { resolveTrafficOptions, TrafficOptionsError, type TrafficConfig, type TrafficOptions } from '@app/traffic';
 import { parseArgs } from 'node:util';
-import { FLAG_OF_OPTION, flagOf } from './cli-flags';
-import { CliUsageError } from './cli-usage.error';
+import { FLAG_OF_OPTION, flagOf } from './cli-flags.js';
+import { CliUsageError } from './cli-usage.error.js';
 
 export type CliCommand =
   | { readonly kind: 'help' }

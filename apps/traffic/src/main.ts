@@ -1,8 +1,8 @@
 import { formatTrafficReport, runTraffic } from '@app/traffic';
-import { parseCliArguments } from './cli-arguments';
-import { CliUsageError } from './cli-usage.error';
-import { cliUsage } from './cli-usage';
-import { ProgressPrinter } from './progress-printer';
+import { parseCliArguments } from './cli-arguments.js';
+import { CliUsageError } from './cli-usage.error.js';
+import { cliUsage } from './cli-usage.js';
+import { ProgressPrinter } from './progress-printer.js';
 
 const EXIT_BAD_OPTIONS = 2;
 /** 128 + signal number, as shells report a process ended by that signal. */

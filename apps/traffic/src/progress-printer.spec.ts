@@ -1,5 +1,5 @@
 import type { TrafficProgress } from '@app/traffic';
-import { ProgressPrinter } from './progress-printer';
+import { ProgressPrinter } from './progress-printer.js';
 
 const PROGRESS: TrafficProgress = {
   elapsedSeconds: 1,

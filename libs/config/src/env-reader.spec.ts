@@ -1,5 +1,5 @@
-import { ConfigValidationError } from './config-validation.error';
-import { EnvReader, type Env } from './env-reader';
+import { ConfigValidationError } from './config-validation.error.js';
+import { EnvReader, type Env } from './env-reader.js';
 
 /** Runs `read` on a fresh reader and returns what it read and the problems `assertValid()` reports. */
 function readFrom<T>(env: Env, read: (reader: EnvReader) => T): { value: T; problems: readonly string[] } {

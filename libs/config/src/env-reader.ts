@@ -1,4 +1,4 @@
-import { ConfigValidationError } from './config-validation.error';
+import { ConfigValidationError } from './config-validation.error.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,2 +1,2 @@
-export { ConfigValidationError } from './config-validation.error';
-export { EnvReader, type Env, type NumberRule } from './env-reader';
+export { ConfigValidationError } from './config-validation.error.js';
+export { EnvReader, type Env, type NumberRule } from './env-reader.js';

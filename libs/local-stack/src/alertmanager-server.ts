@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AlertmanagerApi } from './alertmanager-api';
-import { ManagedProcess } from './managed-process';
-import { waitForHttpOk } from './wait-for';
+import { AlertmanagerApi } from './alertmanager-api.js';
+import { ManagedProcess } from './managed-process.js';
+import { waitForHttpOk } from './wait-for.js';
 
 export interface AlertmanagerServerOptions {
   binary: string;

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binaryVersion, checkStackBinary, MissingBinaryError } from './binaries';
+import { binaryVersion, checkStackBinary, MissingBinaryError } from './binaries.js';
 
 describe('stack binaries', () => {
   let folder: string;

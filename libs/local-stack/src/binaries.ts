@@ -21,7 +21,7 @@ export const STACK_BINARIES = {
 export type StackBinary = keyof typeof STACK_BINARIES;
 
 /** The repository's root: the nearest folder above this file that holds nest-cli.json (from src/ or dist/). */
-function projectRoot(from: string = __dirname): string {
+function projectRoot(from: string = import.meta.dirname): string {
   for (let folder = from; ; folder = dirname(folder)) {
     if (existsSync(join(folder, 'nest-cli.json'))) return folder;
     if (dirname(folder) === folder) throw new Error(`no nest-cli.json above ${from}`);

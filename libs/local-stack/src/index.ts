@@ -1,5 +1,5 @@
-export { AlertmanagerApi, type AlertmanagerAlert } from './alertmanager-api';
-export { AlertmanagerServer, type AlertmanagerServerOptions } from './alertmanager-server';
+export { AlertmanagerApi, type AlertmanagerAlert } from './alertmanager-api.js';
+export { AlertmanagerServer, type AlertmanagerServerOptions } from './alertmanager-server.js';
 export {
   binaryVersion,
   checkStackBinary,
@@ -11,9 +11,9 @@ export {
   STACK_BINARIES,
   type StackBinary,
   type UnusableBinary,
-} from './binaries';
-export { freePort } from './free-port';
-export { ManagedProcess, type ManagedProcessOptions } from './managed-process';
-export { PrometheusApi, type RuleGroupState, type TargetState, type VectorSample } from './prometheus-api';
-export { PrometheusServer, type PrometheusServerOptions } from './prometheus-server';
-export { waitFor, waitForHttpOk } from './wait-for';
+} from './binaries.js';
+export { freePort } from './free-port.js';
+export { ManagedProcess, type ManagedProcessOptions } from './managed-process.js';
+export { PrometheusApi, type RuleGroupState, type TargetState, type VectorSample } from './prometheus-api.js';
+export { PrometheusServer, type PrometheusServerOptions } from './prometheus-server.js';
+export { waitFor, waitForHttpOk } from './wait-for.js';

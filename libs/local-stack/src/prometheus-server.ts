@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess } from './managed-process';
-import { PrometheusApi } from './prometheus-api';
-import { waitForHttpOk } from './wait-for';
+import { ManagedProcess } from './managed-process.js';
+import { PrometheusApi } from './prometheus-api.js';
+import { waitForHttpOk } from './wait-for.js';
 
 export interface PrometheusServerOptions {
   binary: string;

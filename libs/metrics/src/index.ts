@@ -1,5 +1,5 @@
-export * from './metric-catalogue';
-export * from './monitoring-targets';
-export * from './signal-names';
-export { SignalsMetrics, type WorkTimer } from './signals-metrics.port';
-export * from './recording-rules';
+export * from './metric-catalogue.js';
+export * from './monitoring-targets.js';
+export * from './signal-names.js';
+export { SignalsMetrics, type WorkTimer } from './signals-metrics.port.js';
+export * from './recording-rules.js';

@@ -1,4 +1,4 @@
-import type { SignalName, SignalOutcome } from './signal-names';
+import type { SignalName, SignalOutcome } from './signal-names.js';
 
 /** Ends one unit of work started by {@link SignalsMetrics.startWork}. */
 export interface WorkTimer {

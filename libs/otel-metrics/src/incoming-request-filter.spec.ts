@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ignoreIncomingRequests } from './incoming-request-filter';
+import { ignoreIncomingRequests } from './incoming-request-filter.js';
 
 function request(url: string, localPort: number): IncomingMessage {
   return { url, socket: { localPort } } as unknown as IncomingMessage;

@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { SignalsMetrics } from '@app/metrics';
-import { OtelSignalsMetrics } from './otel-signals-metrics';
-import { SIGNALS_METER, SIGNALS_METER_NAME, TELEMETRY } from './otel-metrics.tokens';
-import type { Telemetry } from './telemetry.bootstrap';
-import { TelemetryLifecycle } from './telemetry-lifecycle';
+import { OtelSignalsMetrics } from './otel-signals-metrics.js';
+import { SIGNALS_METER, SIGNALS_METER_NAME, TELEMETRY } from './otel-metrics.tokens.js';
+import type { Telemetry } from './telemetry.bootstrap.js';
+import { TelemetryLifecycle } from './telemetry-lifecycle.js';
 
 /**
  * Binds the OpenTelemetry adapter to the {@link SignalsMetrics} port, for the whole app (global, as

@@ -1,7 +1,8 @@
+import { jest } from '@jest/globals';
 import { SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
 import { sumSamples } from '@app/testing';
-import { inProcessScrape } from '../test/in-process-scrape.fixture';
-import { OtelSignalsMetrics } from './otel-signals-metrics';
+import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
+import { OtelSignalsMetrics } from './otel-signals-metrics.js';
 
 const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
 

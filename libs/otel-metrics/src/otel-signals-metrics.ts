@@ -9,8 +9,8 @@ import {
   type SignalOutcome,
   type WorkTimer,
 } from '@app/metrics';
-import { SIGNALS_METER } from './otel-metrics.tokens';
-import { instrumentNameFor } from './prometheus-naming';
+import { SIGNALS_METER } from './otel-metrics.tokens.js';
+import { instrumentNameFor } from './prometheus-naming.js';
 
 type OutcomeAttributes = Record<(typeof SIGNALS_METRICS.outcomes.labelNames)[number], string>;
 type SignalAttributes = Record<(typeof SIGNALS_METRICS.inFlight.labelNames)[number], string>;

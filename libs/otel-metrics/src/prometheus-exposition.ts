@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
-import type { TelemetryConfig } from './telemetry.config';
+import type { TelemetryConfig } from './telemetry.config.js';
 
 /**
  * Resource attributes copied onto every series as labels: `service.instance.id` becomes

@@ -1,8 +1,8 @@
 import { LATENCY_BUCKETS_SECONDS, OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
 import { selectSamples } from '@app/testing';
-import { inProcessScrape } from '../test/in-process-scrape.fixture';
-import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes';
-import { instrumentNameFor, prometheusLabelFor } from './prometheus-naming';
+import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
+import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
+import { instrumentNameFor, prometheusLabelFor } from './prometheus-naming.js';
 
 describe('names as the Prometheus exporter scrapes them', () => {
   const scraping = inProcessScrape();

@@ -1,8 +1,8 @@
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
-import { ignoreIncomingRequests } from './incoming-request-filter';
-import type { TelemetryConfig } from './telemetry.config';
-import { labelUnmatchedRoute } from './unmatched-route';
+import { ignoreIncomingRequests } from './incoming-request-filter.js';
+import type { TelemetryConfig } from './telemetry.config.js';
+import { labelUnmatchedRoute } from './unmatched-route.js';
 
 /**
  * The instrumentations this app needs, each for a stated reason, as `OTEL_NODE_ENABLED_INSTRUMENTATIONS`

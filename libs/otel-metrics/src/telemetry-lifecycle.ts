@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Telemetry } from './telemetry.bootstrap';
-import { TELEMETRY } from './otel-metrics.tokens';
+import type { Telemetry } from './telemetry.bootstrap.js';
+import { TELEMETRY } from './otel-metrics.tokens.js';
 
 /**
  * Shuts the SDK down with the application (SIGTERM with `enableShutdownHooks()`), after Nest has closed

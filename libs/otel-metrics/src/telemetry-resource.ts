@@ -9,7 +9,7 @@ import {
   type Resource,
 } from '@opentelemetry/resources';
 import { ATTR_SERVICE_INSTANCE_ID, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import type { TelemetryConfig } from './telemetry.config';
+import type { TelemetryConfig } from './telemetry.config.js';
 
 /** Unique per process on a host and readable in `target_info`, unlike a UUID. */
 export function processInstanceId(): string {

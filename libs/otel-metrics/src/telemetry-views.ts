@@ -1,7 +1,7 @@
 import { AggregationType, createAllowListAttributesProcessor, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import { OTEL_HTTP_METRICS, SIGNALS_METRICS, type HistogramDefinition } from '@app/metrics';
-import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes';
-import { instrumentNameFor } from './prometheus-naming';
+import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
+import { instrumentNameFor } from './prometheus-naming.js';
 
 function explicitBuckets(definition: Pick<HistogramDefinition, 'buckets'>): ViewOptions['aggregation'] {
   return { type: AggregationType.EXPLICIT_BUCKET_HISTOGRAM, options: { boundaries: [...definition.buckets] } };

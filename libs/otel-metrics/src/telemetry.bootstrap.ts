@@ -1,11 +1,12 @@
 import { diag, DiagConsoleLogger, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { assertInstrumentedModulesNotLoaded } from './load-order.guard';
-import { createPrometheusExposition } from './prometheus-exposition';
-import type { TelemetryConfig } from './telemetry.config';
-import { telemetryInstrumentations } from './telemetry-instrumentations';
-import { telemetryResource } from './telemetry-resource';
-import { telemetryViews } from './telemetry-views';
+import { registerEsmInstrumentationHooks } from './esm-instrumentation-hooks.js';
+import { assertInstrumentedModulesNotLoaded } from './load-order.guard.js';
+import { createPrometheusExposition } from './prometheus-exposition.js';
+import type { TelemetryConfig } from './telemetry.config.js';
+import { telemetryInstrumentations } from './telemetry-instrumentations.js';
+import { telemetryResource } from './telemetry-resource.js';
+import { telemetryViews } from './telemetry-views.js';
 
 /** The running SDK. */
 export interface Telemetry {
@@ -23,8 +24,8 @@ export interface Telemetry {
 }
 
 /**
- * Starts OpenTelemetry: call it before Express and Nest are loaded (the app's first import), so the
- * instrumentations patch them as they load. Metrics go to a Prometheus exporter only; spans and logs
+ * Starts OpenTelemetry: call it before Express and Nest are loaded (main.ts imports the app dynamically,
+ * afterwards), so that the instrumentations patch them as they load, by `import` as by `require`. Metrics go to a Prometheus exporter only; spans and logs
  * are off unless the user configured them through `OTEL_TRACES_EXPORTER` / `OTEL_LOGS_EXPORTER`.
  * `OTEL_METRICS_EXPORTER` is not read: the metric readers are given here.
  */
@@ -34,13 +35,15 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
 
   const { exporter, collect } = createPrometheusExposition(config.prometheus);
   const resource = telemetryResource(config.service);
+  const instrumentations = telemetryInstrumentations(config);
+  registerEsmInstrumentationHooks(instrumentations);
   const sdk = new NodeSDK({
     resource,
     // Detection is done in telemetryResource(), so that `resource` is the object the SDK uses.
     autoDetectResources: false,
     metricReaders: [exporter],
     views: telemetryViews(),
-    instrumentations: telemetryInstrumentations(config),
+    instrumentations,
     // An empty list means none; leaving the option out lets the SDK read the OTEL_* variables.
     spanProcessors: config.tracesFromEnv ? undefined : [],
     logRecordProcessors: config.logsFromEnv ? undefined : [],

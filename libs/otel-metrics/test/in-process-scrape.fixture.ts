@@ -1,7 +1,7 @@
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { parseExposition } from '@app/testing';
-import { telemetryViews } from '../src/telemetry-views';
+import { telemetryViews } from '../src/telemetry-views.js';
 
 /**
  * A real MeterProvider with the app's Views, read by a real Prometheus exporter (without its HTTP

@@ -16,7 +16,7 @@ import { HEALTH_PATH } from '@app/signals';
 import { parseExposition, type Sample, selectSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
 import request from 'supertest';
-import { PromClientMetricsModule } from './prom-client-metrics.module';
+import { PromClientMetricsModule } from './prom-client-metrics.module.js';
 
 const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { HttpRequestMetrics } from './http-request.metrics';
-import { routeLabelOf, type RoutedRequest } from './route-label';
+import { HttpRequestMetrics } from './http-request.metrics.js';
+import { routeLabelOf, type RoutedRequest } from './route-label.js';
 
 /**
  * Records every HTTP request once its response is sent. A middleware rather than an interceptor: an

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
 import { type Counter, type Histogram, Registry } from '@prometheus-io/client';
-import { counterFrom, histogramFrom } from './metric-from-definition';
+import { counterFrom, histogramFrom } from './metric-from-definition.js';
 
 type HttpLabel = (typeof PROM_CLIENT_HTTP_METRICS.requests.labelNames)[number];
 export type HttpRequestLabels = Readonly<Record<HttpLabel, string>>;

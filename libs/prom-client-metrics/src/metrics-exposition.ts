@@ -5,7 +5,7 @@ import {
   AGGREGATED_METRICS_TOPIC,
   type AggregatedExposition,
   CLUSTER_METRICS_TIMEOUTS,
-} from './cluster/cluster-metrics.topics';
+} from './cluster/cluster-metrics.topics.js';
 
 /** What GET /metrics serves: this process's registry, or the whole cluster's. */
 export abstract class MetricsExposition {

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import type { ResolvedPromClientMetricsOptions } from './prom-client-metrics.options';
+import type { ResolvedPromClientMetricsOptions } from './prom-client-metrics.options.js';
 
 /**
  * The registry this module owns and serves. Its own instance rather than prom-client's global one, so

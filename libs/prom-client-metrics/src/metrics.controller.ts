@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { MetricsExposition } from './metrics-exposition';
-import { METRICS_PATH } from './metrics.path';
+import { MetricsExposition } from './metrics-exposition.js';
+import { METRICS_PATH } from './metrics.path.js';
 
 /** Serves the app's metrics in the Prometheus text format: this process's, or the whole cluster's. */
 @Controller(METRICS_PATH.slice(1))

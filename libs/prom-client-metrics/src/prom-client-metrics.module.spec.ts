@@ -4,9 +4,9 @@ import { SIGNALS_METRICS, SignalsMetrics } from '@app/metrics';
 import { parseExposition } from '@app/testing';
 import { register as globalRegistry, Registry } from '@prometheus-io/client';
 import request from 'supertest';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
-import { type PromClientMetricsOptions } from './prom-client-metrics.options';
-import { PromClientMetricsModule } from './prom-client-metrics.module';
+import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
+import { type PromClientMetricsOptions } from './prom-client-metrics.options.js';
+import { PromClientMetricsModule } from './prom-client-metrics.module.js';
 
 describe('PromClientMetricsModule', () => {
   const apps: INestApplication[] = [];

@@ -8,18 +8,23 @@ import {
 } from '@nestjs/common';
 import { SignalsMetrics } from '@app/metrics';
 import { Registry } from '@prometheus-io/client';
-import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder';
-import { HttpMetricsMiddleware } from './http-metrics.middleware';
-import { HttpRequestMetrics } from './http-request.metrics';
-import { createMetricsRegistry } from './metrics-registry.factory';
-import { MetricsController } from './metrics.controller';
-import { ClusterMetricsExposition, LocalMetricsExposition, MetricsExposition, WORKER_IPC } from './metrics-exposition';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
+import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder.js';
+import { HttpMetricsMiddleware } from './http-metrics.middleware.js';
+import { HttpRequestMetrics } from './http-request.metrics.js';
+import { createMetricsRegistry } from './metrics-registry.factory.js';
+import { MetricsController } from './metrics.controller.js';
+import {
+  ClusterMetricsExposition,
+  LocalMetricsExposition,
+  MetricsExposition,
+  WORKER_IPC,
+} from './metrics-exposition.js';
+import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
 import {
   PROM_CLIENT_METRICS_OPTIONS,
   type PromClientMetricsOptions,
   resolvePromClientMetricsOptions,
-} from './prom-client-metrics.options';
+} from './prom-client-metrics.options.js';
 
 /**
  * The prom-client metric path: its own `Registry` (injectable by its class), the {@link SignalsMetrics}

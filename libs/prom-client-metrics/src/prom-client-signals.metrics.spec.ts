@@ -1,7 +1,7 @@
 import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics';
+import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
 

@@ -9,7 +9,7 @@ import {
   type WorkTimer,
 } from '@app/metrics';
 import { type Counter, type Gauge, type Histogram, Registry, type Summary } from '@prometheus-io/client';
-import { counterFrom, gaugeFrom, histogramFrom, summaryFrom } from './metric-from-definition';
+import { counterFrom, gaugeFrom, histogramFrom, summaryFrom } from './metric-from-definition.js';
 
 type SignalLabel = (typeof SIGNALS_METRICS.inFlight.labelNames)[number];
 type OutcomeLabel = (typeof SIGNALS_METRICS.outcomes.labelNames)[number];

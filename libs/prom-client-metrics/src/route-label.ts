@@ -1,7 +1,7 @@
 import { UNMATCHED_ROUTE } from '@app/metrics';
 import { HEALTH_PATH } from '@app/signals';
 import type { IncomingMessage } from 'node:http';
-import { METRICS_PATH } from './metrics.path';
+import { METRICS_PATH } from './metrics.path.js';
 
 /**
  * Routes left out of the request metrics: liveness probes and scrapes come from the platform, not from

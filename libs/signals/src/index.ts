@@ -1,7 +1,16 @@
-export { HEALTH_PATH } from './health.path';
-export { pickOutcome } from './outcome-picker';
-export { RandomSource, SeededRandomSource } from './random-source';
-export { SAMPLE_SIGNALS_PARAMETERS, parseSampleSignalsQuery, type SampleSignalsRequest } from './sample-signals.query';
-export { SignalsModule } from './signals.module';
-export { SignalsService } from './signals.service';
-export { readSignalsSettings, SIGNALS_DEFAULTS, type OutcomeWeights, type SignalsSettings } from './signals.settings';
+export { HEALTH_PATH } from './health.path.js';
+export { pickOutcome } from './outcome-picker.js';
+export { RandomSource, SeededRandomSource } from './random-source.js';
+export {
+  SAMPLE_SIGNALS_PARAMETERS,
+  parseSampleSignalsQuery,
+  type SampleSignalsRequest,
+} from './sample-signals.query.js';
+export { SignalsModule } from './signals.module.js';
+export { SignalsService } from './signals.service.js';
+export {
+  readSignalsSettings,
+  SIGNALS_DEFAULTS,
+  type OutcomeWeights,
+  type SignalsSettings,
+} from './signals.settings.js';

@@ -1,6 +1,6 @@
 import { SIGNAL_OUTCOMES } from '@app/metrics';
-import { pickOutcome } from './outcome-picker';
-import type { OutcomeWeights } from './signals.settings';
+import { pickOutcome } from './outcome-picker.js';
+import type { OutcomeWeights } from './signals.settings.js';
 
 /** The largest double below 1: the highest draw a RandomSource may return. */
 const HIGHEST_DRAW = 1 - Number.EPSILON / 2;

@@ -1,5 +1,5 @@
 import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
-import type { OutcomeWeights } from './signals.settings';
+import type { OutcomeWeights } from './signals.settings.js';
 
 /**
  * Picks an outcome with probability proportional to its weight, from one draw in [0, 1): the first

@@ -1,6 +1,6 @@
 import { SIGNAL_OUTCOMES } from '@app/metrics';
-import { pickOutcome } from './outcome-picker';
-import { SeededRandomSource } from './random-source';
+import { pickOutcome } from './outcome-picker.js';
+import { SeededRandomSource } from './random-source.js';
 
 function draws(source: SeededRandomSource, count: number): number[] {
   return Array.from({ length: count }, () => source.next());

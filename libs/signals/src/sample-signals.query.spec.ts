@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query';
-import type { SignalsSettings } from './signals.settings';
+import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
+import type { SignalsSettings } from './signals.settings.js';
 
 const settings: SignalsSettings = {
   routeMaxLatencyMs: { one: 200, two: 400, three: 600, four: 800 },

@@ -1,6 +1,6 @@
 import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
-import type { OutcomeWeights, SignalsSettings } from './signals.settings';
-import { InvalidSignalParameterException } from './signal-request.error';
+import type { OutcomeWeights, SignalsSettings } from './signals.settings.js';
+import { InvalidSignalParameterException } from './signal-request.error.js';
 
 /** What one `/sample-signals` request asks for, after defaults from the settings are applied. */
 export interface SampleSignalsRequest {

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, InternalServerErrorException, NotFoundException, Query } from '@nestjs/common';
 import { OUTCOME_STATUS, type SignalName, type SignalOutcome } from '@app/metrics';
-import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query';
-import { SignalsService, type FixedSignal } from './signals.service';
-import { SIGNALS_SETTINGS } from './signals.tokens';
-import type { SignalsSettings } from './signals.settings';
+import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
+import { SignalsService, type FixedSignal } from './signals.service.js';
+import { SIGNALS_SETTINGS } from './signals.tokens.js';
+import type { SignalsSettings } from './signals.settings.js';
 
 export interface SignalAnswer {
   signal: SignalName;

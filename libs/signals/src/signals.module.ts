@@ -1,10 +1,10 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { HealthController } from './health.controller';
-import { RandomSource, SeededRandomSource } from './random-source';
-import { SignalsController } from './signals.controller';
-import { SignalsService } from './signals.service';
-import type { SignalsSettings } from './signals.settings';
-import { SIGNALS_SETTINGS } from './signals.tokens';
+import { HealthController } from './health.controller.js';
+import { RandomSource, SeededRandomSource } from './random-source.js';
+import { SignalsController } from './signals.controller.js';
+import { SignalsService } from './signals.service.js';
+import type { SignalsSettings } from './signals.settings.js';
+import { SIGNALS_SETTINGS } from './signals.tokens.js';
 
 /**
  * The course's sample routes and `/health`. The importing app must make a `SignalsMetrics` adapter

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SignalsMetrics, type SignalName, type SignalOutcome } from '@app/metrics';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pickOutcome } from './outcome-picker';
-import { RandomSource } from './random-source';
-import type { SampleSignalsRequest } from './sample-signals.query';
-import { SIGNALS_SETTINGS } from './signals.tokens';
-import type { SignalsSettings } from './signals.settings';
+import { pickOutcome } from './outcome-picker.js';
+import { RandomSource } from './random-source.js';
+import type { SampleSignalsRequest } from './sample-signals.query.js';
+import { SIGNALS_SETTINGS } from './signals.tokens.js';
+import type { SignalsSettings } from './signals.settings.js';
 
 export type FixedSignal = Exclude<SignalName, 'sample' | 'error'>;
 

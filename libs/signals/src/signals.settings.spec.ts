@@ -1,5 +1,5 @@
 import { ConfigValidationError, EnvReader, type Env } from '@app/config';
-import { readSignalsSettings, type SignalsSettings } from './signals.settings';
+import { readSignalsSettings, type SignalsSettings } from './signals.settings.js';
 
 function settingsFrom(env: Env): SignalsSettings {
   const reader = new EnvReader(env);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { SignalName } from '@app/metrics';
 import { HEALTH_PATH } from '@app/signals';
-import { ScriptedRandomSource } from './fixtures/scripted-random-source';
-import { startSignalsApp, type SignalsTestApp } from './fixtures/signals-test-app';
+import { ScriptedRandomSource } from './fixtures/scripted-random-source.js';
+import { startSignalsApp, type SignalsTestApp } from './fixtures/signals-test-app.js';
 
 /** Outcomes forced through the query, and what each must answer. */
 const FORCED = [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ManagedProcess } from '@app/local-stack';
 import { waitForHttpOk } from '@app/local-stack';
 
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 
 /** The compiled entry point of an app (`npm run build` writes them; `npm test` builds first). */
 export function builtEntry(app: string): string {

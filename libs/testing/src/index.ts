@@ -1,13 +1,13 @@
-export { builtEntry, REPO_ROOT, startBuiltApp, type StartedApp } from './built-app';
+export { builtEntry, REPO_ROOT, startBuiltApp, type StartedApp } from './built-app.js';
 export {
   getOnNewConnection,
   isAlive,
   liveWorkerPidsFromLog,
   logContains,
   type ClusterResponse,
-} from './cluster-probes';
-export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition';
+} from './cluster-probes.js';
+export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition.js';
 export { freePort } from '@app/local-stack';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';
-export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary';
+export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary.js';
 export { waitFor, waitForHttpOk } from '@app/local-stack';

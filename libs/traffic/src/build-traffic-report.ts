@@ -1,9 +1,9 @@
-import type { LatencyRecorder } from './latency-recorder';
-import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome';
-import type { TrafficOptions } from './traffic-options';
-import type { StopReason, TrafficReport } from './traffic-report';
-import { ROUTE_NAMES } from './traffic-routes';
-import type { Counts, TrafficTally } from './traffic-tally';
+import type { LatencyRecorder } from './latency-recorder.js';
+import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome.js';
+import type { TrafficOptions } from './traffic-options.js';
+import type { StopReason, TrafficReport } from './traffic-report.js';
+import { ROUTE_NAMES } from './traffic-routes.js';
+import type { Counts, TrafficTally } from './traffic-tally.js';
 
 export interface FinishedRun {
   options: TrafficOptions;

@@ -1,4 +1,4 @@
-import { formatTrafficProgress } from './format-traffic-progress';
+import { formatTrafficProgress } from './format-traffic-progress.js';
 
 describe('formatTrafficProgress', () => {
   it('shows time, sent against the plan, in flight, rate and status classes in a fixed order', () => {

@@ -1,5 +1,5 @@
-import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome';
-import type { TrafficProgress } from './traffic-progress';
+import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome.js';
+import type { TrafficProgress } from './traffic-progress.js';
 
 const CLASS_ORDER = ['1xx', '2xx', '3xx', '4xx', '5xx', TIMEOUT_KEY, ERROR_KEY];
 

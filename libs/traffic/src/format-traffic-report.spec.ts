@@ -1,5 +1,5 @@
-import { formatTrafficReport } from './format-traffic-report';
-import type { TrafficReport } from './traffic-report';
+import { formatTrafficReport } from './format-traffic-report.js';
+import type { TrafficReport } from './traffic-report.js';
 
 const REPORT: TrafficReport = {
   startedAt: '2025-01-01T00:00:00.000Z',

@@ -1,7 +1,7 @@
-import { outcomeOrder } from './build-traffic-report';
-import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome';
-import type { StopReason, TrafficReport } from './traffic-report';
-import { renderTextTable, type TextRow } from './text-table';
+import { outcomeOrder } from './build-traffic-report.js';
+import { ERROR_KEY, TIMEOUT_KEY } from './request-outcome.js';
+import type { StopReason, TrafficReport } from './traffic-report.js';
+import { renderTextTable, type TextRow } from './text-table.js';
 
 const STOP_REASONS: Readonly<Record<StopReason, string>> = {
   requests: 'request count reached',

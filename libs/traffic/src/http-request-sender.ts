@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
-import type { RequestOutcome } from './request-outcome';
+import type { RequestOutcome } from './request-outcome.js';
 
 const USER_AGENT = 'nest-prometheus-monitoring-traffic';
 

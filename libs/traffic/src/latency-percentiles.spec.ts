@@ -1,4 +1,4 @@
-import { nearestRankPercentile } from './latency-percentiles';
+import { nearestRankPercentile } from './latency-percentiles.js';
 
 describe('nearestRankPercentile', () => {
   const oneToHundred = Array.from({ length: 100 }, (_, index) => index + 1);

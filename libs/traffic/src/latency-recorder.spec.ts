@@ -1,4 +1,4 @@
-import { LatencyRecorder } from './latency-recorder';
+import { LatencyRecorder } from './latency-recorder.js';
 
 describe('LatencyRecorder', () => {
   it('summarizes nothing as undefined', () => {

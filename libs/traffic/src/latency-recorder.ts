@@ -1,4 +1,4 @@
-import { nearestRankPercentile } from './latency-percentiles';
+import { nearestRankPercentile } from './latency-percentiles.js';
 
 export interface LatencySummary {
   /** Responses measured (timeouts and network errors are not: their "latency" is not the server's). */

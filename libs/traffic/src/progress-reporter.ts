@@ -1,4 +1,4 @@
-import { statusClass, type TrafficProgress } from './traffic-progress';
+import { statusClass, type TrafficProgress } from './traffic-progress.js';
 
 /** What the run exposes to progress reporting, read at each tick. */
 export interface ProgressCounters {

@@ -1,4 +1,4 @@
-import { RequestPacer } from './request-pacer';
+import { RequestPacer } from './request-pacer.js';
 
 describe('RequestPacer', () => {
   it('hands out start times 1/rate apart, starting now', () => {

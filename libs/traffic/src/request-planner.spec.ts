@@ -1,5 +1,5 @@
-import { RequestPlanner } from './request-planner';
-import { resolveTrafficOptions } from './resolve-traffic-options';
+import { RequestPlanner } from './request-planner.js';
+import { resolveTrafficOptions } from './resolve-traffic-options.js';
 
 describe('RequestPlanner', () => {
   const options = resolveTrafficOptions({

@@ -1,7 +1,7 @@
-import { RoutePicker } from './route-picker';
-import { signalWeightsQuery } from './signal-weights';
-import type { TrafficOptions } from './traffic-options';
-import { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes';
+import { RoutePicker } from './route-picker.js';
+import { signalWeightsQuery } from './signal-weights.js';
+import type { TrafficOptions } from './traffic-options.js';
+import { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes.js';
 
 export interface PlannedRequest {
   /** 0-based position in the run. */

@@ -1,7 +1,7 @@
-import { resolveTrafficOptions } from './resolve-traffic-options';
-import type { TrafficConfig } from './traffic-config';
-import { DEFAULT_ROUTE_MIX, TRAFFIC_LIMITS } from './traffic-limits';
-import { TrafficOptionsError } from './traffic-options.error';
+import { resolveTrafficOptions } from './resolve-traffic-options.js';
+import type { TrafficConfig } from './traffic-config.js';
+import { DEFAULT_ROUTE_MIX, TRAFFIC_LIMITS } from './traffic-limits.js';
+import { TrafficOptionsError } from './traffic-options.error.js';
 
 const TARGET = 'http://127.0.0.1:8080';
 

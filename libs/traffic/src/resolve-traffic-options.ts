@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { parseRouteMix, type RouteMix } from './route-mix';
-import { parseSignalWeights, type SignalWeights } from './signal-weights';
-import type { TrafficConfig, TrafficOptionName } from './traffic-config';
-import { TRAFFIC_DEFAULTS, TRAFFIC_LIMITS } from './traffic-limits';
-import { TrafficOptionsError, type OptionNamer, type TrafficOptionProblem } from './traffic-options.error';
-import type { TrafficOptions } from './traffic-options';
+import { parseRouteMix, type RouteMix } from './route-mix.js';
+import { parseSignalWeights, type SignalWeights } from './signal-weights.js';
+import type { TrafficConfig, TrafficOptionName } from './traffic-config.js';
+import { TRAFFIC_DEFAULTS, TRAFFIC_LIMITS } from './traffic-limits.js';
+import { TrafficOptionsError, type OptionNamer, type TrafficOptionProblem } from './traffic-options.error.js';
+import type { TrafficOptions } from './traffic-options.js';
 
 interface NumberRule {
   min: number;

@@ -1,6 +1,6 @@
-import { SIGNALS_DEFAULTS } from '@app/signals/signals.settings';
-import { formatRouteMix, parseRouteMix, routeShares } from './route-mix';
-import { DEFAULT_ROUTE_MIX } from './traffic-limits';
+import { SIGNALS_DEFAULTS } from '@app/signals/signals.settings.js';
+import { formatRouteMix, parseRouteMix, routeShares } from './route-mix.js';
+import { DEFAULT_ROUTE_MIX } from './traffic-limits.js';
 
 describe('parseRouteMix', () => {
   it('reads the command-line form, spaces allowed, routes left out weighing 0', () => {

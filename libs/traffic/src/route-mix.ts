@@ -1,5 +1,5 @@
-import { parsed, rejected, type OptionParseResult } from './option-parse-result';
-import { isRouteName, ROUTE_NAMES, type RouteName } from './traffic-routes';
+import { parsed, rejected, type OptionParseResult } from './option-parse-result.js';
+import { isRouteName, ROUTE_NAMES, type RouteName } from './traffic-routes.js';
 
 /** Relative weight of each route; a route left out (or at 0) is never called. */
 export type RouteMix = Readonly<Partial<Record<RouteName, number>>>;

@@ -1,5 +1,5 @@
-import { RoutePicker } from './route-picker';
-import type { RouteName } from './traffic-routes';
+import { RoutePicker } from './route-picker.js';
+import type { RouteName } from './traffic-routes.js';
 
 const draw = (picker: RoutePicker, n: number): RouteName[] => Array.from({ length: n }, () => picker.next());
 

@@ -1,6 +1,6 @@
-import { SeededRandomSource } from '@app/signals/random-source';
-import type { RouteMix } from './route-mix';
-import { ROUTE_NAMES, type RouteName } from './traffic-routes';
+import { SeededRandomSource } from '@app/signals/random-source.js';
+import type { RouteMix } from './route-mix.js';
+import { ROUTE_NAMES, type RouteName } from './traffic-routes.js';
 
 /**
  * Draws routes with probability proportional to their weight in the mix, from a seeded source:

@@ -1,17 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HttpRequestSender } from './http-request-sender';
-import { LatencyRecorder } from './latency-recorder';
-import { RequestPacer } from './request-pacer';
-import { RequestPlanner } from './request-planner';
-import { resolveTrafficOptions } from './resolve-traffic-options';
-import type { TrafficConfig } from './traffic-config';
-import { progressReporter } from './progress-reporter';
-import type { TrafficProgress } from './traffic-progress';
-import { buildTrafficReport } from './build-traffic-report';
-import type { StopReason, TrafficReport } from './traffic-report';
-import { TrafficTally } from './traffic-tally';
+import { HttpRequestSender } from './http-request-sender.js';
+import { LatencyRecorder } from './latency-recorder.js';
+import { RequestPacer } from './request-pacer.js';
+import { RequestPlanner } from './request-planner.js';
+import { resolveTrafficOptions } from './resolve-traffic-options.js';
+import type { TrafficConfig } from './traffic-config.js';
+import { progressReporter } from './progress-reporter.js';
+import type { TrafficProgress } from './traffic-progress.js';
+import { buildTrafficReport } from './build-traffic-report.js';
+import type { StopReason, TrafficReport } from './traffic-report.js';
+import { TrafficTally } from './traffic-tally.js';
 
 export interface RunTrafficControls {
   /** Called every `progressIntervalMs` while the run lasts, and once more at its end. */

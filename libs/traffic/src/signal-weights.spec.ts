@@ -1,4 +1,4 @@
-import { parseSignalWeights, signalWeightsQuery } from './signal-weights';
+import { parseSignalWeights, signalWeightsQuery } from './signal-weights.js';
 
 describe('parseSignalWeights', () => {
   it('reads 200,404,500 weights in that order', () => {

@@ -1,8 +1,8 @@
 import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
 // Type-only: checks the parameter names below against the server's list without loading NestJS.
-import type { SAMPLE_SIGNALS_PARAMETERS } from '@app/signals/sample-signals.query';
-import { parsed, rejected, type OptionParseResult } from './option-parse-result';
-import { TRAFFIC_LIMITS } from './traffic-limits';
+import type { SAMPLE_SIGNALS_PARAMETERS } from '@app/signals/sample-signals.query.js';
+import { parsed, rejected, type OptionParseResult } from './option-parse-result.js';
+import { TRAFFIC_LIMITS } from './traffic-limits.js';
 
 /** Relative weights of the /sample-signals outcomes: 200 (ok), 404 (not_found), 500 (server_error). */
 export type SignalWeights = Readonly<Record<SignalOutcome, number>>;

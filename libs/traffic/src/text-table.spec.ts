@@ -1,4 +1,4 @@
-import { renderTextTable } from './text-table';
+import { renderTextTable } from './text-table.js';
 
 describe('renderTextTable', () => {
   it('aligns names left and numbers right, with a rule under the header and where asked', () => {

@@ -1,5 +1,5 @@
-import type { RouteMix } from './route-mix';
-import type { SignalWeights } from './signal-weights';
+import type { RouteMix } from './route-mix.js';
+import type { SignalWeights } from './signal-weights.js';
 
 /**
  * What a caller asks of a traffic run. Every field is optional here so that one validation pass can

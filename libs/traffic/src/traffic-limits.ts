@@ -1,4 +1,4 @@
-import type { RouteMix } from './route-mix';
+import type { RouteMix } from './route-mix.js';
 
 /**
  * Hard caps: every run is bounded in request count and in time, whatever the options say, so a

@@ -1,4 +1,4 @@
-import type { TrafficOptionName } from './traffic-config';
+import type { TrafficOptionName } from './traffic-config.js';
 
 /** Renders an option's name as its user knows it: the config key in code, the flag on the command line. */
 export type OptionNamer = (option: TrafficOptionName) => string;

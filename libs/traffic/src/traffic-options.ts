@@ -1,5 +1,5 @@
-import type { RouteMix } from './route-mix';
-import type { SignalWeights } from './signal-weights';
+import type { RouteMix } from './route-mix.js';
+import type { SignalWeights } from './signal-weights.js';
 
 /** A validated run: every default applied, every bound explicit. Built by `resolveTrafficOptions`. */
 export interface TrafficOptions {

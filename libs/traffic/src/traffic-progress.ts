@@ -1,4 +1,4 @@
-import type { Counts } from './traffic-tally';
+import type { Counts } from './traffic-tally.js';
 
 /** A snapshot of a running traffic run, handed to `onProgress`. */
 export interface TrafficProgress {

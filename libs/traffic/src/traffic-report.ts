@@ -1,5 +1,5 @@
-import type { LatencySummary } from './latency-recorder';
-import type { Counts } from './traffic-tally';
+import type { LatencySummary } from './latency-recorder.js';
+import type { Counts } from './traffic-tally.js';
 
 /** Why a run ended: its request count was reached, its duration elapsed, or its caller aborted it. */
 export type StopReason = 'requests' | 'duration' | 'aborted';

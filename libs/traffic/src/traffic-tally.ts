@@ -1,5 +1,5 @@
-import { outcomeKey, type RequestOutcome } from './request-outcome';
-import type { RouteName } from './traffic-routes';
+import { outcomeKey, type RequestOutcome } from './request-outcome.js';
+import type { RouteName } from './traffic-routes.js';
 
 /** Distinct network error codes kept by name; any further code is counted under `other`. */
 const MAX_ERROR_CODES = 16;

@@ -1,6 +1,6 @@
 import { freePort } from '@app/testing';
 import { runTraffic, type TrafficProgress, type TrafficReport } from '@app/traffic';
-import { startStatusServer, type StatusServer } from './fixtures/status-server';
+import { startStatusServer, type StatusServer } from './fixtures/status-server.js';
 
 /** Drops the zero counts the report keeps for readability, to compare with the server's own counts. */
 const nonZero = (counts: Readonly<Record<string, number>>) =>

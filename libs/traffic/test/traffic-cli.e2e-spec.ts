@@ -1,7 +1,7 @@
 import { builtEntry, REPO_ROOT, waitFor } from '@app/testing';
 import type { TrafficReport } from '@app/traffic';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { startStatusServer, type StatusServer } from './fixtures/status-server';
+import { startStatusServer, type StatusServer } from './fixtures/status-server.js';
 
 interface CliRun {
   readonly child: ChildProcess;

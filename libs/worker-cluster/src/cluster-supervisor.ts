@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
-import { PrimaryIpc } from './ipc/primary-ipc';
-import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-import type { PrimaryContext, PrimaryService } from './worker-context';
-import type { WorkerClusterSettings } from './worker-cluster.settings';
+import { PrimaryIpc } from './ipc/primary-ipc.js';
+import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
+import type { PrimaryContext, PrimaryService } from './worker-context.js';
+import type { WorkerClusterSettings } from './worker-cluster.settings.js';
 
 /** What the supervisor needs from {@link runWorkerCluster}'s options. */
 export interface SupervisorOptions {

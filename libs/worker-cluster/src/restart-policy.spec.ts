@@ -1,4 +1,4 @@
-import { CrashHistory, type RestartPolicy } from './restart-policy';
+import { CrashHistory, type RestartPolicy } from './restart-policy.js';
 
 const POLICY: RestartPolicy = { initialDelayMs: 100, maxDelayMs: 1_000, maxCrashesInWindow: 5, windowMs: 60_000 };
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
-import { ClusterSupervisor, type SupervisorOptions } from './cluster-supervisor';
-import { connectToPrimary } from './ipc/worker-ipc';
-import type { WorkerContext } from './worker-context';
+import { ClusterSupervisor, type SupervisorOptions } from './cluster-supervisor.js';
+import { connectToPrimary } from './ipc/worker-ipc.js';
+import type { WorkerContext } from './worker-context.js';
 
 export interface WorkerClusterOptions extends SupervisorOptions {
   /**

@@ -1,5 +1,5 @@
 import { ConfigValidationError, EnvReader } from '@app/config';
-import { readWorkerClusterSettings, WORKER_CLUSTER_DEFAULTS } from './worker-cluster.settings';
+import { readWorkerClusterSettings, WORKER_CLUSTER_DEFAULTS } from './worker-cluster.settings.js';
 
 function read(env: Record<string, string>) {
   const reader = new EnvReader(env);

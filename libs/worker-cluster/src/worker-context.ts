@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
-import type { PrimaryIpc } from './ipc/primary-ipc';
-import type { WorkerIpc } from './ipc/worker-ipc';
+import type { PrimaryIpc } from './ipc/primary-ipc.js';
+import type { WorkerIpc } from './ipc/worker-ipc.js';
 
 /** Where a worker runs: alone (`WORKERS=1`), or as one worker of a cluster, with a line to the primary. */
 export type WorkerContext =

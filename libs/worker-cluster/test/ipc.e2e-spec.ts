@@ -4,14 +4,14 @@
  */
 import { IpcPeerGoneError, IpcRemoteError, IpcTimeoutError, PrimaryIpc } from '@app/worker-cluster';
 import { type ChildProcess, fork } from 'node:child_process';
-import { DOUBLE, ECHO, FAIL, NEVER_HANDLED, RELAY_DOUBLE, SLOW } from './fixtures/ipc-topics';
-import { fixturePath, REPO_ROOT, TS_NODE_ARGS } from './fixtures/ts-node';
+import { DOUBLE, ECHO, FAIL, NEVER_HANDLED, RELAY_DOUBLE, SLOW } from './fixtures/ipc-topics.js';
+import { fixturePath, REPO_ROOT, TS_LOADER_ARGS } from './fixtures/typescript-loader.js';
 
 /** Forks an IPC child and resolves once it says it is ready. */
 function forkChild(): Promise<ChildProcess> {
   const child = fork(fixturePath('ipc-child'), [], {
     cwd: REPO_ROOT,
-    execArgv: [...TS_NODE_ARGS],
+    execArgv: [...TS_LOADER_ARGS],
     // As the cluster supervisor sets it: structured clone, so NaN and Infinity survive.
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -4,7 +4,7 @@
  */
 import { freePort, ManagedProcess, waitFor } from '@app/testing';
 import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from '@app/testing';
-import { fixturePath, REPO_ROOT, TS_NODE_ARGS } from './fixtures/ts-node';
+import { fixturePath, REPO_ROOT, TS_LOADER_ARGS } from './fixtures/typescript-loader.js';
 
 interface RunningFixture {
   readonly proc: ManagedProcess;
@@ -18,7 +18,7 @@ async function startFixture(env: Record<string, string>, waitForLog?: RegExp): P
   const proc = new ManagedProcess({
     name: 'http-cluster fixture',
     command: process.execPath,
-    args: [...TS_NODE_ARGS, fixturePath('http-cluster')],
+    args: [...TS_LOADER_ARGS, fixturePath('http-cluster')],
     env: { PORT: String(port), ...env },
     cwd: REPO_ROOT,
   });

@@ -1,6 +1,6 @@
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
-import { BURN_RATE_ALERTS, errorRatioThreshold, SLO_MIN_REQUEST_RATE, type BurnRateAlert } from './burn-rate-alerts';
-import { burnRateAnnotations, burnRateLabels, humanizePercentage, SLO_ALERT_NAME } from './slo-alerting-rules';
+import { BURN_RATE_ALERTS, errorRatioThreshold, SLO_MIN_REQUEST_RATE, type BurnRateAlert } from './burn-rate-alerts.js';
+import { burnRateAnnotations, burnRateLabels, humanizePercentage, SLO_ALERT_NAME } from './slo-alerting-rules.js';
 
 /**
  * tests/slo.alerts.test.yml, generated with the rules it tests: its error ratios are picked relative to the

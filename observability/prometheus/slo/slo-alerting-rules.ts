@@ -1,5 +1,5 @@
 import { AVAILABILITY_SLO, RECORDING_RULES } from '@app/metrics';
-import { runbookUrl } from '../runbook-url';
+import { runbookUrl } from '../runbook-url.js';
 import {
   BURN_RATE_ALERTS,
   budgetExhaustionDays,
@@ -7,8 +7,8 @@ import {
   SLO_MIN_REQUEST_RATE,
   SLO_PERIOD_DAYS,
   type BurnRateAlert,
-} from './burn-rate-alerts';
-import { BY_SERVICE } from './request-sources';
+} from './burn-rate-alerts.js';
+import { BY_SERVICE } from './request-sources.js';
 
 export const SLO_ALERT_NAME = 'HttpErrorBudgetBurn';
 

@@ -1,5 +1,5 @@
 import { RECORDING_RULES } from '@app/metrics';
-import { eachPath, requestRate, serverErrorRate, type RequestSource } from './request-sources';
+import { eachPath, requestRate, serverErrorRate, type RequestSource } from './request-sources.js';
 
 /**
  * Share of requests answered 5xx. A service with requests but no 5xx yet gets 0 rather than no series (the

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Document } from 'yaml';
 import { AVAILABILITY_SLO } from '@app/metrics';
-import { RULE_TESTS_DIR, RULES_DIR } from '../prometheus-files';
-import { sloAlertTests } from './slo-alert-tests';
-import { percent, sloAlertingRules } from './slo-alerting-rules';
-import { sloRecordingRules } from './slo-recording-rules';
+import { RULE_TESTS_DIR, RULES_DIR } from '../prometheus-files.js';
+import { sloAlertTests } from './slo-alert-tests.js';
+import { percent, sloAlertingRules } from './slo-alerting-rules.js';
+import { sloRecordingRules } from './slo-recording-rules.js';
 
 /**
  * The SLO rule files and their promtool test are GENERATED, so that the availability objective is set in one

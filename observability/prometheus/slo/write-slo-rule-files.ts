@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { renderSloRuleFiles } from './slo-rule-files';
+import { renderSloRuleFiles } from './slo-rule-files.js';
 
 /**
  * Writes the generated SLO rule files (`npm run generate:slo-rules`). Run it after changing AVAILABILITY_SLO,

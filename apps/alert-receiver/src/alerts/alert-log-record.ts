@@ -1,4 +1,4 @@
-import type { WebhookAlert } from './alertmanager-webhook.payload';
+import type { WebhookAlert } from './alertmanager-webhook.payload.js';
 
 /** The one structured log line written per alert of a notification: what an operator greps for. */
 export interface AlertLogRecord {

@@ -1,4 +1,4 @@
-import type { AlertStatus, LabelSet } from './alertmanager-webhook.payload';
+import type { AlertStatus, LabelSet } from './alertmanager-webhook.payload.js';
 
 /** What the receiver currently believes about one alert, from the last notification that mentioned it. */
 export interface AlertState {

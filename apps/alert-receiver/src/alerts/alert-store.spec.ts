@@ -1,7 +1,7 @@
-import { type AlertSpec, webhookPayload } from '../../test/fixtures/alertmanager-payloads';
-import type { AlertmanagerWebhookPayload } from './alertmanager-webhook.payload';
-import { validateWebhookPayload } from './alertmanager-webhook.validator';
-import { AlertStore } from './alert-store';
+import { type AlertSpec, webhookPayload } from '../../test/fixtures/alertmanager-payloads.js';
+import type { AlertmanagerWebhookPayload } from './alertmanager-webhook.payload.js';
+import { validateWebhookPayload } from './alertmanager-webhook.validator.js';
+import { AlertStore } from './alert-store.js';
 
 /** Payloads go through the real validator, as in the app: the store only ever sees validated ones. */
 function payload(alerts: AlertSpec[]): AlertmanagerWebhookPayload {

@@ -1,5 +1,5 @@
-import type { AlertmanagerWebhookPayload, WebhookAlert } from './alertmanager-webhook.payload';
-import type { AlertsSnapshot, AlertState, NotificationRecord } from './alert-state';
+import type { AlertmanagerWebhookPayload, WebhookAlert } from './alertmanager-webhook.payload.js';
+import type { AlertsSnapshot, AlertState, NotificationRecord } from './alert-state.js';
 
 /** Go's zero `time.Time`, which Alertmanager sends as `endsAt` while an alert fires. */
 const GO_ZERO_TIME_MS = Date.parse('0001-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
-import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from '../../test/fixtures/alertmanager-payloads';
-import { type PayloadProblem, validateWebhookPayload } from './alertmanager-webhook.validator';
+import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from '../../test/fixtures/alertmanager-payloads.js';
+import { type PayloadProblem, validateWebhookPayload } from './alertmanager-webhook.validator.js';
 
 /** A deep copy of the captured firing payload, with `edit` applied: each case breaks one thing. */
 function captured(edit: (payload: Record<string, unknown> & { alerts: Array<Record<string, unknown>> }) => void) {

@@ -4,7 +4,7 @@ import {
   type AlertStatus,
   type LabelSet,
   type WebhookAlert,
-} from './alertmanager-webhook.payload';
+} from './alertmanager-webhook.payload.js';
 
 /** One thing wrong with a payload; `field` is a path such as `alerts[0].labels.alertname`. */
 export interface PayloadProblem {

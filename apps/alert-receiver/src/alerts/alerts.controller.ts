@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { BearerTokenGuard } from '../auth/bearer-token.guard';
-import { JsonContentTypeGuard } from '../http/json-content-type.guard';
-import type { AlertsSnapshot } from './alert-state';
-import { ALERTS_PATH } from './alerts.paths';
-import { AlertsService, type NotificationReceipt } from './alerts.service';
+import { BearerTokenGuard } from '../auth/bearer-token.guard.js';
+import { JsonContentTypeGuard } from '../http/json-content-type.guard.js';
+import type { AlertsSnapshot } from './alert-state.js';
+import { ALERTS_PATH } from './alerts.paths.js';
+import { AlertsService, type NotificationReceipt } from './alerts.service.js';
 
 @Controller(ALERTS_PATH.slice(1))
 export class AlertsController {

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReceiverMetrics } from '../metrics/receiver-metrics';
-import { alertLogRecord } from './alert-log-record';
-import type { AlertsSnapshot } from './alert-state';
-import { AlertStore } from './alert-store';
-import { validateWebhookPayload } from './alertmanager-webhook.validator';
-import { InvalidPayloadException } from './invalid-payload.exception';
+import { ReceiverMetrics } from '../metrics/receiver-metrics.js';
+import { alertLogRecord } from './alert-log-record.js';
+import type { AlertsSnapshot } from './alert-state.js';
+import { AlertStore } from './alert-store.js';
+import { validateWebhookPayload } from './alertmanager-webhook.validator.js';
+import { InvalidPayloadException } from './invalid-payload.exception.js';
 
 export interface NotificationReceipt {
   status: 'accepted';

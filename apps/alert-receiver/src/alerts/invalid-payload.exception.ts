@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { PayloadProblem } from './alertmanager-webhook.validator';
+import type { PayloadProblem } from './alertmanager-webhook.validator.js';
 
 /**
  * A 400 whose JSON body names the first bad field (`field`) and lists every problem found, so that

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from '../alert-receiver.config';
-import { bearerToken, secretsMatch } from './bearer-token';
+import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from '../alert-receiver.config.js';
+import { bearerToken, secretsMatch } from './bearer-token.js';
 
 /**
  * Lets a request through when no token is configured, or when it carries `Authorization: Bearer <token>`

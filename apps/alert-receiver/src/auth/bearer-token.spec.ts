@@ -1,4 +1,4 @@
-import { bearerToken, secretsMatch } from './bearer-token';
+import { bearerToken, secretsMatch } from './bearer-token.js';
 
 describe('bearerToken', () => {
   it.each([

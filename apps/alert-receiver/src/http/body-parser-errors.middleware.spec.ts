@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { toHttpException } from './body-parser-errors.middleware';
+import { toHttpException } from './body-parser-errors.middleware.js';
 
 /** Errors shaped like body-parser's (http-errors: `status`, `type`, and `limit` for size). */
 function parserError(status: number, type: string, extra: Record<string, unknown> = {}): Error {

@@ -1,9 +1,9 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import { ALERTS_PATH } from '../alerts/alerts.paths';
-import { ReceiverMetrics } from '../metrics/receiver-metrics';
-import { REJECTION_REASONS } from '../metrics/receiver-metric-names';
+import { ALERTS_PATH } from '../alerts/alerts.paths.js';
+import { ReceiverMetrics } from '../metrics/receiver-metrics.js';
+import { REJECTION_REASONS } from '../metrics/receiver-metric-names.js';
 
 /**
  * Counts the webhook requests refused with a 4xx (bad payload, no token, too large, wrong type), then

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { MetricsController } from './metrics.controller';
-import { ReceiverMetrics } from './receiver-metrics';
+import { MetricsController } from './metrics.controller.js';
+import { ReceiverMetrics } from './receiver-metrics.js';
 
 /** The app's own prom-client `Registry` (the class is the Nest token), its metrics and `GET /metrics`. */
 @Module({

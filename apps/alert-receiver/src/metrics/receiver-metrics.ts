@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from '@prometheus-io/client';
-import { ALERT_STATUSES, type AlertStatus } from '../alerts/alertmanager-webhook.payload';
+import { ALERT_STATUSES, type AlertStatus } from '../alerts/alertmanager-webhook.payload.js';
 import {
   RECEIVER_METRICS,
   REJECTION_REASONS,
   type RejectionReason,
   SEVERITY_LABEL_VALUES,
   severityLabel,
-} from './receiver-metric-names';
+} from './receiver-metric-names.js';
 
 /** The receiver's metrics, registered on the app's own `Registry` (injected, never prom-client's global one). */
 @Injectable()

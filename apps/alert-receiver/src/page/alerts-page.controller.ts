@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from '../alert-receiver.config';
-import { AlertsService } from '../alerts/alerts.service';
-import { renderAlertsPage } from './alerts-page.renderer';
+import { ALERT_RECEIVER_CONFIG, type AlertReceiverConfig } from '../alert-receiver.config.js';
+import { AlertsService } from '../alerts/alerts.service.js';
+import { renderAlertsPage } from './alerts-page.renderer.js';
 
 /** `GET /`: the human view of the store. */
 @Controller()

@@ -1,7 +1,7 @@
-import { type AlertSpec, webhookPayload } from '../../test/fixtures/alertmanager-payloads';
-import { AlertStore } from '../alerts/alert-store';
-import { validateWebhookPayload } from '../alerts/alertmanager-webhook.validator';
-import { renderAlertsPage } from './alerts-page.renderer';
+import { type AlertSpec, webhookPayload } from '../../test/fixtures/alertmanager-payloads.js';
+import { AlertStore } from '../alerts/alert-store.js';
+import { validateWebhookPayload } from '../alerts/alertmanager-webhook.validator.js';
+import { renderAlertsPage } from './alerts-page.renderer.js';
 
 const NOW = new Date('2026-01-15T10:30:00Z');
 

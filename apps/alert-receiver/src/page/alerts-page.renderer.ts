@@ -1,8 +1,8 @@
-import type { AlertsSnapshot, AlertState, NotificationRecord } from '../alerts/alert-state';
-import { severityLabel } from '../metrics/receiver-metric-names';
-import { ALERTS_PAGE_STYLES } from './alerts-page.styles';
-import { escapeHtml, isWebUrl } from './html-escape';
-import { formatAge, formatInstant } from './time-format';
+import type { AlertsSnapshot, AlertState, NotificationRecord } from '../alerts/alert-state.js';
+import { severityLabel } from '../metrics/receiver-metric-names.js';
+import { ALERTS_PAGE_STYLES } from './alerts-page.styles.js';
+import { escapeHtml, isWebUrl } from './html-escape.js';
+import { formatAge, formatInstant } from './time-format.js';
 
 export interface AlertsPageOptions {
   readonly refreshSeconds: number;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AlertsModule } from '../alerts/alerts.module';
-import { AlertsPageController } from './alerts-page.controller';
+import { AlertsModule } from '../alerts/alerts.module.js';
+import { AlertsPageController } from './alerts-page.controller.js';
 
 /** The HTML page at `/`. */
 @Module({

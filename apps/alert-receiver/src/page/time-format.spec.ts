@@ -1,4 +1,4 @@
-import { formatAge, formatInstant } from './time-format';
+import { formatAge, formatInstant } from './time-format.js';
 
 describe('time formats', () => {
   it('shows instants in UTC to the second', () => {

@@ -1,6 +1,6 @@
-import { BENCHMARK_DEFAULTS, QUICK_PRESET } from '../benchmark-options';
-import { parseBenchmarkArguments } from './benchmark-arguments';
-import { BenchmarkUsageError } from './benchmark-usage.error';
+import { BENCHMARK_DEFAULTS, QUICK_PRESET } from '../benchmark-options.js';
+import { parseBenchmarkArguments } from './benchmark-arguments.js';
+import { BenchmarkUsageError } from './benchmark-usage.error.js';
 
 function problemsOf(argv: string[]): readonly string[] {
   try {

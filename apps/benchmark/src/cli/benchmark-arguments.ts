@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, type BenchmarkOptions, QUICK_PRESET } from '../benchmark-options';
-import { SCENARIO_NAMES } from '../variants/benchmark-scenarios';
-import { REFERENCE_VARIANT, VARIANT_NAMES } from '../variants/variant-names';
-import { BenchmarkUsageError } from './benchmark-usage.error';
+import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, type BenchmarkOptions, QUICK_PRESET } from '../benchmark-options.js';
+import { SCENARIO_NAMES } from '../variants/benchmark-scenarios.js';
+import { REFERENCE_VARIANT, VARIANT_NAMES } from '../variants/variant-names.js';
+import { BenchmarkUsageError } from './benchmark-usage.error.js';
 
 export type BenchmarkCommand =
   { readonly kind: 'help' } | { readonly kind: 'run'; readonly options: BenchmarkOptions; readonly json: boolean };

@@ -1,6 +1,6 @@
-import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, estimatedSeconds, QUICK_PRESET } from '../benchmark-options';
-import { SCENARIO_NAMES } from '../variants/benchmark-scenarios';
-import { VARIANT_NAMES } from '../variants/variant-names';
+import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, estimatedSeconds, QUICK_PRESET } from '../benchmark-options.js';
+import { SCENARIO_NAMES } from '../variants/benchmark-scenarios.js';
+import { VARIANT_NAMES } from '../variants/variant-names.js';
 
 const COMMAND = 'npm run bench --';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ProcStats } from './proc-stats';
+import type { ProcStats } from './proc-stats.js';
 
 /**
  * The busy share of each CPU over `ms`, before anything is started: on a machine that something else

@@ -1,4 +1,4 @@
-import { onCpu, parseCpuList } from './cpu-pinning';
+import { onCpu, parseCpuList } from './cpu-pinning.js';
 
 describe('CPU pinning', () => {
   it('parses the CPU lists taskset prints', () => {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** What a reader needs to compare a result with theirs: the machine, and the versions measured. */
 export interface MachineFacts {
@@ -49,7 +50,7 @@ export async function readMachineFacts(): Promise<MachineFacts> {
 function installedVersion(name: string): string {
   let dir: string;
   try {
-    dir = dirname(require.resolve(name));
+    dir = dirname(fileURLToPath(import.meta.resolve(name)));
   } catch {
     return 'not installed';
   }

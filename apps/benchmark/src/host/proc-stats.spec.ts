@@ -1,4 +1,4 @@
-import { parseCpuTimes, parseProcStatCpuTicks, parseProcStatus } from './proc-stats';
+import { parseCpuTimes, parseProcStatCpuTicks, parseProcStatus } from './proc-stats.js';
 
 describe('/proc readers', () => {
   it('reads the resident and peak resident sizes from /proc/<pid>/status', () => {

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
-import type { LoadRound, LoadSpec } from './load-round';
-import { latencyPercentiles } from './sorted-latencies';
+import type { LoadRound, LoadSpec } from './load-round.js';
+import { latencyPercentiles } from './sorted-latencies.js';
 
 /**
  * One round of autocannon, run in this process (pinned to the load CPU). Every response is counted

@@ -1,4 +1,4 @@
-import { parseWrkOutput } from './wrk-output';
+import { parseWrkOutput } from './wrk-output.js';
 
 /** Printed by Debian's wrk 4.1.0 against the baseline app. */
 const CLEAN_RUN = `Running 3s test @ http://127.0.0.1:18082/one

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import type { LoadRound, LoadSpec } from './load-round';
-import { parseWrkOutput } from './wrk-output';
+import type { LoadRound, LoadSpec } from './load-round.js';
+import { parseWrkOutput } from './wrk-output.js';
 
 /**
  * One round of wrk, the second opinion: a C load generator with its own HTTP parser and timing.

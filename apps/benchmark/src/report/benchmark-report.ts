@@ -1,11 +1,11 @@
-import type { BenchmarkOptions } from '../benchmark-options';
-import type { CpuPinning } from '../host/cpu-pinning';
-import type { MachineFacts } from '../host/machine-facts';
-import type { LoadRound } from '../load/load-round';
-import type { ScrapeCost } from '../scrape/scrape-cost';
-import type { ScenarioName } from '../variants/benchmark-scenarios';
-import type { VariantName } from '../variants/variant-names';
-import type { Spread } from './statistics';
+import type { BenchmarkOptions } from '../benchmark-options.js';
+import type { CpuPinning } from '../host/cpu-pinning.js';
+import type { MachineFacts } from '../host/machine-facts.js';
+import type { LoadRound } from '../load/load-round.js';
+import type { ScrapeCost } from '../scrape/scrape-cost.js';
+import type { ScenarioName } from '../variants/benchmark-scenarios.js';
+import type { VariantName } from '../variants/variant-names.js';
+import type { Spread } from './statistics.js';
 
 /** One round as the client saw it, with what the server spent on it, read from /proc. */
 export interface MeasuredRound extends LoadRound {

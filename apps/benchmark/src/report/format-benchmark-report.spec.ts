@@ -1,6 +1,6 @@
-import { BENCHMARK_DEFAULTS } from '../benchmark-options';
-import type { BenchmarkReport, ThroughputSummary } from './benchmark-report';
-import { formatBenchmarkReport } from './format-benchmark-report';
+import { BENCHMARK_DEFAULTS } from '../benchmark-options.js';
+import type { BenchmarkReport, ThroughputSummary } from './benchmark-report.js';
+import { formatBenchmarkReport } from './format-benchmark-report.js';
 
 const MIB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { renderTextTable, type TextColumn } from '@app/traffic';
-import { UNDISTURBED_ROUND } from '../measure-round';
-import type { BenchmarkReport, ScenarioRun, ThroughputSummary } from './benchmark-report';
+import { UNDISTURBED_ROUND } from '../measure-round.js';
+import type { BenchmarkReport, ScenarioRun, ThroughputSummary } from './benchmark-report.js';
 
 const MIB = 1024 * 1024;
 const DASH = '—';

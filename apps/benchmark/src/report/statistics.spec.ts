@@ -1,4 +1,4 @@
-import { median, spreadOf } from './statistics';
+import { median, spreadOf } from './statistics.js';
 
 describe('statistics', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {

@@ -1,6 +1,6 @@
-import type { LoadGeneratorName } from '../load/load-round';
-import type { MeasuredRound } from './benchmark-report';
-import { summarizeScenario } from './summarize-rounds';
+import type { LoadGeneratorName } from '../load/load-round.js';
+import type { MeasuredRound } from './benchmark-report.js';
+import { summarizeScenario } from './summarize-rounds.js';
 
 /** A round of `rate` req/s for 2 s, the server spending `cpuUs` µs per request. */
 function round(rate: number, cpuUs: number, generator: LoadGeneratorName = 'autocannon'): MeasuredRound {

@@ -1,6 +1,6 @@
-import { REFERENCE_VARIANT } from '../variants/variant-names';
-import type { MeasuredRound, ThroughputSummary, VariantRounds } from './benchmark-report';
-import { median, spreadOf } from './statistics';
+import { REFERENCE_VARIANT } from '../variants/variant-names.js';
+import type { MeasuredRound, ThroughputSummary, VariantRounds } from './benchmark-report.js';
+import { median, spreadOf } from './statistics.js';
 
 const medianOf = (rounds: readonly MeasuredRound[], value: (round: MeasuredRound) => number): number =>
   median(rounds.map(value));

@@ -1,5 +1,5 @@
-import { spreadOf } from '../report/statistics';
-import { populateSeries } from './series-population';
+import { spreadOf } from '../report/statistics.js';
+import { populateSeries } from './series-population.js';
 
 /** What serving `/metrics` costs, seen from the scraper. */
 export interface ScrapeCost {

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { onCpu } from '../host/cpu-pinning';
-import { HEAP_REQUEST, isHeapReport } from './heap-probe.messages';
+import { onCpu } from '../host/cpu-pinning.js';
+import { HEAP_REQUEST, isHeapReport } from './heap-probe.messages.js';
 
 export interface BenchServerOptions {
   /** Shown in errors and progress lines. */
@@ -18,7 +19,7 @@ export interface BenchServerOptions {
   readonly cwd: string;
 }
 
-const HEAP_PROBE = join(__dirname, 'heap-probe.js');
+const HEAP_PROBE = join(import.meta.dirname, 'heap-probe.js');
 const READY_TIMEOUT_MS = 30_000;
 
 /**
@@ -52,7 +53,11 @@ export class BenchServer {
   }
 
   static async start(options: BenchServerOptions): Promise<BenchServer> {
-    const [command, args] = onCpu(options.cpu, process.execPath, ['--require', HEAP_PROBE, options.entry]);
+    const [command, args] = onCpu(options.cpu, process.execPath, [
+      '--import',
+      pathToFileURL(HEAP_PROBE).href,
+      options.entry,
+    ]);
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...options.env },

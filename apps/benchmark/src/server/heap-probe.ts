@@ -1,5 +1,5 @@
 /**
- * Preloaded (`node --require`) into every server the benchmark starts, the baseline included, so that
+ * Preloaded (`node --import`) into every server the benchmark starts, the baseline included, so that
  * each is asked for its heap the same way, whatever metrics it has. It loads no module an
  * instrumentation patches (the OpenTelemetry app checks that nothing did before it starts).
  *
@@ -9,7 +9,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { HEAP_REPORT, HEAP_REQUEST, type HeapReport } from './heap-probe.messages';
+import { HEAP_REPORT, HEAP_REQUEST, type HeapReport } from './heap-probe.messages.js';
 
 setFlagsFromString('--expose-gc');
 // A fresh context sees the flag that the main one, created before it was set, does not.

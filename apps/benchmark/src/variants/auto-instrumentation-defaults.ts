@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-const SCRIPT = join(__dirname, 'print-auto-instrumentation-defaults.js');
+const SCRIPT = join(import.meta.dirname, 'print-auto-instrumentation-defaults.js');
 
 /**
  * The instrumentations auto-instrumentations-node enables by default, by short name: what a service

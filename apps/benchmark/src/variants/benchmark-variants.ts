@@ -1,4 +1,4 @@
-import type { VariantName } from './variant-names';
+import type { VariantName } from './variant-names.js';
 
 /** How one variant is started and reached. */
 export interface VariantPlan {

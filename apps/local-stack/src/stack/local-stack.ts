@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertmanagerServer, locateStackBinaries, type ManagedProcess, PrometheusServer } from '@app/local-stack';
-import { writePrometheusConfig } from '../../../../observability/prometheus/prometheus-config';
-import { writeAlertmanagerConfig } from '../../../../observability/alertmanager/alertmanager-config';
-import { startApp, type StackApp } from './app-processes';
-import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports';
+import { writePrometheusConfig } from '../../../../observability/prometheus/prometheus-config.js';
+import { writeAlertmanagerConfig } from '../../../../observability/alertmanager/alertmanager-config.js';
+import { startApp, type StackApp } from './app-processes.js';
+import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports.js';
 
 export interface LocalStackOptions {
   /** The repository root, where dist/ and observability/ are. */

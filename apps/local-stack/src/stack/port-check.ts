@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { StackPorts } from './stack-ports';
+import type { StackPorts } from './stack-ports.js';
 
 /** Fails with one message naming every port of the stack that something else already listens on. */
 export async function assertPortsFree(ports: StackPorts): Promise<void> {

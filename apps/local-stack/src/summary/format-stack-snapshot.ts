@@ -1,4 +1,4 @@
-import type { StackSnapshot } from './stack-snapshot';
+import type { StackSnapshot } from './stack-snapshot.js';
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 

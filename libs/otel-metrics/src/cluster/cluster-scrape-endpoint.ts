@@ -1,8 +1,8 @@
 import type { PrimaryContext, PrimaryService } from '@app/worker-cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { TelemetryConfig } from '../telemetry.config';
-import { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './exposition.topics';
-import { mergeExpositions } from './merge-expositions';
+import type { TelemetryConfig } from '../telemetry.config.js';
+import { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './exposition.topics.js';
+import { mergeExpositions } from './merge-expositions.js';
 
 /** The classic text format, as the exporter writes it. */
 const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

@@ -3,8 +3,8 @@ import { parseExposition, requireBinaries, sumSamples } from '@app/testing';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { ATTR_SERVICE_INSTANCE_ID, ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { createPrometheusExposition } from '../prometheus-exposition';
-import { mergeExpositions } from './merge-expositions';
+import { createPrometheusExposition } from '../prometheus-exposition.js';
+import { mergeExpositions } from './merge-expositions.js';
 
 /** A worker's SDK in miniature: its own MeterProvider and resource, read by the app's exporter setup. */
 function worker(instanceId: string, requests: number) {

@@ -1,6 +1,6 @@
 import type { WorkerIpc } from '@app/worker-cluster';
-import type { Telemetry } from '../telemetry.bootstrap';
-import { WORKER_EXPOSITION_TOPIC } from './exposition.topics';
+import type { Telemetry } from '../telemetry.bootstrap.js';
+import { WORKER_EXPOSITION_TOPIC } from './exposition.topics.js';
 
 /**
  * In a cluster worker: answers the primary's requests for this worker's exposition, which the primary

@@ -1,10 +1,10 @@
 import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { HttpRequestMetrics } from '../http-request.metrics';
-import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
-import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots';
-import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot';
+import { HttpRequestMetrics } from '../http-request.metrics.js';
+import { PromClientSignalsMetrics } from '../prom-client-signals.metrics.js';
+import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots.js';
+import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot.js';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
 const { requests } = PROM_CLIENT_HTTP_METRICS;

@@ -1,5 +1,5 @@
 import { Registry } from '@prometheus-io/client';
-import { isQuantileSample, type MetricsSnapshot } from './metrics-snapshot';
+import { isQuantileSample, type MetricsSnapshot } from './metrics-snapshot.js';
 
 /** Label that keeps each worker's summary quantiles apart once the primary merges the registries. */
 export const WORKER_LABEL = 'worker';

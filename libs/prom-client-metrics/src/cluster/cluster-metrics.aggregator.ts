@@ -1,13 +1,13 @@
 import type { PrimaryContext, PrimaryService } from '@app/worker-cluster';
-import { aggregateSnapshots } from './aggregate-snapshots';
+import { aggregateSnapshots } from './aggregate-snapshots.js';
 import {
   AGGREGATED_METRICS_TOPIC,
   type AggregatedExposition,
   CLUSTER_METRICS_TIMEOUTS,
   METRICS_SNAPSHOT_TOPIC,
-} from './cluster-metrics.topics';
-import type { MetricsSnapshot } from './metrics-snapshot';
-import { RetiredWorkersMetrics } from './retired-workers-metrics';
+} from './cluster-metrics.topics.js';
+import type { MetricsSnapshot } from './metrics-snapshot.js';
+import { RetiredWorkersMetrics } from './retired-workers-metrics.js';
 
 interface KeptSnapshot {
   /** Which aggregation round asked for it: a later round's snapshot is never replaced by an earlier one's. */

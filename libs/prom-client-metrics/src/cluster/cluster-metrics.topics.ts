@@ -1,5 +1,5 @@
 import { defineIpcTopic } from '@app/worker-cluster';
-import type { MetricsSnapshot } from './metrics-snapshot';
+import type { MetricsSnapshot } from './metrics-snapshot.js';
 
 /** The cluster's merged registry, in the exposition format, ready to serve. */
 export interface AggregatedExposition {

@@ -1,10 +1,10 @@
 import { SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { PromClientSignalsMetrics } from '../prom-client-signals.metrics';
-import { aggregateSnapshots } from './aggregate-snapshots';
-import { snapshotOf } from './metrics-snapshot';
-import { RetiredWorkersMetrics } from './retired-workers-metrics';
+import { PromClientSignalsMetrics } from '../prom-client-signals.metrics.js';
+import { aggregateSnapshots } from './aggregate-snapshots.js';
+import { snapshotOf } from './metrics-snapshot.js';
+import { RetiredWorkersMetrics } from './retired-workers-metrics.js';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
 

@@ -3,7 +3,7 @@ import {
   type MetricFamilySnapshot,
   type MetricsSnapshot,
   type SampleSnapshot,
-} from './metrics-snapshot';
+} from './metrics-snapshot.js';
 
 interface RetiredFamily {
   readonly family: Omit<MetricFamilySnapshot, 'values'>;

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { WorkerIpc } from '@app/worker-cluster';
 import { Registry } from '@prometheus-io/client';
-import { WORKER_IPC } from '../metrics-exposition';
-import { METRICS_SNAPSHOT_TOPIC } from './cluster-metrics.topics';
-import { snapshotOf } from './metrics-snapshot';
+import { WORKER_IPC } from '../metrics-exposition.js';
+import { METRICS_SNAPSHOT_TOPIC } from './cluster-metrics.topics.js';
+import { snapshotOf } from './metrics-snapshot.js';
 
 /** In a cluster worker: answers the primary's requests for a snapshot of this worker's registry. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { IpcHandler, IpcTopic } from './ipc-topic';
+import type { IpcHandler, IpcTopic } from './ipc-topic.js';
 
 /** The topics a process answers, one handler each; `From` says who asked (a worker id in the primary). */
 export class IpcHandlers<From> {

@@ -1,8 +1,8 @@
-import type { IpcChannel } from './ipc-channel';
-import { IPC_NAMESPACE, type IpcMessage, type IpcRequestMessage, isIpcMessage } from './ipc-envelope';
-import { IpcPeerGoneError, IpcRemoteError, IpcTimeoutError } from './ipc-errors';
-import type { IpcHandlers } from './ipc-handlers';
-import type { IpcTopic } from './ipc-topic';
+import type { IpcChannel } from './ipc-channel.js';
+import { IPC_NAMESPACE, type IpcMessage, type IpcRequestMessage, isIpcMessage } from './ipc-envelope.js';
+import { IpcPeerGoneError, IpcRemoteError, IpcTimeoutError } from './ipc-errors.js';
+import type { IpcHandlers } from './ipc-handlers.js';
+import type { IpcTopic } from './ipc-topic.js';
 
 interface PendingRequest {
   readonly topic: string;

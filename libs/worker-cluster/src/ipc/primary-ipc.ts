@@ -1,8 +1,8 @@
-import type { IpcChannel } from './ipc-channel';
-import { IpcPeerGoneError } from './ipc-errors';
-import { IpcHandlers } from './ipc-handlers';
-import { IpcPeer } from './ipc-peer';
-import type { IpcHandler, IpcTopic } from './ipc-topic';
+import type { IpcChannel } from './ipc-channel.js';
+import { IpcPeerGoneError } from './ipc-errors.js';
+import { IpcHandlers } from './ipc-handlers.js';
+import { IpcPeer } from './ipc-peer.js';
+import type { IpcHandler, IpcTopic } from './ipc-topic.js';
 
 /** One worker's reply to a question asked of all: its answer or why there is none. */
 export type WorkerReply<Response> =

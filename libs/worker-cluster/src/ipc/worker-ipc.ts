@@ -1,7 +1,7 @@
-import type { IpcChannel } from './ipc-channel';
-import { IpcHandlers } from './ipc-handlers';
-import { IpcPeer } from './ipc-peer';
-import type { IpcHandler, IpcTopic } from './ipc-topic';
+import type { IpcChannel } from './ipc-channel.js';
+import { IpcHandlers } from './ipc-handlers.js';
+import { IpcPeer } from './ipc-peer.js';
+import type { IpcHandler, IpcTopic } from './ipc-topic.js';
 
 /** The name the primary goes by in IPC errors, and the `from` its questions carry. */
 export const PRIMARY = 'primary';
