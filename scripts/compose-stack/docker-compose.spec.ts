@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DCLinter } from 'dclint';
-import { REPO_ROOT } from '@app/testing';
+import { binaryVersion } from '@app/local-stack';
+import { describeWithBinaries, REPO_ROOT } from '@app/testing';
 import {
   COMPOSE_FILE,
   containerPortsOf,
@@ -176,5 +177,16 @@ describe('Grafana', () => {
     const dashboards = mountsOf(grafana).find((mount) => home.startsWith(`${mount.target}/`));
     expect(dashboards?.source).toBe('./observability/grafana/dashboards');
     expect(existsSync(join(hostPathOf(dashboards!), home.slice(dashboards!.target.length)))).toBe(true);
+  });
+});
+
+// Compose runs the Prometheus and Alertmanager that every rule, alert and routing test here is proven on.
+describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'docker-compose.yml images', (paths) => {
+  it.each([
+    ['prometheus', 'prometheus'],
+    ['alertmanager', 'prometheus-alertmanager'],
+  ])('pin %s to the version the tests run', (image, binary) => {
+    const pinned = /:v?(\d+\.\d+\.\d+)$/.exec((project['x-images'] as Record<string, string>)[image])?.[1];
+    expect(pinned).toBe(binaryVersion(paths[binary]));
   });
 });
