@@ -22,7 +22,7 @@ export interface MachineFacts {
 export const MEASURED_PACKAGES = [
   '@nestjs/core',
   'express',
-  'prom-client',
+  '@prometheus-io/client',
   '@opentelemetry/sdk-node',
   '@opentelemetry/exporter-prometheus',
   '@opentelemetry/auto-instrumentations-node',
