@@ -30,8 +30,12 @@ async function startWorker(worker: WorkerContext): Promise<void> {
 runWorkerCluster({
   name: 'OtelApp',
   settings: config.cluster,
-  // N exporters cannot share METRICS_PORT: the primary serves it, merging the workers' expositions.
-  startPrimary: (primary) => ClusterScrapeEndpoint.start(primary, config.telemetry.prometheus),
+  // N exporters cannot share METRICS_PORT: the primary serves it, merging the workers' expositions. Pushed
+  // as OTLP, each worker's metrics go out on their own, under its own service.instance.id.
+  startPrimary: (primary) => {
+    const { prometheus } = config.telemetry;
+    return prometheus ? ClusterScrapeEndpoint.start(primary, prometheus) : undefined;
+  },
   startWorker,
 }).catch((error: unknown) => {
   process.stderr.write(`otel-app failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -35,6 +35,68 @@ describe('loadOtelAppConfig', () => {
     expect(problemsOf({ WORKERS: '0' })).toEqual(['WORKERS must be an integer between 1 and 64, got 0']);
   });
 
+  it('pushes the metrics as OTLP instead of, or beside, the scrape endpoint (OTEL_METRICS_EXPORTER)', () => {
+    const pushed = loadOtelAppConfig({ OTEL_METRICS_EXPORTER: 'otlp' }, 'v').telemetry;
+    expect(pushed.prometheus).toBeUndefined();
+    expect(pushed.otlp).toEqual({
+      protocol: 'http/protobuf',
+      exportIntervalMillis: 60_000,
+      exportTimeoutMillis: 30_000,
+    });
+    const both = loadOtelAppConfig(
+      {
+        OTEL_METRICS_EXPORTER: 'prometheus, otlp',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_METRIC_EXPORT_INTERVAL: '5000',
+        OTEL_METRIC_EXPORT_TIMEOUT: '2000',
+        OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'Cumulative',
+      },
+      'v',
+    ).telemetry;
+    expect(both.prometheus).toMatchObject({ port: 9464 });
+    expect(both.otlp).toEqual({ protocol: 'http/json', exportIntervalMillis: 5000, exportTimeoutMillis: 2000 });
+    // The metrics-specific protocol variable wins over the general one, as the SDK reads them.
+    expect(
+      loadOtelAppConfig(
+        {
+          OTEL_METRICS_EXPORTER: 'otlp',
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+          OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/json',
+        },
+        'v',
+      ).telemetry.otlp?.protocol,
+    ).toBe('http/json');
+  });
+
+  it('refuses an OTLP setting that would send nothing Prometheus can store, naming the variable', () => {
+    expect(problemsOf({ OTEL_METRICS_EXPORTER: 'console' })).toEqual([
+      'OTEL_METRICS_EXPORTER must list prometheus and/or otlp (comma-separated), got "console": metrics must go somewhere',
+    ]);
+    expect(problemsOf({ OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual([
+      'OTEL_EXPORTER_OTLP_PROTOCOL must be one of http/protobuf, http/json, got "grpc"',
+    ]);
+    expect(
+      problemsOf({ OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'delta' }),
+    ).toEqual([
+      'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE must be cumulative, got "delta": Prometheus stores cumulative series and its OTLP receiver refuses deltas',
+    ]);
+    expect(
+      problemsOf({
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_METRIC_EXPORT_INTERVAL: '1000',
+        OTEL_METRIC_EXPORT_TIMEOUT: '5000',
+      }),
+    ).toEqual(['OTEL_METRIC_EXPORT_TIMEOUT must be at most OTEL_METRIC_EXPORT_INTERVAL (1000 ms), got 5000']);
+    expect(problemsOf({ OTEL_METRICS_EXPORTER: 'otlp', OTEL_METRIC_EXPORT_INTERVAL: 'often' })).toEqual([
+      'OTEL_METRIC_EXPORT_INTERVAL must be an integer, got "often"',
+    ]);
+    expect(problemsOf({ OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual([
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "collector:4318"',
+    ]);
+    // Not read at all while nothing is pushed: a tracing setup's gRPC stays its own business.
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual([]);
+  });
+
   it('enables the Nest instrumentation only when spans are exported', () => {
     const { telemetry } = loadOtelAppConfig({ OTEL_TRACES_EXPORTER: 'otlp' }, 'v');
     expect(telemetry.enabledInstrumentations).toEqual(['http', 'express', 'runtime-node', 'nestjs-core']);

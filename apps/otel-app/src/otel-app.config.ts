@@ -1,6 +1,12 @@
 import { EnvReader, type Env } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
-import { defaultEnabledInstrumentations, PROMETHEUS_EXPORTER_DEFAULTS, type TelemetryConfig } from '@app/otel-metrics';
+import {
+  defaultEnabledInstrumentations,
+  OTLP_METRICS_PROTOCOLS,
+  type OtlpMetricsConfig,
+  PROMETHEUS_EXPORTER_DEFAULTS,
+  type TelemetryConfig,
+} from '@app/otel-metrics';
 import { HEALTH_PATH, readSignalsSettings, type SignalsSettings } from '@app/signals';
 import { readWorkerClusterSettings, type WorkerClusterSettings } from '@app/worker-cluster';
 
@@ -25,6 +31,11 @@ export interface OtelAppConfig {
  * | `WORKERS`, `WORKERS_SHUTDOWN_TIMEOUT_MS` | `1` (one process, no cluster), `8000` |
  * | `SERVICE_NAME` | `OTEL_SERVICE_NAME`, else `signals-otel` |
  * | `SIGNALS_*` | see `readSignalsSettings` |
+ * | `OTEL_METRICS_EXPORTER` | `prometheus` (the scrape endpoint); `otlp` pushes instead, `prometheus,otlp` does both |
+ * | `OTEL_EXPORTER_OTLP_METRICS_PROTOCOL`, `OTEL_EXPORTER_OTLP_PROTOCOL` | `http/protobuf` (or `http/json`) |
+ * | `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT`, `OTEL_EXPORTER_OTLP_ENDPOINT` | the exporter's: `http://localhost:4318/v1/metrics` |
+ * | `OTEL_METRIC_EXPORT_INTERVAL`, `OTEL_METRIC_EXPORT_TIMEOUT` | `60000`, `30000` ms (the SDK's defaults) |
+ * | `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` | `cumulative`, the only value Prometheus stores |
  * | `OTEL_TRACES_EXPORTER`, `OTEL_LOGS_EXPORTER` | unset: no spans, no logs exported |
  * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `http,express,runtime-node` (+ `nestjs-core` when spans are exported) |
  * | `OTEL_LOG_LEVEL` | unset: the SDK's warnings and errors are printed |
@@ -50,15 +61,19 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
   const tracesFromEnv = reader.optionalString('OTEL_TRACES_EXPORTER') !== undefined;
   const enabledInstrumentations = readEnabledInstrumentations(reader, tracesFromEnv);
   const cluster = readWorkerClusterSettings(reader);
+  const exporters = readMetricsExporters(reader);
   const telemetry: TelemetryConfig = {
     service: { name: serviceName, version: serviceVersion },
-    prometheus: {
-      host: metricsHost,
-      port: metricsPort,
-      endpoint: PROMETHEUS_EXPORTER_DEFAULTS.endpoint,
-      // With several workers, the primary serves the endpoint and merges the workers' expositions.
-      serveScrapeEndpoint: cluster.workers === 1,
-    },
+    prometheus: exporters.has('prometheus')
+      ? {
+          host: metricsHost,
+          port: metricsPort,
+          endpoint: PROMETHEUS_EXPORTER_DEFAULTS.endpoint,
+          // With several workers, the primary serves the endpoint and merges the workers' expositions.
+          serveScrapeEndpoint: cluster.workers === 1,
+        }
+      : undefined,
+    otlp: exporters.has('otlp') ? readOtlpMetrics(reader) : undefined,
     ignoredIncomingPaths: [HEALTH_PATH],
     tracesFromEnv,
     enabledInstrumentations,
@@ -67,6 +82,58 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
   };
   reader.assertValid();
   return { http: { host, port }, telemetry, signals, cluster };
+}
+
+const METRICS_EXPORTERS = ['prometheus', 'otlp'] as const;
+
+/** `OTEL_METRICS_EXPORTER`, the SDK's standard variable, restricted to what this app can do with it. */
+function readMetricsExporters(reader: EnvReader): Set<(typeof METRICS_EXPORTERS)[number]> {
+  const raw = reader.optionalString('OTEL_METRICS_EXPORTER') ?? 'prometheus';
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(METRICS_EXPORTERS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    reader.reject(
+      'OTEL_METRICS_EXPORTER',
+      `must list ${METRICS_EXPORTERS.join(' and/or ')} (comma-separated), got "${raw}": metrics must go somewhere`,
+    );
+  }
+  return new Set(names.filter((name) => (METRICS_EXPORTERS as readonly string[]).includes(name))) as Set<
+    (typeof METRICS_EXPORTERS)[number]
+  >;
+}
+
+/** The OTLP push's standard variables that the exporter does not check itself, or that Prometheus constrains. */
+function readOtlpMetrics(reader: EnvReader): OtlpMetricsConfig {
+  const protocolVariable =
+    reader.optionalString('OTEL_EXPORTER_OTLP_METRICS_PROTOCOL') !== undefined
+      ? 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL'
+      : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  // gRPC is left out: Prometheus' OTLP receiver speaks HTTP only, and the Collector takes HTTP as well.
+  const protocol = reader.oneOf(protocolVariable, OTLP_METRICS_PROTOCOLS, 'http/protobuf');
+  const exportIntervalMillis = reader.integer('OTEL_METRIC_EXPORT_INTERVAL', { default: 60_000, min: 100 });
+  const exportTimeoutMillis = reader.integer('OTEL_METRIC_EXPORT_TIMEOUT', { default: 30_000, min: 1 });
+  if (exportTimeoutMillis > exportIntervalMillis) {
+    // The SDK throws on it, from inside its start-up: said here, with the variables' names.
+    reader.reject(
+      'OTEL_METRIC_EXPORT_TIMEOUT',
+      `must be at most OTEL_METRIC_EXPORT_INTERVAL (${exportIntervalMillis} ms), got ${exportTimeoutMillis}`,
+    );
+  }
+  const temporality = reader.optionalString('OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE');
+  if (temporality !== undefined && temporality.toLowerCase() !== 'cumulative') {
+    reader.reject(
+      'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE',
+      `must be cumulative, got "${temporality}": Prometheus stores cumulative series and its OTLP receiver refuses deltas`,
+    );
+  }
+  // The exporter reads these itself, but takes a bad one silently and fails every push at run time.
+  for (const variable of ['OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
+    const endpoint = reader.optionalString(variable);
+    if (endpoint !== undefined && !/^https?:$/.test(URL.parse(endpoint)?.protocol ?? '')) {
+      reader.reject(variable, `must be an http:// or https:// URL, got "${endpoint}"`);
+    }
+  }
+  return { protocol, exportIntervalMillis, exportTimeoutMillis };
 }
 
 /** The standard variable of auto-instrumentations-node, checked here so that a typo stops start-up. */

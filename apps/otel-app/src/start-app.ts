@@ -16,11 +16,14 @@ export async function startApp(config: OtelAppConfig, telemetry: Telemetry, work
   // server, then OtelMetricsModule shuts the SDK down.
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
-  const { prometheus } = config.telemetry;
-  const metrics = `${prometheus.host}:${prometheus.port}${prometheus.endpoint}`;
+  const { prometheus, otlp } = config.telemetry;
+  const metrics = [
+    ...(prometheus ? [`scraped on ${prometheus.host}:${prometheus.port}${prometheus.endpoint}`] : []),
+    ...(otlp ? [`pushed as OTLP (${otlp.protocol}) every ${otlp.exportIntervalMillis} ms`] : []),
+  ].join(', ');
   new Logger('OtelApp').log(
     worker.mode === 'cluster'
-      ? `worker ${worker.workerId} listening on ${config.http.host}:${config.http.port}; metrics through the primary on ${metrics}`
-      : `listening on ${config.http.host}:${config.http.port}; metrics on ${metrics}`,
+      ? `worker ${worker.workerId} listening on ${config.http.host}:${config.http.port}; metrics ${metrics}${prometheus ? ' (through the primary)' : ''}`
+      : `listening on ${config.http.host}:${config.http.port}; metrics ${metrics}`,
   );
 }

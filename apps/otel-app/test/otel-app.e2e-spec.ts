@@ -335,3 +335,146 @@ describe('otel-app sends no OTLP unless asked', () => {
     expect(paths).toContain('POST /v1/traces');
   });
 });
+
+/** OTLP/JSON as the exporter writes it: the fields the assertions read. */
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: string | number };
+}
+interface OtlpDataPoint {
+  attributes: OtlpAttribute[];
+  count?: string | number;
+  asInt?: string | number;
+  asDouble?: number;
+}
+interface OtlpMetric {
+  name: string;
+  unit?: string;
+  histogram?: { dataPoints: OtlpDataPoint[]; aggregationTemporality: number };
+  sum?: { dataPoints: OtlpDataPoint[]; aggregationTemporality: number; isMonotonic?: boolean };
+  gauge?: { dataPoints: OtlpDataPoint[] };
+}
+interface OtlpMetricsRequest {
+  resourceMetrics: { resource: { attributes: OtlpAttribute[] }; scopeMetrics: { metrics: OtlpMetric[] }[] }[];
+}
+/** OTLP's AggregationTemporality enum: what Prometheus stores. */
+const CUMULATIVE = 2;
+
+const attributesOf = (attributes: OtlpAttribute[]): Record<string, string> =>
+  Object.fromEntries(attributes.map(({ key, value }) => [key, String(value.stringValue ?? value.intValue)]));
+
+describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=otlp)', () => {
+  /** A stand-in OTLP/HTTP receiver that keeps every request it gets. */
+  async function startReceiver() {
+    const received: { path: string; contentType: string; body: Buffer }[] = [];
+    const server = createHttpServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({
+          path: `${request.method} ${request.url}`,
+          contentType: request.headers['content-type'] ?? '',
+          body: Buffer.concat(chunks),
+        });
+        response.writeHead(200, { 'content-type': request.headers['content-type'] ?? 'application/json' }).end();
+      });
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${port}`,
+      received,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  /**
+   * Runs the app with OTLP only, sends known traffic, then stops it: the periodic reader's interval is far
+   * longer than the test, so the one push is the flush that shutdown makes, with every request in it.
+   */
+  async function pushedAfterTraffic(protocol: string) {
+    const receiver = await startReceiver();
+    try {
+      const [appPort, metricsPort] = [await freePort(), await freePort()];
+      const env = otelAppEnv(appPort, metricsPort, {
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
+        OTEL_METRIC_EXPORT_INTERVAL: '600000',
+      });
+      const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
+      const scrapeRefused = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(
+        () => false,
+        () => true,
+      );
+      for (const path of ['/one', '/one', '/one', '/nowhere']) await get(`http://127.0.0.1:${appPort}${path}`);
+      await app.stop();
+      return { received: receiver.received, scrapeRefused, logs: app.process.logs };
+    } finally {
+      receiver.close();
+    }
+  }
+
+  it('sends names, units, attributes and cumulative temporality as the conventions say, and serves no scrape', async () => {
+    const { received, scrapeRefused } = await pushedAfterTraffic('http/json');
+    expect(scrapeRefused).toBe(true);
+    expect(received.map(({ path, contentType }) => `${path} ${contentType}`)).toEqual([
+      'POST /v1/metrics application/json',
+    ]);
+    const request = JSON.parse(received[0].body.toString('utf8')) as OtlpMetricsRequest;
+    expect(request.resourceMetrics).toHaveLength(1);
+    const [{ resource, scopeMetrics }] = request.resourceMetrics;
+    expect(attributesOf(resource.attributes)).toMatchObject({
+      'service.name': METRIC_PATHS.otel.service,
+      'service.instance.id': expect.stringMatching(new RegExp(`^${hostname()}-\\d+$`)),
+    });
+    const metrics = new Map(scopeMetrics.flatMap((scope) => scope.metrics).map((metric) => [metric.name, metric]));
+
+    const http = metrics.get(HTTP.instrumentName);
+    expect({ unit: http?.unit, temporality: http?.histogram?.aggregationTemporality }).toEqual({
+      unit: 's',
+      temporality: CUMULATIVE,
+    });
+    const points = (http?.histogram?.dataPoints ?? []).map((point) => ({
+      ...attributesOf(point.attributes),
+      count: Number(point.count),
+    }));
+    expect(points).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          'http.route': '/one',
+          'http.request.method': 'GET',
+          'http.response.status_code': '200',
+          count: 3,
+        }),
+        expect.objectContaining({ 'http.route': 'unmatched', 'http.response.status_code': '404', count: 1 }),
+      ]),
+    );
+
+    const signalOutcomes = metrics.get(outcomes.name.replace(/_total$/, ''));
+    expect({
+      monotonic: signalOutcomes?.sum?.isMonotonic,
+      temporality: signalOutcomes?.sum?.aggregationTemporality,
+    }).toEqual({ monotonic: true, temporality: CUMULATIVE });
+    const one = signalOutcomes?.sum?.dataPoints.find(
+      (point) => attributesOf(point.attributes).signal === 'one' && attributesOf(point.attributes).outcome === 'ok',
+    );
+    expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
+    expect(metrics.get(workDuration.name)).toMatchObject({
+      unit: 's',
+      histogram: { aggregationTemporality: CUMULATIVE },
+    });
+  });
+
+  it('sends OTLP/protobuf by default, the encoding the Collector and Prometheus take', async () => {
+    const { received } = await pushedAfterTraffic('');
+    expect(received.map(({ path, contentType }) => `${path} ${contentType}`)).toEqual([
+      'POST /v1/metrics application/x-protobuf',
+    ]);
+    // The same data in the binary encoding: the route template is among its strings.
+    expect(received[0].body.includes(Buffer.from('/one'))).toBe(true);
+  });
+});

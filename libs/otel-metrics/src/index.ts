@@ -3,7 +3,12 @@ export { OtelSignalsMetrics } from './otel-signals-metrics.js';
 export { SIGNALS_METER_NAME } from './otel-metrics.tokens.js';
 export { instrumentNameFor } from './prometheus-naming.js';
 export { startTelemetry, type Telemetry } from './telemetry.bootstrap.js';
-export { PROMETHEUS_EXPORTER_DEFAULTS, type TelemetryConfig } from './telemetry.config.js';
+export {
+  OTLP_METRICS_PROTOCOLS,
+  PROMETHEUS_EXPORTER_DEFAULTS,
+  type OtlpMetricsConfig,
+  type TelemetryConfig,
+} from './telemetry.config.js';
 export { defaultEnabledInstrumentations, METRIC_INSTRUMENTATIONS } from './telemetry-instrumentations.js';
 export { ClusterScrapeEndpoint } from './cluster/cluster-scrape-endpoint.js';
 export { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './cluster/exposition.topics.js';

@@ -17,7 +17,9 @@ export interface PrometheusExposition {
   collect(): Promise<string>;
 }
 
-export function createPrometheusExposition(prometheus: TelemetryConfig['prometheus']): PrometheusExposition {
+export function createPrometheusExposition(
+  prometheus: NonNullable<TelemetryConfig['prometheus']>,
+): PrometheusExposition {
   const exporter = new PrometheusExporter({
     host: prometheus.host,
     port: prometheus.port,

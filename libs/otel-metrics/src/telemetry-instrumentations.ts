@@ -37,7 +37,7 @@ export function telemetryInstrumentations(config: TelemetryConfig): Instrumentat
       '@opentelemetry/instrumentation-http': {
         ignoreIncomingRequestHook: ignoreIncomingRequests({
           paths: config.ignoredIncomingPaths,
-          ports: [config.prometheus.port],
+          ports: config.prometheus ? [config.prometheus.port] : [],
         }),
         responseHook: labelUnmatchedRoute,
         // The service calls no one: outgoing requests would only cost a wrapper per call.

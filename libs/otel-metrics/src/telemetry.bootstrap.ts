@@ -2,6 +2,7 @@ import { diag, DiagConsoleLogger, DiagLogLevel, metrics, type MeterProvider } fr
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { registerEsmInstrumentationHooks } from './esm-instrumentation-hooks.js';
 import { assertInstrumentedModulesNotLoaded } from './load-order.guard.js';
+import { createOtlpMetricReader } from './otlp-metric-reader.js';
 import { createPrometheusExposition } from './prometheus-exposition.js';
 import type { TelemetryConfig } from './telemetry.config.js';
 import { telemetryInstrumentations } from './telemetry-instrumentations.js';
@@ -25,15 +26,19 @@ export interface Telemetry {
 
 /**
  * Starts OpenTelemetry: call it before Express and Nest are loaded (main.ts imports the app dynamically,
- * afterwards), so that the instrumentations patch them as they load, by `import` as by `require`. Metrics go to a Prometheus exporter only; spans and logs
- * are off unless the user configured them through `OTEL_TRACES_EXPORTER` / `OTEL_LOGS_EXPORTER`.
- * `OTEL_METRICS_EXPORTER` is not read: the metric readers are given here.
+ * afterwards), so that the instrumentations patch them as they load, by `import` as by `require`. Metrics
+ * go to the Prometheus exporter, to an OTLP push, or both, as the configuration says; spans and logs are
+ * off unless the user configured them through `OTEL_TRACES_EXPORTER` / `OTEL_LOGS_EXPORTER`.
  */
 export function startTelemetry(config: TelemetryConfig): Telemetry {
   assertInstrumentedModulesNotLoaded();
   if (config.printDiagnostics) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
 
-  const { exporter, collect } = createPrometheusExposition(config.prometheus);
+  const exposition = config.prometheus ? createPrometheusExposition(config.prometheus) : undefined;
+  const metricReaders = [
+    ...(exposition ? [exposition.exporter] : []),
+    ...(config.otlp ? [createOtlpMetricReader(config.otlp)] : []),
+  ];
   const resource = telemetryResource(config.service);
   const instrumentations = telemetryInstrumentations(config);
   registerEsmInstrumentationHooks(instrumentations);
@@ -41,7 +46,7 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
     resource,
     // Detection is done in telemetryResource(), so that `resource` is the object the SDK uses.
     autoDetectResources: false,
-    metricReaders: [exporter],
+    metricReaders,
     views: telemetryViews(),
     instrumentations,
     // An empty list means none; leaving the option out lets the SDK read the OTEL_* variables.
@@ -58,9 +63,12 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
     meterProvider,
     scrapeEndpointReady: (async () => {
       await resource.waitForAsyncAttributes?.();
-      if (config.prometheus.serveScrapeEndpoint) await exporter.startServer();
+      if (exposition && config.prometheus?.serveScrapeEndpoint) await exposition.exporter.startServer();
     })(),
-    collectExposition: collect,
+    collectExposition: async () => {
+      if (!exposition) throw new Error('no Prometheus exporter: OTEL_METRICS_EXPORTER leaves prometheus out');
+      return exposition.collect();
+    },
     shutdown: () => (stopping ??= sdk.shutdown()),
   };
 }

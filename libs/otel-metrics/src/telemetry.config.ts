@@ -5,6 +5,18 @@ export const PROMETHEUS_EXPORTER_DEFAULTS = {
   endpoint: '/metrics',
 } as const;
 
+/** The OTLP encodings over HTTP: what the Collector and Prometheus' OTLP receiver both take. */
+export const OTLP_METRICS_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
+
+/** Metrics pushed as OTLP (`OTEL_METRICS_EXPORTER=otlp`); where to, the `OTEL_EXPORTER_OTLP_*` variables say. */
+export interface OtlpMetricsConfig {
+  readonly protocol: (typeof OTLP_METRICS_PROTOCOLS)[number];
+  /** `OTEL_METRIC_EXPORT_INTERVAL`: how often a push is made. */
+  readonly exportIntervalMillis: number;
+  /** `OTEL_METRIC_EXPORT_TIMEOUT`: how long one push may take, at most the interval. */
+  readonly exportTimeoutMillis: number;
+}
+
 /** What {@link startTelemetry} needs. The app reads and validates it; this library reads no environment. */
 export interface TelemetryConfig {
   readonly service: {
@@ -18,8 +30,11 @@ export interface TelemetryConfig {
      */
     readonly instanceId?: string;
   };
-  /** The scrape endpoint of the Prometheus exporter: its own HTTP server, apart from the app's. */
-  readonly prometheus: {
+  /**
+   * The scrape endpoint of the Prometheus exporter: its own HTTP server, apart from the app's. Undefined
+   * when `OTEL_METRICS_EXPORTER` leaves `prometheus` out (metrics pushed as OTLP only).
+   */
+  readonly prometheus?: {
     readonly host: string;
     /** 1-65535: the exporter treats 0 as "unset" and would fall back to 9464. */
     readonly port: number;
@@ -31,6 +46,8 @@ export interface TelemetryConfig {
      */
     readonly serveScrapeEndpoint: boolean;
   };
+  /** OTLP push of the same metrics, beside or instead of the scrape endpoint; undefined: none. */
+  readonly otlp?: OtlpMetricsConfig;
   /** Incoming paths left out of the HTTP metrics, e.g. the liveness probe's. Compared without the query. */
   readonly ignoredIncomingPaths: readonly string[];
   /**

@@ -23,7 +23,7 @@ export class ClusterScrapeEndpoint implements PrimaryService {
   /** Listens; rejects when it cannot (port taken, bad host), so that the app does not start without metrics. */
   static async start(
     primary: PrimaryContext,
-    prometheus: TelemetryConfig['prometheus'],
+    prometheus: NonNullable<TelemetryConfig['prometheus']>,
   ): Promise<ClusterScrapeEndpoint> {
     const server = createServer();
     const endpoint = new ClusterScrapeEndpoint(server, primary);
