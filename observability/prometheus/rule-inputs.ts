@@ -8,6 +8,7 @@ import {
   type HistogramDefinition,
   type SummaryDefinition,
 } from '@app/metrics';
+import { OTLP_DELIVERY, otlpSeriesNames } from './otlp-naming.js';
 import { promqlNames } from './promql-names.js';
 import { allRules, recordingRules, type RuleFile } from './rule-files.js';
 import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
@@ -68,12 +69,20 @@ export function exportingJobs(): Map<string, Set<string>> {
     for (const name of seriesNames(definition)) add(name, METRIC_PATHS.otel.job);
   }
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
+  // The OpenTelemetry path pushed as OTLP: its series under their OTLP names, in the job named after the service.
+  for (const pushed of otlpSeriesNames().values()) add(pushed, OTLP_DELIVERY.job);
   return jobs;
 }
 
+/** Whether Prometheus gets a job's series by scraping it (prometheus.yml) or as OTLP pushes (Docker Compose). */
+export function deliveryOf(job: string): 'scrape' | 'otlp' {
+  return job === OTLP_DELIVERY.job ? 'otlp' : 'scrape';
+}
+
 /**
- * The scraped (not recorded) series the rules read, as (metric, job) pairs: each must have series in a running
- * stack once traffic has flowed, or some rule is blind. `up` is left out (Prometheus writes it for every job).
+ * The raw (not recorded) series the rules read, as (metric, job) pairs: each must have series in a running
+ * stack once traffic has flowed, or some rule is blind (the local stack scrapes: it has the pairs whose
+ * {@link deliveryOf} is `scrape`). `up` is left out (Prometheus writes it for every job).
  */
 export function ruleInputs(files?: readonly RuleFile[]): Array<{ metric: string; job: string }> {
   const recorded = new Set(recordingRules(files).map(({ rule }) => rule.record));

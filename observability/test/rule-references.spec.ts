@@ -2,6 +2,7 @@ import { METRIC_PATHS } from '@app/metrics';
 import { loadPrometheusConfig } from '../prometheus/prometheus-config.js';
 import { PROMQL_FUNCTIONS, promqlNames } from '../prometheus/promql-names.js';
 import { allRules, recordingRules } from '../prometheus/rule-files.js';
+import { OTLP_DELIVERY, otlpSeriesNames } from '../prometheus/otlp-naming.js';
 import { exportingJobs, ruleInputs, SCRAPE_HEALTH_METRIC } from '../prometheus/rule-inputs.js';
 
 /**
@@ -13,6 +14,8 @@ const rules = allRules().map(({ rule }) => ({ name: 'alert' in rule ? rule.alert
 const recorded = new Set(recordingRules().map(({ rule }) => rule.record));
 const exported = exportingJobs();
 const scrapeJobs = new Set(loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name));
+/** The jobs Prometheus knows: those it scrapes, and the one its OTLP receiver names after the pushing service. */
+const knownJobs = new Set([...scrapeJobs, OTLP_DELIVERY.job]);
 
 describe.each(rules.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
   const names = promqlNames(rule.expr);
@@ -28,8 +31,8 @@ describe.each(rules.map((rule) => [rule.name, rule] as const))('%s', (_name, rul
     expect(names.functions.filter((name) => !PROMQL_FUNCTIONS.has(name))).toEqual([]);
   });
 
-  it('matches only jobs that prometheus.yml scrapes', () => {
-    expect(names.jobs.filter((job) => !scrapeJobs.has(job))).toEqual([]);
+  it('matches only jobs that prometheus.yml scrapes, or that the OpenTelemetry path pushes as', () => {
+    expect(names.jobs.filter((job) => !knownJobs.has(job))).toEqual([]);
   });
 
   it('selects each scraped metric by job, on jobs that export it', () => {
@@ -66,5 +69,16 @@ describe('the scraped inputs of the rules', () => {
     for (const { metric, job } of ruleInputs()) {
       expect({ metric, job, exported: exported.get(metric)?.has(job) }).toEqual({ metric, job, exported: true });
     }
+  });
+
+  // A rule that reads the OpenTelemetry path as scraped, and not as pushed, would go blind in Docker Compose.
+  it('read every OpenTelemetry series under its OTLP name too, from the job the push creates', () => {
+    const inputs = new Set(ruleInputs().map(({ metric, job }) => `${metric} ${job}`));
+    const pushedNames = otlpSeriesNames();
+    const missing = ruleInputs()
+      .filter(({ job }) => job === METRIC_PATHS.otel.job)
+      .map(({ metric }) => `${pushedNames.get(metric) ?? `(no OTLP name for ${metric})`} ${OTLP_DELIVERY.job}`)
+      .filter((pushed) => !inputs.has(pushed));
+    expect(missing).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
 import { recordingRules } from '../../../observability/prometheus/rule-files.js';
-import { ruleInputs } from '../../../observability/prometheus/rule-inputs.js';
+import { deliveryOf, ruleInputs } from '../../../observability/prometheus/rule-inputs.js';
 import {
   interpolateVariables,
   listPanelQueries,
@@ -32,6 +32,7 @@ const PANEL_CASES = listPanelQueries().flatMap((query) =>
   })),
 );
 const RECORDS = recordingRules().map(({ rule }) => rule.record);
+const SCRAPED_RULE_INPUTS = ruleInputs().filter(({ job }) => deliveryOf(job) === 'scrape');
 const UNMATCHED_AND_EVERY_OUTCOME = [
   '/sample-signals 200',
   '/sample-signals 404',
@@ -66,7 +67,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
    */
   async function everythingRecorded(): Promise<boolean> {
     if ((await unhealthyRules()).length > 0) return false;
-    for (const { metric, job } of ruleInputs()) {
+    for (const { metric, job } of SCRAPED_RULE_INPUTS) {
       if ((await stack.prometheus.api.series(`${metric}{job="${job}"}`)).length === 0) return false;
     }
     for (const record of RECORDS) if ((await pathsRecorded(record)).length !== PATHS.length) return false;
@@ -126,9 +127,11 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: rul
     expect(await unhealthyRules()).toEqual([]);
   });
 
-  it('has series for every (metric, job) that a rule reads', async () => {
+  // The pushed (OTLP) inputs need Prometheus' OTLP receiver, which the Debian build run here lacks: their
+  // names are checked by promtool instead (observability/test/otlp-delivery.spec.ts).
+  it('has series for every scraped (metric, job) that a rule reads', async () => {
     const missing: string[] = [];
-    for (const { metric, job } of ruleInputs()) {
+    for (const { metric, job } of SCRAPED_RULE_INPUTS) {
       const series = await stack.prometheus.api.series(`${metric}{job="${job}"}`);
       if (series.length === 0) missing.push(`${metric}{job="${job}"}`);
     }
