@@ -28,6 +28,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { otelAppEnv } from './fixtures/otel-app-env.js';
+import { attributesOf, type OtlpMetricsRequest, startOtlpReceiver } from './fixtures/otlp-receiver.js';
 
 const APP = 'otel-app';
 const WORKERS = 3;
@@ -262,6 +263,55 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
     } finally {
       await proc.stop();
       squatter.close();
+    }
+  });
+});
+
+describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
+  it("pushes each worker's own counts, under its own service.instance.id, adding up to every request once", async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      const [port, metricsPort] = [await freePort(), await freePort()];
+      const base = `http://127.0.0.1:${port}`;
+      const env = {
+        ...clusterEnv(port, metricsPort),
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        // Longer than the test: the pushes are the flushes each worker makes as it stops.
+        OTEL_METRIC_EXPORT_INTERVAL: '600000',
+      };
+      const app = await startBuiltApp(APP, env, `${base}${HEALTH_PATH}`);
+      await waitFor(`all ${WORKERS} workers listening`, async () =>
+        logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
+      );
+      const [path, status, times] = TRAFFIC[0];
+      const answeredBy = new Set(await send(base, path, status, times));
+      const workerInstances = liveWorkerPidsFromLog(app.process.logs).map(instanceIdOf).sort();
+      await app.stop();
+
+      const pushes = receiver.received.map((push) => JSON.parse(push.body.toString('utf8')) as OtlpMetricsRequest);
+      const byInstance = new Map<string, number>();
+      for (const { resourceMetrics } of pushes) {
+        for (const { resource, scopeMetrics } of resourceMetrics) {
+          const instance = attributesOf(resource.attributes)['service.instance.id'];
+          const points = scopeMetrics
+            .flatMap((scope) => scope.metrics)
+            .filter((metric) => metric.name === OTEL_HTTP_METRICS.duration.instrumentName)
+            .flatMap((metric) => metric.histogram?.dataPoints ?? [])
+            .filter((point) => attributesOf(point.attributes)['http.route'] === path);
+          const count = points.reduce((total, point) => total + Number(point.count), 0);
+          // Cumulative: a worker's last push holds all it counted.
+          byInstance.set(instance, Math.max(byInstance.get(instance) ?? 0, count));
+        }
+      }
+      expect(answeredBy.size).toBeGreaterThan(1);
+      expect([...byInstance.keys()].sort()).toEqual(workerInstances);
+      expect([...byInstance.values()].reduce((total, count) => total + count, 0)).toBe(times);
+      // Nothing listens on METRICS_PORT: the primary serves no scrape when nothing is scraped.
+      await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
+    } finally {
+      receiver.close();
     }
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '@app/testing';
 import { readRootPackageVersion } from '../src/root-package-version.js';
 import { otelAppEnv } from './fixtures/otel-app-env.js';
+import { attributesOf, CUMULATIVE, type OtlpMetricsRequest, startOtlpReceiver } from './fixtures/otlp-receiver.js';
 
 const HTTP = OTEL_HTTP_METRICS.duration;
 const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
@@ -336,67 +337,13 @@ describe('otel-app sends no OTLP unless asked', () => {
   });
 });
 
-/** OTLP/JSON as the exporter writes it: the fields the assertions read. */
-interface OtlpAttribute {
-  key: string;
-  value: { stringValue?: string; intValue?: string | number };
-}
-interface OtlpDataPoint {
-  attributes: OtlpAttribute[];
-  count?: string | number;
-  asInt?: string | number;
-  asDouble?: number;
-}
-interface OtlpMetric {
-  name: string;
-  unit?: string;
-  histogram?: { dataPoints: OtlpDataPoint[]; aggregationTemporality: number };
-  sum?: { dataPoints: OtlpDataPoint[]; aggregationTemporality: number; isMonotonic?: boolean };
-  gauge?: { dataPoints: OtlpDataPoint[] };
-}
-interface OtlpMetricsRequest {
-  resourceMetrics: { resource: { attributes: OtlpAttribute[] }; scopeMetrics: { metrics: OtlpMetric[] }[] }[];
-}
-/** OTLP's AggregationTemporality enum: what Prometheus stores. */
-const CUMULATIVE = 2;
-
-const attributesOf = (attributes: OtlpAttribute[]): Record<string, string> =>
-  Object.fromEntries(attributes.map(({ key, value }) => [key, String(value.stringValue ?? value.intValue)]));
-
 describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=otlp)', () => {
-  /** A stand-in OTLP/HTTP receiver that keeps every request it gets. */
-  async function startReceiver() {
-    const received: { path: string; contentType: string; body: Buffer }[] = [];
-    const server = createHttpServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({
-          path: `${request.method} ${request.url}`,
-          contentType: request.headers['content-type'] ?? '',
-          body: Buffer.concat(chunks),
-        });
-        response.writeHead(200, { 'content-type': request.headers['content-type'] ?? 'application/json' }).end();
-      });
-    });
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    return {
-      url: `http://127.0.0.1:${port}`,
-      received,
-      close: () => {
-        server.closeAllConnections();
-        server.close();
-      },
-    };
-  }
-
   /**
    * Runs the app with OTLP only, sends known traffic, then stops it: the periodic reader's interval is far
    * longer than the test, so the one push is the flush that shutdown makes, with every request in it.
    */
   async function pushedAfterTraffic(protocol: string) {
-    const receiver = await startReceiver();
+    const receiver = await startOtlpReceiver();
     try {
       const [appPort, metricsPort] = [await freePort(), await freePort()];
       const env = otelAppEnv(appPort, metricsPort, {
