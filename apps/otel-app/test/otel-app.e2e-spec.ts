@@ -4,7 +4,6 @@
  * `npm test` builds first; alone, run `npm run build` before `npx jest apps/otel-app`.
  */
 import { createServer, type Server } from 'node:net';
-import { createServer as createHttpServer } from 'node:http';
 import { hostname } from 'node:os';
 import { METRIC_PATHS, OTEL_HTTP_METRICS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
 import {
@@ -284,40 +283,20 @@ describe('otel-app start-up checks', () => {
 });
 
 describe('otel-app sends no OTLP unless asked', () => {
-  /** A stand-in OTLP/HTTP collector: it only counts what reaches it. */
-  async function startCollector(): Promise<{ url: string; paths: string[]; close(): void }> {
-    const paths: string[] = [];
-    const server = createHttpServer((request, response) => {
-      paths.push(`${request.method} ${request.url}`);
-      request.resume();
-      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-    });
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    return {
-      url: `http://127.0.0.1:${port}`,
-      paths,
-      close: () => {
-        server.closeAllConnections();
-        server.close();
-      },
-    };
-  }
-
   /**
    * Runs the app against the stand-in collector, sends a few requests, then stops it with SIGTERM:
    * shutting down flushes every span or log processor there is, so an export, if any, has happened
    * by the time the process is gone. No waiting on timers, no flakiness.
    */
   async function exportsAfterTraffic(extra: Record<string, string>): Promise<{ paths: string[]; logs: string }> {
-    const collector = await startCollector();
+    const collector = await startOtlpReceiver();
     try {
       const [appPort, metricsPort] = [await freePort(), await freePort()];
       const env = otelAppEnv(appPort, metricsPort, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, ...extra });
       const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
       for (const path of ['/one', '/error', '/nowhere']) await get(`http://127.0.0.1:${appPort}${path}`);
       await app.stop();
-      return { paths: [...collector.paths], logs: app.process.logs };
+      return { paths: collector.received.map(({ path }) => path), logs: app.process.logs };
     } finally {
       collector.close();
     }
