@@ -70,24 +70,6 @@ export function listVariableQueries(): DashboardVariableQuery[] {
   });
 }
 
-export interface VariableValues {
-  /** Values of the dashboard's own variables; unset ones stand for "All" (`.*`). */
-  readonly variables?: Readonly<Record<string, string>>;
-  /** Grafana's `$__rate_interval`; at least four scrape intervals. Default `1m`. */
-  readonly rateInterval?: string;
-  /** The dashboard's time range, `$__range` (and `$__range_s` in seconds). Default 30 minutes, as the dashboards open. */
-  readonly rangeSeconds?: number;
-}
-
-/**
- * Replaces the Grafana variables of a panel query the way Grafana would before sending it to
- * Prometheus, so that the query can be run (or parsed) outside Grafana.
- */
-export function interpolateVariables(expr: string, values: VariableValues = {}): string {
-  const rangeSeconds = values.rangeSeconds ?? 1800;
-  return expr
-    .replace(/\$__rate_interval\b/g, values.rateInterval ?? '1m')
-    .replace(/\$__range_s\b/g, String(rangeSeconds))
-    .replace(/\$__range\b/g, `${rangeSeconds}s`)
-    .replace(/\$(\w+)\b/g, (_match, name: string) => values.variables?.[name] ?? '.*');
-}
+// Moved to observability/grafana so that the local dashboard app can run the same interpolation without
+// this generator's dev dependencies; re-exported for the tests that import it from here.
+export { interpolateVariables, type VariableValues } from '../../observability/grafana/template-variables.js';

@@ -15,8 +15,9 @@ export interface DemoOptions {
 
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
 
-Starts both signal apps, the alert receiver, a real Prometheus and Alertmanager (from PATH, data in a
-temporary folder) and traffic, then shows a live summary. Ctrl-C stops everything.
+Starts both signal apps, the alert receiver, a real Prometheus and Alertmanager (from .tools/bin or PATH,
+data in a temporary folder), the dashboard page (http://127.0.0.1:8083) and traffic, then shows a live
+summary. Ctrl-C stops everything.
 
 Options:
   --no-traffic        start the stack without traffic

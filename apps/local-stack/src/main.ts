@@ -38,9 +38,9 @@ async function main(): Promise<number> {
     log: (line) => console.log(line),
   });
   const urls = {
+    Dashboard: stack.urls.dashboard,
     'alert receiver': stack.urls.alertReceiver,
     Prometheus: stack.urls.prometheus,
-    'Prometheus alerts': `${stack.urls.prometheus}/alerts`,
     Alertmanager: stack.urls.alertmanager,
     'OTel app': stack.urls.otelApp,
     'OTel metrics': stack.urls.otelMetrics,
@@ -48,6 +48,8 @@ async function main(): Promise<number> {
     'prom-client metrics': stack.urls.promClientMetrics,
   };
   console.log(`\nStack up, ${workers} worker(s) per app. Data in ${stack.workDir}`);
+  // Debian's Prometheus has no web UI: this page is where the graphs are.
+  console.log(`${'Dashboard'.padEnd(18)}${stack.urls.dashboard}`);
 
   const traffic = new AbortController();
   let trafficRun: Promise<TrafficReport> | undefined;

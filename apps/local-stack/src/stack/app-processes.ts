@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ManagedProcess, waitForHttpOk } from '@app/local-stack';
 
 /** The apps the stack runs, by their folder under apps/. */
-export type StackApp = 'otel-app' | 'prom-client-app' | 'alert-receiver';
+export type StackApp = 'otel-app' | 'prom-client-app' | 'alert-receiver' | 'local-dashboard';
 
 export function compiledEntry(repoRoot: string, app: StackApp): string {
   const entry = join(repoRoot, 'dist', 'apps', app, 'src', 'main.js');

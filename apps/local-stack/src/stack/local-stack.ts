@@ -24,9 +24,9 @@ export interface LocalStackOptions {
 }
 
 /**
- * The whole monitoring stack on this machine, without Docker: both signal apps and the alert receiver as
- * compiled Node processes, and the real Prometheus and Alertmanager binaries from PATH, with their configs
- * rendered from the committed files into a temporary folder that also holds their data.
+ * The whole monitoring stack on this machine, without Docker: both signal apps, the alert receiver and the
+ * local dashboard as compiled Node processes, and the real Prometheus and Alertmanager binaries from PATH,
+ * with their configs rendered from the committed files into a temporary folder that also holds their data.
  */
 export class LocalStack {
   private constructor(
@@ -112,6 +112,19 @@ export class LocalStack {
         ownProcessGroup: true,
         alertResendDelay: options.alertResendDelay,
       });
+      started.push(prometheus);
+
+      // Debian's Prometheus 3 has no web UI and Grafana is not installed here: this page draws the
+      // dashboard's panels instead, from this Prometheus.
+      log(`starting local-dashboard on ${url(ports.dashboard)}`);
+      const dashboard = await startApp(
+        options.repoRoot,
+        'local-dashboard',
+        { PORT: String(ports.dashboard), HOST: '127.0.0.1', PROMETHEUS_URL: prometheus.url },
+        `${url(ports.dashboard)}/health`,
+      );
+      processes.set('local-dashboard', dashboard);
+      started.push(dashboard);
       return new LocalStack(ports, workDir, processes, prometheus, alertmanager, options.keepWorkDir ?? false);
     } catch (error) {
       await Promise.all(started.map((component) => component.stop()));
@@ -131,6 +144,7 @@ export class LocalStack {
       alertReceiver: url(this.ports.alertReceiver),
       prometheus: this.prometheus.url,
       alertmanager: this.alertmanager.url,
+      dashboard: url(this.ports.dashboard),
     };
   }
 

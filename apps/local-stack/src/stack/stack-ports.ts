@@ -7,6 +7,8 @@ export interface StackPorts {
   readonly alertReceiver: number;
   readonly prometheus: number;
   readonly alertmanager: number;
+  /** The local dashboard page (apps/local-dashboard), which draws the Grafana dashboard's panels. */
+  readonly dashboard: number;
 }
 
 /** The ports the README, prometheus.yml and the dashboards' links assume. */
@@ -17,4 +19,5 @@ export const DEFAULT_STACK_PORTS: StackPorts = {
   alertReceiver: 8082,
   prometheus: 9090,
   alertmanager: 9093,
+  dashboard: 8083,
 };
