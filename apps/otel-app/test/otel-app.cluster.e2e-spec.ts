@@ -185,22 +185,28 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
           if (response?.status === 200) served += 1;
         }
       })();
+      let scrapes = 0;
       const scraping = (async () => {
         while (!stop) {
           const scraped = await scrape(metricsUrl).catch(() => undefined);
-          if (scraped) record(scraped.samples);
+          if (scraped) {
+            record(scraped.samples);
+            scrapes += 1;
+          }
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
 
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
+      const scrapesTaken = (count: number) => async () => (scrapes >= count ? true : undefined);
+      await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
       const replacement = await waitFor('the replacement worker', async () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitFor('three scrapes after the replacement', scrapesTaken(scrapes + 3));
       stop = true;
       await Promise.all([traffic, scraping]);
 

@@ -196,14 +196,16 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
         }
       })();
 
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
+      const scrapesTaken = (count: number) => async () => (totals.length >= count ? true : undefined);
+      await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
       await waitFor('the replacement worker', async () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitFor('three scrapes after the replacement', scrapesTaken(totals.length + 3));
       stop = true;
       await Promise.all([traffic, scraping]);
 
