@@ -1,4 +1,4 @@
-import type { DrawnPanelType, ThresholdStep } from '../browser/dashboard-view.js';
+import type { DrawnPanelType, PanelView, SectionView, TargetView, ThresholdStep } from '../browser/dashboard-view.js';
 
 /**
  * What the page needs from a Grafana dashboard's JSON (as `npm run dashboards` writes it), read once at
@@ -7,33 +7,13 @@ import type { DrawnPanelType, ThresholdStep } from '../browser/dashboard-view.js
  * changes on the page after `npm run dashboards` and a restart.
  */
 
-export interface TargetModel {
-  readonly refId: string;
-  /** As in the dashboard: `$path`, `$__rate_interval`... not yet replaced. */
-  readonly expr: string;
-  readonly legendFormat: string;
-  readonly instant: boolean;
-}
-
-export interface PanelModel {
-  readonly id: number;
-  readonly title: string;
-  readonly description: string;
-  readonly type: DrawnPanelType;
-  readonly unit: string;
-  readonly min: number | null;
-  readonly width: number;
-  readonly height: number;
-  readonly thresholds: readonly ThresholdStep[];
-  readonly thresholdsStyle: string;
-  readonly targets: readonly TargetModel[];
-  readonly hiddenColumns: readonly string[];
-}
-
-export interface SectionModel {
-  readonly title?: string;
-  readonly panels: readonly PanelModel[];
-}
+/**
+ * A panel as the dashboard holds it: the same fields the page draws from, its targets' `expr` still holding
+ * Grafana's variables (`$path`, `$__rate_interval`); the view builder interpolates them.
+ */
+export type TargetModel = TargetView;
+export type PanelModel = PanelView;
+export type SectionModel = SectionView;
 
 /** A variable whose values are listed in the dashboard (`type: custom`). */
 export interface CustomVariableModel {
