@@ -6,7 +6,10 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
-/** Escapes text for an HTML text node or a quoted attribute value: labels and annotations come from senders. */
+/**
+ * Escapes text for an HTML text node or a quoted attribute value, for the pages the apps render on the server
+ * (alert labels and annotations come from senders; titles and URLs from configuration).
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
 }

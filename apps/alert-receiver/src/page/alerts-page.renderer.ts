@@ -1,7 +1,7 @@
 import type { AlertsSnapshot, AlertState, NotificationRecord } from '../alerts/alert-state.js';
 import { severityLabel } from '../metrics/receiver-metric-names.js';
 import { ALERTS_PAGE_STYLES } from './alerts-page.styles.js';
-import { escapeHtml, isWebUrl } from './html-escape.js';
+import { escapeHtml, isWebUrl } from '@app/html';
 import { formatAge, formatInstant } from './time-format.js';
 
 export interface AlertsPageOptions {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { PAGE_ASSET_PATHS } from './page-assets.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '@app/html';
 
 export interface PageOptions {
   readonly title: string;

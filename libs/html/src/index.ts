@@ -1,0 +1,1 @@
+export { escapeHtml, isWebUrl } from './html-escape.js';
