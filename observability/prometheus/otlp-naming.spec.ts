@@ -1,5 +1,6 @@
 import { OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
-import { OTEL_PATH_METRICS, otlpMetricName, otlpSeriesNames } from './otlp-naming.js';
+import { OTEL_RUNTIME_METRICS } from '../../scripts/grafana-dashboards/runtime-metrics.js';
+import { OTEL_PATH_METRICS, otlpLabelName, otlpMetricName, otlpSeriesNames, pushedLabels } from './otlp-naming.js';
 
 describe('the OpenTelemetry metrics under their two Prometheus names', () => {
   it('adds the unit to a histogram pushed as OTLP, once', () => {
@@ -20,5 +21,42 @@ describe('the OpenTelemetry metrics under their two Prometheus names', () => {
     expect(names.size).toBe(
       OTEL_PATH_METRICS.reduce((count, definition) => count + (definition.kind === 'histogram' ? 3 : 1), 0),
     );
+  });
+
+  it('adds the unit to gauges too, and `_ratio` to a gauge of unit 1', () => {
+    expect(otlpMetricName(OTEL_RUNTIME_METRICS.eventLoopDelayP99)).toBe('nodejs_eventloop_delay_p99_seconds');
+    expect(otlpMetricName(OTEL_RUNTIME_METRICS.heapUsed)).toBe('v8js_memory_heap_used_bytes');
+    expect(otlpMetricName(OTEL_RUNTIME_METRICS.eventLoopUtilization)).toBe('nodejs_eventloop_utilization_ratio');
+    expect(otlpMetricName({ kind: 'counter', name: 'requests_total', unit: '1' })).toBe('requests_total');
+    expect(otlpSeriesNames([OTEL_RUNTIME_METRICS.gcDuration]).get('v8js_gc_duration_sum')).toBe(
+      'v8js_gc_duration_seconds_sum',
+    );
+  });
+});
+
+describe('the labels of a series pushed through the compose Collector', () => {
+  const scraped = new Map([
+    ['job', 'otel-app'],
+    ['instance', '127.0.0.1:9464'],
+    ['path', 'otel'],
+    ['service', 'signals-otel'],
+    ['service_instance_id', 'host-42'],
+    ['http_route', '/one'],
+  ]);
+
+  it('takes the job from service.name, the instance from service.instance.id, and keeps the promoted attributes', () => {
+    expect(Object.fromEntries(pushedLabels(scraped))).toEqual({
+      job: 'signals-otel',
+      instance: 'host-42',
+      path: 'otel',
+      service_name: 'signals-otel',
+      service_instance_id: 'host-42',
+      http_route: '/one',
+    });
+  });
+
+  it('translates attribute names as Prometheus does', () => {
+    expect(otlpLabelName('service.instance.id')).toBe('service_instance_id');
+    expect(otlpLabelName('k8s-pod.name')).toBe('k8s_pod_name');
   });
 });

@@ -15,7 +15,7 @@ import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
 
 /**
  * What the rules may read, and who exports it: the catalogue's metrics (by path), Prometheus' and Alertmanager's
- * own metrics, and `up`. The observability tests hold every rule to this list; the live-stack test checks, with
+ * own metrics, the OpenTelemetry resource's `target_info`, and `up`. The observability tests hold every rule to this list; the live-stack test checks, with
  * {@link ruleInputs}, that each (metric, job) pair the rules read really has series.
  */
 
@@ -33,6 +33,12 @@ export const RUNTIME_METRICS: Readonly<Record<string, string>> = {};
 
 /** Scrape health, written by Prometheus for every job. */
 export const SCRAPE_HEALTH_METRIC = 'up';
+
+/**
+ * The resource's attributes as one series: the OpenTelemetry exporter serves it with every scrape, and Prometheus'
+ * OTLP receiver writes it with every push, which makes it the pushed path's sign of life (it has no `up`).
+ */
+export const RESOURCE_INFO_METRIC = 'target_info';
 
 type Definition = CounterDefinition | GaugeDefinition | HistogramDefinition | SummaryDefinition;
 
@@ -71,6 +77,8 @@ export function exportingJobs(): Map<string, Set<string>> {
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
   // The OpenTelemetry path pushed as OTLP: its series under their OTLP names, in the job named after the service.
   for (const pushed of otlpSeriesNames().values()) add(pushed, OTLP_DELIVERY.job);
+  add(RESOURCE_INFO_METRIC, METRIC_PATHS.otel.job);
+  add(RESOURCE_INFO_METRIC, OTLP_DELIVERY.job);
   return jobs;
 }
 

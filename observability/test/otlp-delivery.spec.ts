@@ -1,7 +1,8 @@
 /**
  * Every promtool test of the rules, run again with the OpenTelemetry path's series as Prometheus' OTLP receiver
- * stores them when the metrics are pushed (unit-suffixed names, `job` from `service.name`, no scrape target
- * labels), and the same expected outputs: the rules must record one schema whichever way the metrics travel.
+ * stores them when the metrics are pushed (unit-suffixed names, `job` from `service.name`, the promoted resource
+ * attributes instead of the scrape's target labels), and the same expected outputs: the rules must record one
+ * schema whichever way the metrics travel.
  * The pushed twin of each test is derived from the catalogue (observability/prometheus/otlp-naming.ts), so no
  * test, and no metric, can be left with one naming only.
  */
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries } from '@app/testing';
-import { OTLP_DELIVERY, otlpSeriesNames } from '../prometheus/otlp-naming.js';
+import { otlpSeriesNames, pushedLabels } from '../prometheus/otlp-naming.js';
 import { RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
 import { expectSuccess, runTool } from './run-tool.js';
 
@@ -31,8 +32,6 @@ interface RuleTestFile {
 }
 
 const SCRAPED_TO_PUSHED = otlpSeriesNames();
-/** The scrape's target labels (prometheus.yml), which pushed series do not have. */
-const TARGET_LABELS = ['path', 'service'];
 
 /** `name{a="b", c="d"}` as promtool's input series write it. */
 function parseSeries(series: string): { name: string; labels: Map<string, string> } {
@@ -51,21 +50,13 @@ const isScrapedOtelSeries = (series: string): boolean => {
   return labels.get('job') === METRIC_PATHS.otel.job;
 };
 
-/** The series as it is stored when pushed as OTLP: renamed, the job from service.name, no target labels. */
+/** The series as it is stored when pushed as OTLP: renamed, the job from service.name, the promoted labels. */
 function pushedTwin(series: string): string {
   const { name, labels } = parseSeries(series);
   const pushed = SCRAPED_TO_PUSHED.get(name);
   if (pushed === undefined)
     throw new Error(`no OTLP name for ${name}: add it to observability/prometheus/otlp-naming.ts`);
-  labels.set('job', OTLP_DELIVERY.job);
-  for (const label of TARGET_LABELS) labels.delete(label);
-  // service.instance.id becomes the instance, rather than a label of its own.
-  const instanceId = labels.get('service_instance_id');
-  if (instanceId !== undefined) {
-    labels.set('instance', instanceId);
-    labels.delete('service_instance_id');
-  }
-  return formatSeries(pushed, labels);
+  return formatSeries(pushed, pushedLabels(labels));
 }
 
 /**

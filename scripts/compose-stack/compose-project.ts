@@ -16,6 +16,8 @@ export interface ComposeService {
   volumes?: string[];
   environment?: Record<string, string>;
   ports?: string[];
+  /** Ports served to the compose network only. */
+  expose?: string[];
   command?: string[];
   healthcheck?: { test: string[] };
   [key: string]: unknown;
@@ -65,9 +67,28 @@ export function portsOf(service: ComposeService): PublishedPort[] {
   });
 }
 
-/** The ports a service listens on inside the network: those it publishes (every service here publishes its ports). */
-export const containerPortsOf = (service: ComposeService): number[] =>
-  portsOf(service).map((port) => port.containerPort);
+/** The ports a service listens on inside the network: those it publishes and those it exposes. */
+export const containerPortsOf = (service: ComposeService): number[] => [
+  ...portsOf(service).map((port) => port.containerPort),
+  ...(service.expose ?? []).map(Number),
+];
+
+/**
+ * A service's environment as compose would pass it with none of the variables set: `${NAME:-default}` becomes
+ * its default. A variable without a default (`${NAME:?message}` or `${NAME}`) is an error here: the specs read
+ * only what a fresh clone gets.
+ */
+export function environmentOf(service: ComposeService): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{(\w+)(?::-([^}]*))?\}/g, (_match, variable: string, fallback?: string) => {
+        if (fallback === undefined) throw new Error(`${name} reads \${${variable}}, which has no default`);
+        return fallback;
+      }),
+    ]),
+  );
+}
 
 /** `host:port` split, for scrape targets and URLs. */
 export function hostAndPort(address: string): { host: string; port: number } {

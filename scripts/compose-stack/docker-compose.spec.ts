@@ -22,7 +22,7 @@ import {
 
 /** The apps built from the Dockerfile, and the ports each serves (its HTTP port first). */
 const APP_PORTS: Readonly<Record<string, readonly number[]>> = {
-  'otel-app': [8080, 9464],
+  'otel-app': [8080],
   'prom-client-app': [8081],
   'alert-receiver': [8082],
 };

@@ -1,7 +1,7 @@
 /**
  * observability/otel-collector/config.yaml, checked as `otelcol validate` would check its wiring (no
  * Collector binary here): pipelines use only defined components and every defined one is used; then
- * against the rest of the stack: what it scrapes, where it writes, what compose publishes.
+ * against the rest of the stack: what the app pushes to it, where it pushes, what compose publishes.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,17 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { findBinary, REPO_ROOT } from '@app/testing';
+import { loadOtelAppConfig } from '../../apps/otel-app/src/otel-app.config.js';
+import { OTLP_DELIVERY } from '../../observability/prometheus/otlp-naming.js';
 import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
-import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf, portsOf } from './compose-project.js';
+import {
+  containerPortsOf,
+  environmentOf,
+  hostAndPort,
+  loadComposeProject,
+  mountsOf,
+  portsOf,
+} from './compose-project.js';
 
 type Components = Record<string, Record<string, unknown> | null>;
 interface CollectorConfig {
@@ -24,12 +33,6 @@ interface CollectorConfig {
     pipelines: Record<string, { receivers: string[]; processors?: string[]; exporters: string[] }>;
     telemetry: { metrics: { readers: { pull: { exporter: { prometheus: { host: string; port: number } } } }[] } };
   };
-}
-interface ScrapeConfig {
-  job_name: string;
-  scrape_interval: string;
-  metrics_path: string;
-  static_configs: { targets: string[]; labels: Record<string, string> }[];
 }
 
 const CONFIG_FILE = join(REPO_ROOT, 'observability', 'otel-collector', 'config.yaml');
@@ -82,42 +85,74 @@ describe('component wiring', () => {
   });
 });
 
-describe('the OpenTelemetry app scrape', () => {
-  const receivers = Object.entries(config.receivers).filter(([id]) => id.startsWith('prometheus/'));
-  const scrapeConfigs = receivers.flatMap(
-    ([, receiver]) => (receiver as { config: { scrape_configs: ScrapeConfig[] } }).config.scrape_configs,
-  );
+describe("the OpenTelemetry app's push", () => {
+  const otelApp = project.services['otel-app'];
+  const env = environmentOf(otelApp);
+  const receivers = Object.entries(config.receivers).filter(([id]) => id.startsWith('otlp/'));
   const localPrometheus = parse(
     readFileSync(join(REPO_ROOT, 'observability', 'prometheus', 'prometheus.yml'), 'utf8'),
-  ) as {
-    global: { scrape_interval: string };
-  };
+  ) as { global: { scrape_interval: string } };
 
-  it("is the otel-app job with the target labels a direct scrape gives, at the local stack's interval", () => {
-    expect(scrapeConfigs.map((scrape) => scrape.job_name)).toEqual([METRIC_PATHS.otel.job]);
-    const [scrape] = scrapeConfigs;
-    expect(scrape.static_configs[0].labels).toEqual(EXPECTED_TARGET_LABELS[METRIC_PATHS.otel.job]);
-    expect(scrape.scrape_interval).toBe(localPrometheus.global.scrape_interval);
+  it('is configured by the standard OTEL_* variables, which the app accepts', () => {
+    const { telemetry } = loadOtelAppConfig(env, 'compose');
+    expect(telemetry.prometheus).toBeUndefined();
+    expect(telemetry.otlp).toMatchObject({ protocol: 'http/protobuf' });
+    // The only temporality Prometheus stores; the app refuses any other value.
+    expect(env.OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE).toBe('cumulative');
   });
 
-  it('reaches the otel-app service on its exporter port', () => {
-    const [target] = scrapeConfigs[0].static_configs[0].targets;
-    const { host, port } = hostAndPort(target);
-    expect(host).toBe('otel-app');
-    expect(Number(project.services['otel-app'].environment?.METRICS_PORT)).toBe(port);
-    expect(containerPortsOf(project.services['otel-app'])).toContain(port);
+  it("pushes to the Collector's OTLP/HTTP receiver, on a port the Collector exposes", () => {
+    expect(receivers).toHaveLength(1);
+    const http = (receivers[0][1] as { protocols: { http: { endpoint: string } } }).protocols.http;
+    const receiverPort = hostAndPort(http.endpoint).port;
+    const target = new URL(env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT);
+    expect({ host: target.hostname, port: Number(target.port), path: target.pathname }).toEqual({
+      host: 'otel-collector',
+      port: receiverPort,
+      path: '/v1/metrics',
+    });
+    expect(containerPortsOf(collector)).toContain(receiverPort);
+    expect(otelApp.depends_on?.['otel-collector']).toBeDefined();
+  });
+
+  it("pushes at the local stack's scrape interval, so that both stacks have the same resolution", () => {
+    const { telemetry } = loadOtelAppConfig(env, 'compose');
+    expect(`${telemetry.otlp!.exportIntervalMillis / 1000}s`).toBe(localPrometheus.global.scrape_interval);
+  });
+
+  it('labels the series with the scrape target labels that Prometheus promotes, as the local scrape does', () => {
+    const [[, pipeline]] = pipelines;
+    const resources = (pipeline.processors ?? []).filter((id) => id.startsWith('resource/'));
+    expect(resources).toHaveLength(1);
+    const { attributes } = config.processors[resources[0]] as {
+      attributes: { key: string; value: string; action: string }[];
+    };
+    const set = Object.fromEntries(attributes.map(({ key, value, action }) => [key, `${action} ${value}`]));
+    expect(set).toEqual(
+      Object.fromEntries(
+        Object.entries(OTLP_DELIVERY.pipelineResourceAttributes).map(([key, value]) => [key, `upsert ${value}`]),
+      ),
+    );
+    const targetLabels = EXPECTED_TARGET_LABELS[METRIC_PATHS.otel.job];
+    for (const [key, value] of Object.entries(OTLP_DELIVERY.pipelineResourceAttributes))
+      expect({ key, value }).toEqual({ key, value: targetLabels[key] });
+  });
+
+  it('is no longer scraped: the app publishes no exporter port', () => {
+    expect(containerPortsOf(otelApp)).toEqual([Number(env.PORT)]);
+    expect(env.METRICS_PORT).toBeUndefined();
   });
 });
 
 describe('the Collector in compose', () => {
-  it('writes to the compose Prometheus remote-write receiver', () => {
-    const writers = Object.entries(config.exporters).filter(([id]) => id.startsWith('prometheusremotewrite/'));
-    expect(writers).toHaveLength(1);
-    const endpoint = new URL(String(writers[0][1]?.endpoint));
+  it("pushes to the compose Prometheus' OTLP receiver", () => {
+    const exporters = Object.entries(config.exporters);
+    expect(exporters.map(([id]) => id.split('/')[0])).toEqual(['otlphttp']);
+    const endpoint = new URL(String(exporters[0][1]?.metrics_endpoint));
     expect(endpoint.hostname).toBe('prometheus');
-    expect(endpoint.pathname).toBe('/api/v1/write');
+    expect(endpoint.pathname).toBe('/api/v1/otlp/v1/metrics');
     expect(containerPortsOf(project.services.prometheus)).toContain(Number(endpoint.port));
-    expect(project.services.prometheus.command).toContain('--web.enable-remote-write-receiver');
+    expect(project.services.prometheus.command).toContain('--web.enable-otlp-receiver');
   });
 
   it('loads this file', () => {
@@ -131,6 +166,7 @@ describe('the Collector in compose', () => {
     const healthPort = hostAndPort(String(Object.values(config.extensions)[0]?.endpoint)).port;
     const telemetryPort = config.service.telemetry.metrics.readers[0].pull.exporter.prometheus.port;
     expect(published.sort()).toEqual([healthPort, telemetryPort].sort());
+    expect(portsOf(collector).every((port) => port.hostIp === '127.0.0.1')).toBe(true);
     const prometheusConfig = readFileSync(
       join(REPO_ROOT, 'observability', 'prometheus', 'prometheus.compose.yml'),
       'utf8',

@@ -1,7 +1,8 @@
 /**
  * prometheus.compose.yml against docker-compose.yml (every target is a service, on a port it serves) and
  * against prometheus.yml, the local stack's file (same jobs, labels, intervals and rules, except that the
- * OpenTelemetry app's series come through the Collector). promtool checks the file and the rules it loads.
+ * OpenTelemetry app's series are pushed as OTLP through the Collector). promtool checks the file and the rules it
+ * loads.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { OTLP_DELIVERY } from '../../observability/prometheus/otlp-naming.js';
 import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
 import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from './compose-project.js';
 
@@ -22,6 +24,8 @@ interface PrometheusConfig {
   rule_files: string[];
   alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
   scrape_configs: ScrapeConfig[];
+  otlp?: { promote_resource_attributes?: string[]; translation_strategy?: string };
+  storage?: { tsdb?: { out_of_order_time_window?: string } };
 }
 
 const PROMETHEUS_DIR = join(REPO_ROOT, 'observability', 'prometheus');
@@ -33,7 +37,7 @@ const localConfig = read(join(PROMETHEUS_DIR, 'prometheus.yml'));
 const project = loadComposeProject();
 const prometheus = project.services.prometheus;
 
-/** The job whose series the Collector scrapes and remote-writes instead of Prometheus. */
+/** The job whose series are pushed as OTLP through the Collector instead of scraped. */
 const VIA_COLLECTOR = METRIC_PATHS.otel.job;
 /** The job that scrapes the Collector's own metrics, which only the compose stack has. */
 const COLLECTOR_JOB = 'otel-collector';
@@ -59,7 +63,7 @@ describe('prometheus.compose.yml', () => {
     expect(containerPortsOf(project.services.alertmanager)).toContain(9093);
   });
 
-  it('has the jobs and target labels of prometheus.yml, the OpenTelemetry app through the Collector', () => {
+  it('has the jobs and target labels of prometheus.yml, but for the OpenTelemetry app, which pushes', () => {
     const labelsByJob = (config: PrometheusConfig) =>
       Object.fromEntries(config.scrape_configs.map((job) => [job.job_name, job.static_configs[0].labels ?? {}]));
     const local = labelsByJob(localConfig);
@@ -80,6 +84,21 @@ describe('prometheus.compose.yml', () => {
       if (job in local) expect({ job, path }).toEqual({ job, path: local[job] });
   });
 
+  it('promotes the resource attributes that the rules and dashboards read on pushed series', () => {
+    expect(composeConfig.otlp?.promote_resource_attributes).toEqual([...OTLP_DELIVERY.promotedResourceAttributes]);
+    // The default translation, whose names otlp-naming.ts derives (unit suffixes, `_total`).
+    expect(composeConfig.otlp?.translation_strategy).toBeUndefined();
+    for (const attribute of Object.keys(OTLP_DELIVERY.pipelineResourceAttributes))
+      expect(OTLP_DELIVERY.promotedResourceAttributes).toContain(attribute);
+  });
+
+  it('accepts pushed samples that arrive out of order, within a window longer than a push interval', () => {
+    const window = composeConfig.storage?.tsdb?.out_of_order_time_window ?? '';
+    expect(window).toMatch(/^\d+m$/);
+    expect(Number.parseInt(window, 10) * 60).toBeGreaterThan(Number.parseInt(composeConfig.global.scrape_interval, 10));
+    expect(localConfig.storage).toBeUndefined();
+  });
+
   it('keeps the intervals and rule files of prometheus.yml', () => {
     expect(composeConfig.global).toEqual(localConfig.global);
     expect(composeConfig.rule_files).toEqual(localConfig.rule_files);
@@ -98,8 +117,9 @@ describe('the compose Prometheus service', () => {
     expect(rules?.target).toBe(join(dirname(configPath), 'rules'));
   });
 
-  it('accepts the remote writes of the Collector', () => {
-    expect(flags).toContain('--web.enable-remote-write-receiver');
+  it("accepts the Collector's OTLP pushes, and no remote write", () => {
+    expect(flags).toContain('--web.enable-otlp-receiver');
+    expect(flags).not.toContain('--web.enable-remote-write-receiver');
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Every series name a dashboard may read: the catalogue's metrics (with the `_bucket`/`_sum`/`_count`
- * series of histograms and summaries), the recording rules, the runtime metrics of runtime-metrics.ts,
- * and `ALERTS`, which Prometheus itself writes. A query that names anything else reads a series nobody
+ * series of histograms and summaries), the recording rules, the runtime metrics of runtime-metrics.ts, the
+ * OpenTelemetry ones under their OTLP names too, and `ALERTS`, which Prometheus itself writes. A query that names anything else reads a series nobody
  * exports: the dashboards spec fails on it.
  */
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics';
+import { otlpSeriesNames } from '../../observability/prometheus/otlp-naming.js';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 interface NamedMetric {
@@ -36,6 +37,8 @@ export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([
   ...[SIGNALS_METRICS, PROM_CLIENT_HTTP_METRICS, OTEL_HTTP_METRICS, PROM_CLIENT_RUNTIME_METRICS, OTEL_RUNTIME_METRICS]
     .flatMap((group) => Object.values(group) as NamedMetric[])
     .flatMap(seriesOf),
+  ...otlpSeriesNames().values(),
+  ...otlpSeriesNames(Object.values(OTEL_RUNTIME_METRICS)).values(),
   ...ruleNames(RECORDING_RULES),
   ...PROMETHEUS_SERIES,
 ]);

@@ -15,8 +15,9 @@ import {
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
 import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels.js';
-import { aggregate, eq, histogramQuantile, matches, rate, selector } from './promql.js';
+import { aggregate, eitherOtelDelivery, eq, histogramQuantile, matches, rate, selector } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
+import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../observability/prometheus/otlp-naming.js';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 export const METRIC_PATHS_UID = 'signals-metric-paths';
@@ -50,16 +51,20 @@ function sideBySide(spec: SideBySide) {
   ];
 }
 
-const MAPPING = `
-| Signal | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry (job \`${METRIC_PATHS.otel.job}\`) |
-| --- | --- | --- |
-| HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` |
-| HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) |
-| Business | \`${SIGNALS_METRICS.outcomes.name}\`, \`${SIGNALS_METRICS.inFlight.name}\`, \`${SIGNALS_METRICS.workDuration.name}\`, \`${SIGNALS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary |
-| Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` |
-| Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` |
-| GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` |
+const pushed = (metric: OtelMetric, series = '') => `\`${otlpMetricName(metric)}${series}\``;
+const OTEL_DURATION = OTEL_HTTP_METRICS.duration as OtelMetric;
 
+const MAPPING = `
+| Signal | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry scraped (job \`${METRIC_PATHS.otel.job}\`, local stack) | OpenTelemetry pushed as OTLP (job \`${OTLP_DELIVERY.job}\`, compose) |
+| --- | --- | --- | --- |
+| HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` | ${pushed(OTEL_DURATION, '_count')}, same labels |
+| HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) | ${pushed(OTEL_DURATION, '_bucket')} (Prometheus adds the unit) |
+| Business | \`${SIGNALS_METRICS.outcomes.name}\`, \`${SIGNALS_METRICS.inFlight.name}\`, \`${SIGNALS_METRICS.workDuration.name}\`, \`${SIGNALS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary | the same again |
+| Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` | ${pushed(OTEL_RUNTIME_METRICS.eventLoopDelayP99)} |
+| Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` | ${pushed(OTEL_RUNTIME_METRICS.heapUsed)} |
+| GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` | ${pushed(OTEL_RUNTIME_METRICS.gcDuration)} |
+
+Each OpenTelemetry panel below reads both namings (\`scraped or pushed\`): a stack has one of them.
 The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has no separate counter. The recording rules
 (\`${RECORDING_RULES.requestRate}\`, …) rename \`${OTEL_ROUTE}\` → \`${L.route}\`, \`${OTEL_METHOD}\` → \`${L.method}\`,
 \`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
@@ -71,20 +76,22 @@ function httpRows() {
     jobOf('promClient'),
     matches(PROM_ROUTE, VARIABLES.route),
   );
-  const otelRequests = selector(
-    `${OTEL_HTTP_METRICS.duration.name}_count`,
-    jobOf('otel'),
-    matches(OTEL_ROUTE, VARIABLES.route),
+  const otelRequestsPerSecond = eitherOtelDelivery(
+    OTEL_DURATION,
+    '_count',
+    [matches(OTEL_ROUTE, VARIABLES.route)],
+    (raw) => rate(raw, RATE_WINDOW),
   );
   const promBuckets = selector(
     `${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`,
     jobOf('promClient'),
     matches(PROM_ROUTE, VARIABLES.route),
   );
-  const otelBuckets = selector(
-    `${OTEL_HTTP_METRICS.duration.name}_bucket`,
-    jobOf('otel'),
-    matches(OTEL_ROUTE, VARIABLES.route),
+  const otelBucketsPerSecond = eitherOtelDelivery(
+    OTEL_DURATION,
+    '_bucket',
+    [matches(OTEL_ROUTE, VARIABLES.route)],
+    (raw) => rate(raw, RATE_WINDOW),
   );
   return [
     ...sideBySide({
@@ -103,7 +110,7 @@ function httpRows() {
         description: `Rate of \`${OTEL_HTTP_METRICS.duration.name}_count\` (the histogram's count), by \`${OTEL_ROUTE}\` and \`${OTEL_STATUS}\`.`,
         queries: [
           {
-            expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], rate(otelRequests, RATE_WINDOW)),
+            expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], otelRequestsPerSecond),
             legend: legendOf(OTEL_ROUTE, OTEL_STATUS),
           },
         ],
@@ -128,10 +135,7 @@ function httpRows() {
         description: `histogram_quantile over \`${OTEL_HTTP_METRICS.duration.name}_bucket\` by \`${OTEL_ROUTE}\`: same buckets (a view sets them from the catalogue).`,
         queries: [
           {
-            expr: histogramQuantile(
-              COMPARED_QUANTILE,
-              aggregate('sum', [OTEL_ROUTE, L.le], rate(otelBuckets, RATE_WINDOW)),
-            ),
+            expr: histogramQuantile(COMPARED_QUANTILE, aggregate('sum', [OTEL_ROUTE, L.le], otelBucketsPerSecond)),
             legend: legendOf(OTEL_ROUTE),
           },
         ],
@@ -141,15 +145,17 @@ function httpRows() {
 }
 
 function businessRows() {
+  const bySignal = matches(L.signal, VARIABLES.signal);
+  /** A path's series per second: the prom-client app's, or the OpenTelemetry app's scraped or pushed. */
+  const perSecond = (path: MetricPath, metric: OtelMetric, series: '' | '_bucket') =>
+    path === 'otel'
+      ? eitherOtelDelivery(metric, series, [bySignal], (raw) => rate(raw, RATE_WINDOW))
+      : rate(selector(`${metric.name}${series}`, jobOf(path), bySignal), RATE_WINDOW);
   const outcomes = (path: MetricPath) => ({
     description: `Rate of \`${SIGNALS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
     queries: [
       {
-        expr: aggregate(
-          'sum',
-          [L.outcome],
-          rate(selector(SIGNALS_METRICS.outcomes.name, jobOf(path), matches(L.signal, VARIABLES.signal)), RATE_WINDOW),
-        ),
+        expr: aggregate('sum', [L.outcome], perSecond(path, SIGNALS_METRICS.outcomes, '')),
         legend: legendOf(L.outcome),
       },
     ],
@@ -157,14 +163,7 @@ function businessRows() {
   const workQuantile = (path: MetricPath) =>
     histogramQuantile(
       COMPARED_QUANTILE,
-      aggregate(
-        'sum',
-        [L.signal, L.le],
-        rate(
-          selector(`${SIGNALS_METRICS.workDuration.name}_bucket`, jobOf(path), matches(L.signal, VARIABLES.signal)),
-          RATE_WINDOW,
-        ),
-      ),
+      aggregate('sum', [L.signal, L.le], perSecond(path, SIGNALS_METRICS.workDuration, '_bucket')),
     );
   const summary = SIGNALS_METRICS.workDurationSummary;
   return [
@@ -209,7 +208,8 @@ function businessRows() {
 
 function runtimeRows() {
   const promClient = jobOf('promClient');
-  const otel = jobOf('otel');
+  /** The OpenTelemetry app's runtime series, scraped or pushed. */
+  const otel = (metric: OtelMetric) => eitherOtelDelivery(metric, '', []);
   return [
     ...sideBySide({
       title: 'event-loop delay p50 / p99',
@@ -225,11 +225,11 @@ function runtimeRows() {
         description: `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds, no unit suffix; one series per worker, the worst shown).`,
         queries: [
           {
-            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopDelayP50.name, otel)),
+            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP50)),
             legend: 'p50',
           },
           {
-            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopDelayP99.name, otel)),
+            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP99)),
             legend: 'p99',
           },
         ],
@@ -246,7 +246,7 @@ function runtimeRows() {
         description: `\`${OTEL_RUNTIME_METRICS.heapUsed.name}\`: one series per V8 heap space (\`${OTEL_HEAP_SPACE}\`): their sum is the left panel's value.`,
         queries: [
           {
-            expr: aggregate('sum', [OTEL_HEAP_SPACE], selector(OTEL_RUNTIME_METRICS.heapUsed.name, otel)),
+            expr: aggregate('sum', [OTEL_HEAP_SPACE], otel(OTEL_RUNTIME_METRICS.heapUsed)),
             legend: legendOf(OTEL_HEAP_SPACE),
           },
         ],
@@ -275,7 +275,7 @@ function runtimeRows() {
             expr: aggregate(
               'sum',
               [OTEL_GC_KIND],
-              rate(selector(`${OTEL_RUNTIME_METRICS.gcDuration.name}_count`, otel), RATE_WINDOW),
+              eitherOtelDelivery(OTEL_RUNTIME_METRICS.gcDuration, '_count', [], (raw) => rate(raw, RATE_WINDOW)),
             ),
             legend: legendOf(OTEL_GC_KIND),
           },
@@ -297,7 +297,7 @@ function runtimeRows() {
           'instrumentation has no CPU metric (host-metrics has, and is not loaded).',
         queries: [
           {
-            expr: aggregate('max', ['path'], selector(OTEL_RUNTIME_METRICS.eventLoopUtilization.name, otel)),
+            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopUtilization)),
             legend: 'event-loop utilisation',
           },
         ],

@@ -3,6 +3,7 @@
  * and metric names always come from the catalogue, the recording rules or runtime-metrics.ts.
  */
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
+import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../observability/prometheus/otlp-naming.js';
 import { RECORDED_LABELS } from './recorded-labels.js';
 
 /** Escapes a label value for a double-quoted PromQL string. */
@@ -38,4 +39,25 @@ export function histogramQuantile(quantile: number, bucketsPerSecond: string): s
  */
 export function rawSeriesOf(path: MetricPath, pathVariable: string): string[] {
   return [eq(RECORDED_LABELS.job, METRIC_PATHS[path].job), matches(RECORDED_LABELS.path, pathVariable)];
+}
+
+/**
+ * A raw OpenTelemetry series under both the names it can have in Prometheus: scraped from the exporter (job
+ * otel-app) or pushed as OTLP (job signals-otel, unit-suffixed name: observability/prometheus/otlp-naming.ts).
+ * `read` makes each selector an expression (a range belongs to a selector, so `rate` goes on each); the two are
+ * joined by `or`, and a stack has only one of them: the local stack scrapes, compose pushes.
+ */
+export function eitherOtelDelivery(
+  metric: OtelMetric,
+  series: '' | '_bucket' | '_sum' | '_count',
+  matchers: readonly string[],
+  read: (selector: string) => string = (raw) => raw,
+): string {
+  const scraped = selector(`${metric.name}${series}`, eq(RECORDED_LABELS.job, METRIC_PATHS.otel.job), ...matchers);
+  const pushed = selector(
+    `${otlpMetricName(metric)}${series}`,
+    eq(RECORDED_LABELS.job, OTLP_DELIVERY.job),
+    ...matchers,
+  );
+  return `${read(scraped)} or ${read(pushed)}`;
 }

@@ -61,6 +61,8 @@ describe('runtime metrics of the prom-client path', () => {
 
 describe('runtime metrics of the OpenTelemetry path', () => {
   let exposition = '';
+  /** Each instrument's unit, by its scraped name: what Prometheus' OTLP receiver would append. */
+  const units = new Map<string, string>();
 
   beforeAll(async () => {
     const exporter = new PrometheusExporter({ preventServerStart: true });
@@ -72,6 +74,8 @@ describe('runtime metrics of the OpenTelemetry path', () => {
     await settle(200);
     const { resourceMetrics } = await exporter.collect();
     exposition = new PrometheusSerializer().serialize(resourceMetrics);
+    for (const { metrics } of resourceMetrics.scopeMetrics)
+      for (const { descriptor } of metrics) units.set(descriptor.name.replace(/\./g, '_'), descriptor.unit);
     instrumentation.disable();
     await meterProvider.shutdown();
   });
@@ -79,4 +83,11 @@ describe('runtime metrics of the OpenTelemetry path', () => {
   it.each(Object.entries(OTEL_RUNTIME_METRICS))('the runtime instrumentation exposes %s', (_key, metric) => {
     expectExposed(exposition, metric);
   });
+
+  it.each(Object.entries(OTEL_RUNTIME_METRICS))(
+    "declares %s with the instrument's own unit, which names it when pushed as OTLP",
+    (_key, metric) => {
+      expect({ metric: metric.name, unit: units.get(metric.name) }).toEqual({ metric: metric.name, unit: metric.unit });
+    },
+  );
 });

@@ -10,6 +10,8 @@ export interface RuntimeMetric {
   /** The scraped name (a histogram's base name, without `_bucket`, `_sum`, `_count`). */
   readonly name: string;
   readonly labelNames: readonly string[];
+  /** The instrument's unit (UCUM): pushed as OTLP, Prometheus appends it to the name (`s` → `_seconds`). */
+  readonly unit?: string;
 }
 
 export const PROM_CLIENT_RUNTIME_METRICS = {
@@ -25,12 +27,12 @@ export const PROM_CLIENT_RUNTIME_METRICS = {
 
 export const OTEL_RUNTIME_METRICS = {
   /** `nodejs.eventloop.delay.p50` / `.p99`, seconds, from the same `monitorEventLoopDelay`. */
-  eventLoopDelayP50: { kind: 'gauge', name: 'nodejs_eventloop_delay_p50', labelNames: [] },
-  eventLoopDelayP99: { kind: 'gauge', name: 'nodejs_eventloop_delay_p99', labelNames: [] },
+  eventLoopDelayP50: { kind: 'gauge', name: 'nodejs_eventloop_delay_p50', labelNames: [], unit: 's' },
+  eventLoopDelayP99: { kind: 'gauge', name: 'nodejs_eventloop_delay_p99', labelNames: [], unit: 's' },
   /** Share of time the event loop was busy, 0-1: prom-client has no equivalent. */
-  eventLoopUtilization: { kind: 'gauge', name: 'nodejs_eventloop_utilization', labelNames: [] },
+  eventLoopUtilization: { kind: 'gauge', name: 'nodejs_eventloop_utilization', labelNames: [], unit: '1' },
   /** `v8js.memory.heap.used`, bytes, one series per V8 heap space: sum them for the whole heap. */
-  heapUsed: { kind: 'gauge', name: 'v8js_memory_heap_used', labelNames: ['v8js_heap_space_name'] },
+  heapUsed: { kind: 'gauge', name: 'v8js_memory_heap_used', labelNames: ['v8js_heap_space_name'], unit: 'By' },
   /** `v8js.gc.duration`, seconds, by GC type (`major`, `minor`, `incremental`, `weakcb`). */
-  gcDuration: { kind: 'histogram', name: 'v8js_gc_duration', labelNames: ['v8js_gc_type'] },
+  gcDuration: { kind: 'histogram', name: 'v8js_gc_duration', labelNames: ['v8js_gc_type'], unit: 's' },
 } as const satisfies Record<string, RuntimeMetric>;

@@ -8,7 +8,16 @@ import { AVAILABILITY_SLO, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics
 import { generatedDashboard } from './dashboard-settings.js';
 import { pathVariable, routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
 import { barGaugePanel, heatmapPanel, statPanel, tablePanel, timeSeriesPanel, type PanelQuery } from './panels.js';
-import { aggregate, eq, histogramQuantile, matches, rate, rawSeriesOf, selector } from './promql.js';
+import {
+  aggregate,
+  eitherOtelDelivery,
+  eq,
+  histogramQuantile,
+  matches,
+  rate,
+  rawSeriesOf,
+  selector,
+} from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
@@ -69,7 +78,8 @@ function runtimePanel(
   const queries: PanelQuery[] = [
     { expr: promClientExpr(rawSeriesOf('promClient', VARIABLES.path)), legend: `{{${L.path}}}` },
   ];
-  if (otelExpr) queries.push({ expr: otelExpr(rawSeriesOf('otel', VARIABLES.path)), legend: `{{${L.path}}}` });
+  // No job matcher: eitherOtelDelivery adds the scraped and the pushed one.
+  if (otelExpr) queries.push({ expr: otelExpr([matches(L.path, VARIABLES.path)]), legend: `{{${L.path}}}` });
   return timeSeriesPanel({ title, description, unit, queries, width: 12, height: 8, min: 0 });
 }
 
@@ -315,7 +325,7 @@ export function buildServiceOverviewDashboard(): Dashboard {
             `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (OpenTelemetry), both from Node's monitorEventLoopDelay.`,
           's',
           (m) => aggregate('max', [L.path], selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name, ...m)),
-          (m) => aggregate('max', [L.path], selector(OTEL_RUNTIME_METRICS.eventLoopDelayP99.name, ...m)),
+          (m) => aggregate('max', [L.path], eitherOtelDelivery(OTEL_RUNTIME_METRICS.eventLoopDelayP99, '', m)),
         ),
       )
       .withPanel(
@@ -325,7 +335,7 @@ export function buildServiceOverviewDashboard(): Dashboard {
             `\`${OTEL_RUNTIME_METRICS.heapUsed.name}\` (OpenTelemetry).`,
           'bytes',
           (m) => aggregate('sum', [L.path], selector(PROM_CLIENT_RUNTIME_METRICS.heapUsed.name, ...m)),
-          (m) => aggregate('sum', [L.path], selector(OTEL_RUNTIME_METRICS.heapUsed.name, ...m)),
+          (m) => aggregate('sum', [L.path], eitherOtelDelivery(OTEL_RUNTIME_METRICS.heapUsed, '', m)),
         ),
       )
       .withPanel(
@@ -344,7 +354,7 @@ export function buildServiceOverviewDashboard(): Dashboard {
             aggregate(
               'sum',
               [L.path],
-              rate(selector(`${OTEL_RUNTIME_METRICS.gcDuration.name}_sum`, ...m), '$__rate_interval'),
+              eitherOtelDelivery(OTEL_RUNTIME_METRICS.gcDuration, '_sum', m, (raw) => rate(raw, '$__rate_interval')),
             ),
         ),
       )

@@ -14,6 +14,12 @@ export {
 } from './binaries.js';
 export { freePort } from './free-port.js';
 export { ManagedProcess, type ManagedProcessOptions } from './managed-process.js';
-export { PrometheusApi, type RuleGroupState, type TargetState, type VectorSample } from './prometheus-api.js';
+export {
+  PrometheusApi,
+  type RawSeries,
+  type RuleGroupState,
+  type TargetState,
+  type VectorSample,
+} from './prometheus-api.js';
 export { PrometheusServer, type PrometheusServerOptions } from './prometheus-server.js';
 export { waitFor, waitForHttpOk } from './wait-for.js';

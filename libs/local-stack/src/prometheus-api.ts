@@ -5,6 +5,12 @@ export interface VectorSample {
   timestamp: number;
 }
 
+/** One series and its raw samples, as stored (no evaluation step). */
+export interface RawSeries {
+  metric: Record<string, string>;
+  samples: Array<{ timestamp: number; value: number }>;
+}
+
 export interface RuleGroupState {
   name: string;
   file: string;
@@ -54,6 +60,20 @@ export class PrometheusApi {
     }
     if (data.resultType !== 'vector') throw new Error(`query ${expr} returned a ${data.resultType}, not a vector`);
     return data.result.map(({ metric, value: [timestamp, value] }) => ({ metric, value: Number(value), timestamp }));
+  }
+
+  /** The raw samples of every series a selector matches over the last `range` (a range query's matrix). */
+  async rawSamples(selector: string, range: string): Promise<RawSeries[]> {
+    const data = await this.get<{
+      resultType: string;
+      result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }>;
+    }>('/api/v1/query', { query: `${selector}[${range}]` });
+    if (data.resultType !== 'matrix')
+      throw new Error(`${selector}[${range}] returned a ${data.resultType}, not a matrix`);
+    return data.result.map(({ metric, values }) => ({
+      metric,
+      samples: values.map(([timestamp, value]) => ({ timestamp, value: Number(value) })),
+    }));
   }
 
   /** The names of every series matching the selectors. */
