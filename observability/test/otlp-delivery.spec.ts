@@ -13,6 +13,7 @@ import { parse, stringify } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries } from '@app/testing';
 import { otlpSeriesNames, pushedLabels } from '../prometheus/otlp-naming.js';
+import { parseSeries } from '../prometheus/promql-names.js';
 import { RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
 import { expectSuccess, runTool } from './run-tool.js';
 
@@ -32,14 +33,6 @@ interface RuleTestFile {
 }
 
 const SCRAPED_TO_PUSHED = otlpSeriesNames();
-
-/** `name{a="b", c="d"}` as promtool's input series write it. */
-function parseSeries(series: string): { name: string; labels: Map<string, string> } {
-  const match = /^([a-zA-Z_:][\w:]*)\s*(?:\{(.*)\})?$/.exec(series.trim());
-  if (!match) throw new Error(`not a series: ${series}`);
-  const labels = new Map([...(match[2] ?? '').matchAll(/(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => [k, v]));
-  return { name: match[1], labels };
-}
 
 function formatSeries(name: string, labels: Map<string, string>): string {
   return `${name}{${[...labels].map(([key, value]) => `${key}="${value}"`).join(', ')}}`;
