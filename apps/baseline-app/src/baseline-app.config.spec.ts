@@ -10,9 +10,9 @@ describe('readBaselineAppConfig', () => {
   });
 
   it('reads the port, the host and the signals settings', () => {
-    const config = readBaselineAppConfig({ PORT: '9200', HOST: '127.0.0.1', SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0' });
+    const config = readBaselineAppConfig({ PORT: '9200', HOST: '127.0.0.1', SIGNALS_ROUTE_MAX_LATENCY_MS: 'two=0' });
     expect(config).toMatchObject({ port: 9200, host: '127.0.0.1' });
-    expect(config.signals.routeMaxLatencyMs).toEqual({ one: 0, two: 0, three: 0, four: 0 });
+    expect(config.signals.routeMaxLatencyMs).toEqual({ ...SIGNALS_DEFAULTS.routeMaxLatencyMs, two: 0 });
   });
 
   it('names every bad variable at once', () => {

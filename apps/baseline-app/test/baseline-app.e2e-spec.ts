@@ -2,6 +2,7 @@
  * The compiled baseline app as a real process, as the benchmark runs it: the same routes and answers
  * as the metric paths, and no metrics at all. Needs `npm run build` first (`npm test` does it).
  */
+import { NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import { builtEntry, freePort, ManagedProcess, REPO_ROOT, startBuiltApp, type StartedApp } from '@app/testing';
 
 async function get(url: string): Promise<{ status: number; body: unknown }> {
@@ -17,7 +18,7 @@ describe('baseline-app, compiled and run as a process', () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), HOST: '127.0.0.1', SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0' };
+    const env = { PORT: String(port), HOST: '127.0.0.1', ...NO_WAIT_SIGNALS_ENV };
     app = await startBuiltApp('baseline-app', { ...env, SIGNALS_MAX_LATENCY_MS: '0' }, `${baseUrl}/health`);
   });
 

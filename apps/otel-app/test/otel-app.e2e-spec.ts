@@ -6,13 +6,19 @@
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { METRIC_PATHS, OTEL_HTTP_METRICS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { HEALTH_PATH } from '@app/signals';
 import {
   builtEntry,
+  expectedOutcomeCounts,
+  expectedRequestCounts,
+  expectedWorkCounts,
   freePort,
+  knownTimes,
   ManagedProcess,
   REPO_ROOT,
   scrape,
   selectSamples,
+  sendKnownTraffic,
   startBuiltApp,
   sumSamples,
   type Sample,
@@ -71,28 +77,6 @@ function requestCounts(samples: readonly Sample[]): Record<string, number> {
   return counts;
 }
 
-const SAMPLE = '/sample-signals';
-const FORCE = {
-  ok: `${SAMPLE}?weight_ok=1&weight_not_found=0&weight_server_error=0`,
-  notFound: `${SAMPLE}?weight_ok=0&weight_not_found=1&weight_server_error=0`,
-  serverError: `${SAMPLE}?weight_ok=0&weight_not_found=0&weight_server_error=1`,
-};
-
-/** Path → [times, expected status]. */
-const KNOWN_REQUESTS: ReadonlyArray<[path: string, times: number, status: number]> = [
-  ['/one', 3, 200],
-  ['/two', 2, 200],
-  ['/three', 1, 200],
-  ['/four', 1, 200],
-  ['/error', 2, 500],
-  [FORCE.ok, 4, 200],
-  [FORCE.notFound, 3, 404],
-  [FORCE.serverError, 5, 500],
-  [`${SAMPLE}?weight_ok=lots`, 2, 400],
-  ['/one?unexpected=1', 1, 400],
-  ['/health', 6, 200],
-];
-
 describe('otel-app metrics, scraped from the compiled app', () => {
   let app: StartedApp;
   let baseUrl: string;
@@ -107,29 +91,16 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     app = await startBuiltApp('otel-app', otelAppEnv(appPort, metricsPort), `${baseUrl}/health`);
     // A scrape before the traffic: had the exporter's own server been measured, it would show below.
     await scrape(metricsUrl);
-    for (const [path, times, status] of KNOWN_REQUESTS) {
-      for (let i = 0; i < times; i++) expect(`${path} ${await get(`${baseUrl}${path}`)}`).toBe(`${path} ${status}`);
-    }
-    expect(await get(`${baseUrl}/one`, { method: 'POST' })).toBe(404);
+    // Probes before the traffic: none of them may be counted.
+    for (let i = 0; i < 3; i += 1) expect(await get(`${baseUrl}${HEALTH_PATH}`)).toBe(200);
+    await sendKnownTraffic(baseUrl);
     ({ samples, families } = await scrape(metricsUrl));
   });
 
   afterAll(() => app?.stop());
 
   it('counts each request once by method, route template and status, leaving /health and scrapes out', () => {
-    expect(requestCounts(samples)).toEqual({
-      'GET /one 200': 3,
-      'GET /one 400': 1,
-      'GET /two 200': 2,
-      'GET /three 200': 1,
-      'GET /four 200': 1,
-      'GET /error 500': 2,
-      'GET /sample-signals 200': 4,
-      'GET /sample-signals 404': 3,
-      'GET /sample-signals 500': 5,
-      'GET /sample-signals 400': 2,
-      'POST unmatched 404': 1,
-    });
+    expect(requestCounts(samples)).toEqual(expectedRequestCounts());
     expect(families.get(HTTP.name)).toBe('HISTOGRAM');
   });
 
@@ -137,33 +108,24 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     const oneOk = { http_route: '/one', http_response_status_code: '200' };
     const les = selectSamples(samples, `${HTTP.name}_bucket`, oneOk).map((s) => s.labels.le);
     expect(les).toEqual([...HTTP.buckets.map(String), '+Inf']);
-    // Three requests answered at once: all below the 1 s bucket, whatever the machine's speed.
-    expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(3);
+    // Requests answered at once: all below the 1 s bucket, whatever the machine's speed.
+    expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(knownTimes('/one'));
   });
 
   it('exports the signals metrics under the catalogue names, labels and counts', () => {
-    const expected: Record<string, number> = {
-      'one ok': 3,
-      'two ok': 2,
-      'three ok': 1,
-      'four ok': 1,
-      'error server_error': 2,
-      'sample ok': 4,
-      'sample not_found': 3,
-      'sample server_error': 5,
-    };
+    const expected = expectedOutcomeCounts();
     for (const signal of SIGNAL_NAMES) {
       for (const outcome of SIGNAL_OUTCOMES) {
         const series = selectSamples(samples, outcomes.name, { signal, outcome });
         expect(series.map(ownLabels)).toEqual([{ signal, outcome }]);
         expect(`${signal} ${outcome} ${series[0].value}`).toBe(
-          `${signal} ${outcome} ${expected[`${signal} ${outcome}`] ?? 0}`,
+          `${signal} ${outcome} ${expected[`${signal} ${outcome}`]}`,
         );
       }
     }
     expect(families.get(outcomes.name)).toBe('COUNTER');
 
-    const worked = { one: 3, two: 2, three: 1, four: 1, error: 2, sample: 12 };
+    const worked = expectedWorkCounts();
     for (const signal of SIGNAL_NAMES) {
       const [count] = selectSamples(samples, `${workDuration.name}_count`, { signal });
       expect(ownLabels(count)).toEqual({ signal });

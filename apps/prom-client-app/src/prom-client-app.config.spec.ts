@@ -28,12 +28,15 @@ describe('readPromClientAppConfig', () => {
       HOST: '127.0.0.1',
       SERVICE_NAME: 'checkout-api',
       SIGNALS_SEED: '42',
-      SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
+      SIGNALS_ROUTE_MAX_LATENCY_MS: 'one=0',
       WORKERS: '4',
       WORKERS_SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({ port: 9100, host: '127.0.0.1', serviceName: 'checkout-api' });
-    expect(config.signals).toMatchObject({ seed: 42, routeMaxLatencyMs: { one: 0, two: 0, three: 0, four: 0 } });
+    expect(config.signals).toMatchObject({
+      seed: 42,
+      routeMaxLatencyMs: { ...SIGNALS_DEFAULTS.routeMaxLatencyMs, one: 0 },
+    });
     expect(config.cluster).toEqual({ workers: 4, shutdownTimeoutMs: 3000 });
   });
 

@@ -4,7 +4,7 @@
  * dies. Needs `npm run build` first (`npm test` does it).
  */
 import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { HEALTH_PATH, NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import {
   freePort,
   parseExposition,
@@ -29,8 +29,7 @@ const { outcomes, inFlight, workDurationSummary } = SIGNALS_METRICS;
 const QUIET_ENV = {
   HOST: '127.0.0.1',
   SIGNALS_SEED: '20240601',
-  SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
-  SIGNALS_MAX_LATENCY_MS: '0',
+  ...NO_WAIT_SIGNALS_ENV,
   WORKERS: String(WORKERS),
   WORKERS_SHUTDOWN_TIMEOUT_MS: '5000',
 };

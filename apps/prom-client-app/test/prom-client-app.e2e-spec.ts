@@ -7,19 +7,23 @@ import {
   METRIC_PATHS,
   PROM_CLIENT_HTTP_METRICS,
   SIGNAL_NAMES,
-  SIGNAL_OUTCOMES,
   SIGNALS_METRICS,
   UNMATCHED_ROUTE,
 } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { HEALTH_PATH, NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import {
   builtEntry,
+  expectedOutcomeCounts,
+  expectedRequestCounts,
+  expectedWorkCounts,
   freePort,
+  knownTimes,
   ManagedProcess,
   REPO_ROOT,
   type Sample,
   scrape,
   selectSamples,
+  sendKnownTraffic,
   startBuiltApp,
   type StartedApp,
   sumSamples,
@@ -35,27 +39,8 @@ const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRIC
 const QUIET_ENV = {
   HOST: '127.0.0.1',
   SIGNALS_SEED: '20240601',
-  SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
-  SIGNALS_MAX_LATENCY_MS: '0',
+  ...NO_WAIT_SIGNALS_ENV,
 };
-
-const only = (outcome: 'ok' | 'not_found' | 'server_error') =>
-  `/sample-signals?weight_ok=${Number(outcome === 'ok')}&weight_not_found=${Number(outcome === 'not_found')}` +
-  `&weight_server_error=${Number(outcome === 'server_error')}`;
-
-/** [path, expected status, times]: each count differs, so a label mix-up cannot add up by chance. */
-const TRAFFIC: ReadonlyArray<readonly [string, number, number]> = [
-  ['/one', 200, 3],
-  ['/two', 200, 2],
-  ['/three', 200, 1],
-  ['/four', 200, 1],
-  ['/error', 500, 2],
-  [only('ok'), 200, 4],
-  [only('not_found'), 404, 3],
-  [only('server_error'), 500, 5],
-  ['/sample-signals?weight_ok=abc', 400, 6],
-  ['/one?unexpected=1', 400, 7],
-];
 
 /** Series of `name` keyed `METHOD route status_code`, the way a reader checks them by eye. */
 function httpSeries(samples: readonly Sample[], name: string): Record<string, number> {
@@ -92,25 +77,12 @@ describe('prom-client app, compiled and run as a process', () => {
       // Probes and scrapes before the traffic: none of them may be counted.
       for (let i = 0; i < 3; i += 1) await get(`${base}${HEALTH_PATH}`, 200);
       await get(`${base}/metrics`, 200);
-      for (const [path, status, times] of TRAFFIC) {
-        for (let i = 0; i < times; i += 1) await get(`${base}${path}`, status);
-      }
+      await sendKnownTraffic(base);
       contentType = (await fetch(`${base}/metrics`)).headers.get('content-type');
       ({ samples, families } = await scrape(`${base}/metrics`));
     });
 
-    const expectedHttpCounts = {
-      'GET /one 200': 3,
-      'GET /one 400': 7,
-      'GET /two 200': 2,
-      'GET /three 200': 1,
-      'GET /four 200': 1,
-      'GET /error 500': 2,
-      'GET /sample-signals 200': 4,
-      'GET /sample-signals 404': 3,
-      'GET /sample-signals 500': 5,
-      'GET /sample-signals 400': 6,
-    };
+    const expectedHttpCounts = expectedRequestCounts();
 
     it('serves the Prometheus text format, version 0.0.4', () => {
       const [mediaType, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim());
@@ -128,22 +100,11 @@ describe('prom-client app, compiled and run as a process', () => {
       expect(httpSeries(samples, `${duration.name}_count`)).toEqual(expectedHttpCounts);
       const edges = selectSamples(samples, `${duration.name}_bucket`, { route: '/one', status_code: '200' });
       expect(edges.map((s) => s.labels.le)).toEqual([...duration.buckets.map(String), '+Inf']);
-      expect(edges.at(-1)?.value).toBe(3);
+      expect(edges.at(-1)?.value).toBe(knownTimes('/one'));
     });
 
     it(`counts ${outcomes.name} by signal and outcome; rejected requests (400) did no work`, () => {
-      const expected: Record<string, number> = {};
-      for (const signal of SIGNAL_NAMES) for (const outcome of SIGNAL_OUTCOMES) expected[`${signal} ${outcome}`] = 0;
-      Object.assign(expected, {
-        'one ok': 3,
-        'two ok': 2,
-        'three ok': 1,
-        'four ok': 1,
-        'error server_error': 2,
-        'sample ok': 4,
-        'sample not_found': 3,
-        'sample server_error': 5,
-      });
+      const expected = expectedOutcomeCounts();
       const counted = selectSamples(samples, outcomes.name).map((s) => [
         `${s.labels.signal} ${s.labels.outcome}`,
         s.value,
@@ -152,7 +113,7 @@ describe('prom-client app, compiled and run as a process', () => {
     });
 
     it(`times each signal's work in ${workDuration.name} and ${workDurationSummary.name}`, () => {
-      const workCounts = { one: 3, two: 2, three: 1, four: 1, error: 2, sample: 12 };
+      const workCounts = expectedWorkCounts();
       for (const [signal, count] of Object.entries(workCounts)) {
         expect([signal, sumSamples(samples, `${workDuration.name}_count`, { signal })]).toEqual([signal, count]);
         expect([signal, sumSamples(samples, `${workDurationSummary.name}_count`, { signal })]).toEqual([signal, count]);

@@ -201,6 +201,37 @@ describe('EnvReader', () => {
     });
   });
 
+  describe('keyedNumbers', () => {
+    const defaults = { one: 200, two: 400, 'sample-signals': 0 };
+
+    it('overrides the keys it names and keeps the defaults of the others', () => {
+      expect(readFrom({ K: ' one=0 , sample-signals=2.5' }, (r) => r.keyedNumbers('K', defaults))).toEqual({
+        value: { one: 0, two: 400, 'sample-signals': 2.5 },
+        problems: [],
+      });
+    });
+
+    it.each([undefined, ''])('takes a copy of the defaults when the variable is %p', (raw) => {
+      const { value, problems } = readFrom({ K: raw }, (r) => r.keyedNumbers('K', defaults));
+      expect(value).toEqual(defaults);
+      expect(value).not.toBe(defaults);
+      expect(problems).toEqual([]);
+    });
+
+    it.each([
+      ['0,0', '"0" is not key=number; "0" is not key=number'],
+      ['one=-1', '"one=-1" is not key=number'],
+      ['five=3', '"five" is not one of one, two, sample-signals'],
+      ['one=1,one=2', '"one" is set twice'],
+      ['one=1,', '"" is not key=number'],
+    ])('reports %p, saying what is wrong and keeping every default', (raw, why) => {
+      expect(readFrom({ K: raw }, (r) => r.keyedNumbers('K', defaults))).toEqual({
+        value: defaults,
+        problems: [`K must be comma-separated key=number pairs (${why}), got "${raw}"`],
+      });
+    });
+  });
+
   describe('numberList', () => {
     it.each([
       ['80,10,10', [80, 10, 10]],

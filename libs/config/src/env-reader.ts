@@ -97,6 +97,32 @@ export class EnvReader {
     return values;
   }
 
+  /**
+   * Non-negative numbers by key, `one=200,three=0`: each key one of `defaults`', each unset key its default.
+   * Keyed rather than positional, so that a new key changes no existing setting.
+   */
+  keyedNumbers<K extends string>(name: string, defaults: Readonly<Record<K, number>>): Record<K, number> {
+    const values = { ...defaults } as Record<K, number>;
+    const raw = this.raw(name);
+    if (raw === undefined) return values;
+    const keys = Object.keys(defaults);
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const entry of raw.split(',').map((part) => part.trim())) {
+      const match = /^([\w-]+)=(\d+(?:\.\d+)?)$/.exec(entry);
+      if (!match) problems.push(`"${entry}" is not key=number`);
+      else if (!keys.includes(match[1])) problems.push(`"${match[1]}" is not one of ${keys.join(', ')}`);
+      else if (seen.has(match[1])) problems.push(`"${match[1]}" is set twice`);
+      else {
+        seen.add(match[1]);
+        values[match[1] as K] = Number(match[2]);
+      }
+    }
+    if (problems.length === 0) return values;
+    this.problems.push(`${name} must be comma-separated key=number pairs (${problems.join('; ')}), got "${raw}"`);
+    return { ...defaults } as Record<K, number>;
+  }
+
   /** Records a problem found by a cross-field check that the typed readers cannot express. */
   reject(name: string, message: string): void {
     this.problems.push(`${name} ${message}`);

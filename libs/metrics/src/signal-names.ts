@@ -1,10 +1,45 @@
-/** The course's sample routes, each a "signal" of the demo business. Bounded: safe as a label value. */
-export const SIGNAL_NAMES = ['one', 'two', 'three', 'four', 'error', 'sample'] as const;
-export type SignalName = (typeof SIGNAL_NAMES)[number];
-
 /** What a signal answered. Bounded: safe as a label value. */
 export const SIGNAL_OUTCOMES = ['ok', 'not_found', 'server_error'] as const;
 export type SignalOutcome = (typeof SIGNAL_OUTCOMES)[number];
+
+/**
+ * A route of the demo business. `fixed`: waits up to `maxLatencyMs` (SIGNALS_ROUTE_MAX_LATENCY_MS overrides it),
+ * then answers `outcome`. `sampled`: the outcome is drawn by the SIGNALS_WEIGHTS, the wait bound is
+ * SIGNALS_MAX_LATENCY_MS or the query's; `/sample-signals` is the course assignment's route.
+ */
+export type SignalRoute =
+  | {
+      readonly path: `/${string}`;
+      readonly kind: 'fixed';
+      readonly outcome: SignalOutcome;
+      readonly maxLatencyMs: number;
+    }
+  | { readonly path: `/${string}`; readonly kind: 'sampled'; readonly maxLatencyMs: number };
+
+/**
+ * The course's routes, declared once, by signal name (the `signal` label value). The controller, the settings,
+ * the traffic generator, the benchmark, the dashboards and the tests read this table: a route added here is
+ * served, configured, generated, charted and tested with nothing else to change.
+ */
+export const SIGNAL_ROUTES = {
+  one: { path: '/one', kind: 'fixed', outcome: 'ok', maxLatencyMs: 200 },
+  two: { path: '/two', kind: 'fixed', outcome: 'ok', maxLatencyMs: 400 },
+  three: { path: '/three', kind: 'fixed', outcome: 'ok', maxLatencyMs: 600 },
+  four: { path: '/four', kind: 'fixed', outcome: 'ok', maxLatencyMs: 800 },
+  // The course's error route: fails at once.
+  error: { path: '/error', kind: 'fixed', outcome: 'server_error', maxLatencyMs: 0 },
+  sample: { path: '/sample-signals', kind: 'sampled', maxLatencyMs: 200 },
+} as const satisfies Record<string, SignalRoute>;
+
+/** The signals, each a route of the demo business. Bounded: safe as a label value. */
+export type SignalName = keyof typeof SIGNAL_ROUTES;
+export const SIGNAL_NAMES = Object.keys(SIGNAL_ROUTES) as SignalName[];
+
+/** The signals whose route answers a fixed outcome after a bounded wait. */
+export type FixedSignal = {
+  [Name in SignalName]: (typeof SIGNAL_ROUTES)[Name]['kind'] extends 'fixed' ? Name : never;
+}[SignalName];
+export const FIXED_SIGNALS = SIGNAL_NAMES.filter((name): name is FixedSignal => SIGNAL_ROUTES[name].kind === 'fixed');
 
 /** The HTTP status each outcome is answered with. */
 export const OUTCOME_STATUS: Readonly<Record<SignalOutcome, 200 | 404 | 500>> = {

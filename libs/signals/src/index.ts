@@ -10,6 +10,7 @@ export { SignalsModule } from './signals.module.js';
 export { SignalsService } from './signals.service.js';
 export {
   readSignalsSettings,
+  NO_WAIT_SIGNALS_ENV,
   SIGNALS_DEFAULTS,
   type OutcomeWeights,
   type SignalsSettings,

@@ -1,9 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
-import type { SignalsSettings } from './signals.settings.js';
+import { SIGNALS_DEFAULTS, type SignalsSettings } from './signals.settings.js';
 
 const settings: SignalsSettings = {
-  routeMaxLatencyMs: { one: 200, two: 400, three: 600, four: 800 },
+  routeMaxLatencyMs: SIGNALS_DEFAULTS.routeMaxLatencyMs,
   sampleWeights: { ok: 80, not_found: 10, server_error: 10 },
   sampleMaxLatencyMs: 200,
   latencyCapMs: 5_000,

@@ -1,9 +1,45 @@
-import { Controller, Get, Inject, InternalServerErrorException, NotFoundException, Query } from '@nestjs/common';
-import { OUTCOME_STATUS, type SignalName, type SignalOutcome } from '@app/metrics';
+import { Controller, Get, Inject, InternalServerErrorException, NotFoundException, Query, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import {
+  FIXED_SIGNALS,
+  OUTCOME_STATUS,
+  SIGNAL_ROUTES,
+  type FixedSignal,
+  type SignalName,
+  type SignalOutcome,
+} from '@app/metrics';
 import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
-import { SignalsService, type FixedSignal } from './signals.service.js';
+import { SignalsService } from './signals.service.js';
 import { SIGNALS_SETTINGS } from './signals.tokens.js';
 import type { SignalsSettings } from './signals.settings.js';
+
+/** A request as Express hands it to a handler: its router set `route` to the matched route. */
+type RoutedRequest = IncomingMessage & { route?: { path?: unknown } };
+
+/** The fixed routes by path (libs/metrics' SIGNAL_ROUTES). */
+const FIXED_ROUTES: ReadonlyMap<string, FixedSignal> = new Map(
+  FIXED_SIGNALS.map((signal) => [SIGNAL_ROUTES[signal].path, signal]),
+);
+const FIXED_ROUTE_PATHS = [...FIXED_ROUTES.keys()];
+
+/** Which fixed route matched: Express's route template, not the request's path (`/One/` matches `/one`). */
+function signalOfRoute(request: RoutedRequest): FixedSignal {
+  const signal = FIXED_ROUTES.get(String(request.route?.path));
+  if (signal === undefined) throw new Error(`no fixed signal route matched ${request.url}`);
+  return signal;
+}
+
+/** Turns an outcome into the HTTP answer: exceptions, so that Nest's filters and every interceptor see the status. */
+function answer(signal: SignalName, outcome: SignalOutcome): SignalAnswer {
+  switch (outcome) {
+    case 'not_found':
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', signal, outcome });
+    case 'server_error':
+      throw new InternalServerErrorException({ statusCode: 500, error: 'Internal Server Error', signal, outcome });
+    default:
+      return { signal, outcome, status: OUTCOME_STATUS[outcome] };
+  }
+}
 
 export interface SignalAnswer {
   signal: SignalName;
@@ -23,52 +59,17 @@ export class SignalsController {
     @Inject(SIGNALS_SETTINGS) private readonly settings: SignalsSettings,
   ) {}
 
-  @Get('one')
-  one(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    return this.fixed('one', query);
-  }
-
-  @Get('two')
-  two(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    return this.fixed('two', query);
-  }
-
-  @Get('three')
-  three(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    return this.fixed('three', query);
-  }
-
-  @Get('four')
-  four(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    return this.fixed('four', query);
-  }
-
-  @Get('error')
-  async error(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    assertNoQueryParameters(query);
-    return answer('error', await this.signals.error());
-  }
-
-  @Get('sample-signals')
-  async sample(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
-    const request = parseSampleSignalsQuery(query, this.settings);
-    return answer('sample', await this.signals.sample(request));
-  }
-
-  private async fixed(signal: FixedSignal, query: Record<string, unknown>): Promise<SignalAnswer> {
+  /** Every fixed route of the table: one handler, registered by Nest once per path (each its own `route`). */
+  @Get(FIXED_ROUTE_PATHS)
+  async fixed(@Req() request: RoutedRequest, @Query() query: Record<string, unknown>): Promise<SignalAnswer> {
+    const signal = signalOfRoute(request);
     assertNoQueryParameters(query);
     return answer(signal, await this.signals.fixed(signal));
   }
-}
 
-/** Turns an outcome into the HTTP answer: exceptions, so that Nest's filters and every interceptor see the status. */
-function answer(signal: SignalName, outcome: SignalOutcome): SignalAnswer {
-  switch (outcome) {
-    case 'not_found':
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', signal, outcome });
-    case 'server_error':
-      throw new InternalServerErrorException({ statusCode: 500, error: 'Internal Server Error', signal, outcome });
-    default:
-      return { signal, outcome, status: OUTCOME_STATUS[outcome] };
+  @Get(SIGNAL_ROUTES.sample.path)
+  async sample(@Query() query: Record<string, unknown>): Promise<SignalAnswer> {
+    const request = parseSampleSignalsQuery(query, this.settings);
+    return answer('sample', await this.signals.sample(request));
   }
 }

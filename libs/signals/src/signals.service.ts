@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SignalsMetrics, type SignalName, type SignalOutcome } from '@app/metrics';
+import { SIGNAL_ROUTES, SignalsMetrics, type FixedSignal, type SignalName, type SignalOutcome } from '@app/metrics';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pickOutcome } from './outcome-picker.js';
 import { RandomSource } from './random-source.js';
 import type { SampleSignalsRequest } from './sample-signals.query.js';
 import { SIGNALS_SETTINGS } from './signals.tokens.js';
 import type { SignalsSettings } from './signals.settings.js';
-
-export type FixedSignal = Exclude<SignalName, 'sample' | 'error'>;
 
 /**
  * The demo business: each signal waits a random time (its "work"), then answers an outcome.
@@ -22,14 +20,10 @@ export class SignalsService {
     @Inject(SignalsMetrics) private readonly metrics: SignalsMetrics,
   ) {}
 
-  /** `/one` … `/four`: a uniform wait up to the route's bound, then success. */
+  /** A fixed route (`/one` … `/four`, `/error`): a uniform wait up to the route's bound, then its outcome. */
   fixed(signal: FixedSignal): Promise<SignalOutcome> {
-    return this.work(signal, this.settings.routeMaxLatencyMs[signal], () => 'ok');
-  }
-
-  /** `/error`: fails at once, as the course's route does. */
-  error(): Promise<SignalOutcome> {
-    return this.work('error', 0, () => 'server_error');
+    const { outcome } = SIGNAL_ROUTES[signal];
+    return this.work(signal, this.settings.routeMaxLatencyMs[signal], () => outcome);
   }
 
   /** `/sample-signals`: a uniform wait, then an outcome drawn by the weights. */

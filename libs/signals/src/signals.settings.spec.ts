@@ -1,5 +1,11 @@
 import { ConfigValidationError, EnvReader, type Env } from '@app/config';
-import { readSignalsSettings, type SignalsSettings } from './signals.settings.js';
+import { FIXED_SIGNALS, SIGNAL_ROUTES } from '@app/metrics';
+import {
+  NO_WAIT_SIGNALS_ENV,
+  readSignalsSettings,
+  SIGNALS_DEFAULTS,
+  type SignalsSettings,
+} from './signals.settings.js';
 
 function settingsFrom(env: Env): SignalsSettings {
   const reader = new EnvReader(env);
@@ -20,9 +26,12 @@ function problemsOf(env: Env): readonly string[] {
 }
 
 describe('readSignalsSettings', () => {
-  it('defaults to the course: 80/10/10, waits up to 200/400/600/800 ms, a 5 s cap and no seed', () => {
+  it("defaults to the course: 80/10/10, the route table's waits (200/400/600/800 ms), a 5 s cap and no seed", () => {
+    expect(settingsFrom({}).routeMaxLatencyMs).toMatchObject({ one: 200, two: 400, three: 600, four: 800, error: 0 });
     expect(settingsFrom({})).toEqual({
-      routeMaxLatencyMs: { one: 200, two: 400, three: 600, four: 800 },
+      routeMaxLatencyMs: Object.fromEntries(
+        FIXED_SIGNALS.map((signal) => [signal, SIGNAL_ROUTES[signal].maxLatencyMs]),
+      ),
       sampleWeights: { ok: 80, not_found: 10, server_error: 10 },
       sampleMaxLatencyMs: 200,
       latencyCapMs: 5_000,
@@ -40,13 +49,13 @@ describe('readSignalsSettings', () => {
     expect(
       settingsFrom({
         SIGNALS_LATENCY_CAP_MS: '1000',
-        SIGNALS_ROUTE_MAX_LATENCY_MS: '10,20,30,1000',
+        SIGNALS_ROUTE_MAX_LATENCY_MS: FIXED_SIGNALS.map((signal, index) => `${signal}=${(index + 1) * 10}`).join(','),
         SIGNALS_WEIGHTS: '1, 0.5, 0',
         SIGNALS_MAX_LATENCY_MS: '1000',
         SIGNALS_SEED: '42',
       }),
     ).toEqual({
-      routeMaxLatencyMs: { one: 10, two: 20, three: 30, four: 1000 },
+      routeMaxLatencyMs: Object.fromEntries(FIXED_SIGNALS.map((signal, index) => [signal, (index + 1) * 10])),
       sampleWeights: { ok: 1, not_found: 0.5, server_error: 0 },
       sampleMaxLatencyMs: 1000,
       latencyCapMs: 1000,
@@ -76,20 +85,52 @@ describe('readSignalsSettings', () => {
     });
   });
 
+  describe('SIGNALS_ROUTE_MAX_LATENCY_MS', () => {
+    it('sets the routes it names, by signal, and leaves the others at their default', () => {
+      expect(settingsFrom({ SIGNALS_ROUTE_MAX_LATENCY_MS: 'four=0' }).routeMaxLatencyMs).toEqual({
+        ...SIGNALS_DEFAULTS.routeMaxLatencyMs,
+        four: 0,
+      });
+    });
+
+    it('names the routes it accepts when given another', () => {
+      expect(problemsOf({ SIGNALS_ROUTE_MAX_LATENCY_MS: 'no-such-route=10' })).toEqual([
+        `SIGNALS_ROUTE_MAX_LATENCY_MS must be comma-separated key=number pairs ("no-such-route" is not one of ${FIXED_SIGNALS.join(', ')}), got "no-such-route=10"`,
+      ]);
+    });
+
+    it('refuses the positional form it once took, saying why', () => {
+      expect(problemsOf({ SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0' })[0]).toMatch(/"0" is not key=number/);
+    });
+  });
+
+  describe('NO_WAIT_SIGNALS_ENV', () => {
+    it('makes every route of the table answer at once', () => {
+      const settings = settingsFrom(NO_WAIT_SIGNALS_ENV);
+      expect(Object.keys(settings.routeMaxLatencyMs).sort()).toEqual(
+        Object.keys(SIGNAL_ROUTES)
+          .filter((signal) => SIGNAL_ROUTES[signal as keyof typeof SIGNAL_ROUTES].kind === 'fixed')
+          .sort(),
+      );
+      expect(Object.values(settings.routeMaxLatencyMs).every((ms) => ms === 0)).toBe(true);
+      expect(settings.sampleMaxLatencyMs).toBe(0);
+    });
+  });
+
   describe('latencies and their cap', () => {
     it('accepts waits equal to the cap', () => {
       const settings = settingsFrom({
         SIGNALS_LATENCY_CAP_MS: '300',
-        SIGNALS_ROUTE_MAX_LATENCY_MS: '300,300,300,300',
+        SIGNALS_ROUTE_MAX_LATENCY_MS: 'one=300,two=300,three=300,four=300',
         SIGNALS_MAX_LATENCY_MS: '300',
       });
       expect(settings.latencyCapMs).toBe(300);
     });
 
     it('rejects a route wait above the cap', () => {
-      expect(problemsOf({ SIGNALS_LATENCY_CAP_MS: '1000', SIGNALS_ROUTE_MAX_LATENCY_MS: '100,200,300,1001' })).toEqual([
-        'SIGNALS_ROUTE_MAX_LATENCY_MS must not exceed SIGNALS_LATENCY_CAP_MS (1000), got 100,200,300,1001',
-      ]);
+      expect(problemsOf({ SIGNALS_LATENCY_CAP_MS: '1000', SIGNALS_ROUTE_MAX_LATENCY_MS: 'one=100,four=1001' })).toEqual(
+        ['SIGNALS_ROUTE_MAX_LATENCY_MS must not exceed SIGNALS_LATENCY_CAP_MS (1000), got four=1001'],
+      );
     });
 
     it('rejects a sample wait above the cap', () => {
@@ -100,7 +141,11 @@ describe('readSignalsSettings', () => {
 
     it('holds the default waits to a lowered cap too, rather than silently exceeding it', () => {
       expect(problemsOf({ SIGNALS_LATENCY_CAP_MS: '100' })).toEqual([
-        'SIGNALS_ROUTE_MAX_LATENCY_MS must not exceed SIGNALS_LATENCY_CAP_MS (100), got 200,400,600,800',
+        `SIGNALS_ROUTE_MAX_LATENCY_MS must not exceed SIGNALS_LATENCY_CAP_MS (100), got ${FIXED_SIGNALS.filter(
+          (signal) => SIGNAL_ROUTES[signal].maxLatencyMs > 100,
+        )
+          .map((signal) => `${signal}=${SIGNAL_ROUTES[signal].maxLatencyMs}`)
+          .join(',')}`,
         'SIGNALS_MAX_LATENCY_MS must not exceed SIGNALS_LATENCY_CAP_MS (100), got 200',
       ]);
     });

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import type { SignalName } from '@app/metrics';
+import { FIXED_SIGNALS, OUTCOME_STATUS, SIGNAL_ROUTES, type SignalName } from '@app/metrics';
 import { HEALTH_PATH } from '@app/signals';
 import { ScriptedRandomSource } from './fixtures/scripted-random-source.js';
-import { startSignalsApp, type SignalsTestApp } from './fixtures/signals-test-app.js';
+import { startSignalsApp, TEST_SETTINGS, type SignalsTestApp } from './fixtures/signals-test-app.js';
 
 /** Outcomes forced through the query, and what each must answer. */
 const FORCED = [
@@ -29,12 +29,28 @@ describe('SignalsModule over HTTP', () => {
     afterAll(() => app.close());
     beforeEach(() => app.recorder.forgetFinished());
 
-    it.each(['one', 'two', 'three', 'four'] as const)('/%s answers 200 JSON and records an ok', async (signal) => {
-      const response = await request(app.baseUrl).get(`/${signal}`);
+    // Every fixed route of the table, whatever it holds: a route added there is tested here.
+    it.each(FIXED_SIGNALS.filter((signal) => SIGNAL_ROUTES[signal].outcome === 'ok'))(
+      'the route of %s answers 200 JSON and records an ok',
+      async (signal) => {
+        const response = await request(app.baseUrl).get(SIGNAL_ROUTES[signal].path);
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toMatch(/^application\/json/);
+        expect(response.body).toEqual({ signal, outcome: 'ok', status: 200 });
+        expect(app.recorder.outcomes()).toEqual([[signal, 'ok']]);
+      },
+    );
+
+    it.each(FIXED_SIGNALS)('the route of %s answers the outcome the table gives it', async (signal) => {
+      const { path, outcome } = SIGNAL_ROUTES[signal];
+      expect((await request(app.baseUrl).get(path)).status).toBe(OUTCOME_STATUS[outcome]);
+      expect(app.recorder.outcomes()).toEqual([[signal, outcome]]);
+    });
+
+    it("records the signal of the route that matched, not of the request's spelling", async () => {
+      const response = await request(app.baseUrl).get('/One/');
       expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toEqual({ signal, outcome: 'ok', status: 200 });
-      expect(app.recorder.outcomes()).toEqual([[signal, 'ok']]);
+      expect(app.recorder.outcomes()).toEqual([['one', 'ok']]);
     });
 
     it('/error answers 500 JSON and records a server_error', async () => {
@@ -161,7 +177,7 @@ describe('SignalsModule over HTTP', () => {
 
     it('holds waits to the cap even when settings built by hand exceed it', async () => {
       app = await startSignalsApp({
-        settings: { latencyCapMs: 100, routeMaxLatencyMs: { one: 60_000, two: 0, three: 0, four: 0 } },
+        settings: { latencyCapMs: 100, routeMaxLatencyMs: { ...TEST_SETTINGS.routeMaxLatencyMs, one: 60_000 } },
         random: new ScriptedRandomSource([0.99]),
       });
       const response = await request(app.baseUrl).get('/one');

@@ -6,6 +6,15 @@ export {
   logContains,
   type ClusterResponse,
 } from './cluster-probes.js';
+export {
+  expectedOutcomeCounts,
+  expectedRequestCounts,
+  expectedWorkCounts,
+  KNOWN_TRAFFIC,
+  knownTimes,
+  sendKnownTraffic,
+  type KnownRequest,
+} from './known-traffic.js';
 export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition.js';
 export { freePort } from '@app/local-stack';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';

@@ -1,7 +1,7 @@
 import { RoutePicker } from './route-picker.js';
 import { signalWeightsQuery } from './signal-weights.js';
 import type { TrafficOptions } from './traffic-options.js';
-import { ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes.js';
+import { isSampledRoute, ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes.js';
 
 export interface PlannedRequest {
   /** 0-based position in the run. */
@@ -28,7 +28,7 @@ export class RequestPlanner {
     this.urls = options.targets.map((target) => {
       const urls = {} as Record<RouteName, string>;
       for (const route of ROUTE_NAMES) {
-        urls[route] = `${target}${TRAFFIC_ROUTES[route].path}${route === 'sample-signals' ? sampleQuery : ''}`;
+        urls[route] = `${target}${TRAFFIC_ROUTES[route].path}${isSampledRoute(route) ? sampleQuery : ''}`;
       }
       return urls;
     });

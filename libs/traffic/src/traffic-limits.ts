@@ -1,4 +1,5 @@
 import type { RouteMix } from './route-mix.js';
+import { isSampledRoute, ROUTE_NAMES } from './traffic-routes.js';
 
 /**
  * Hard caps: every run is bounded in request count and in time, whatever the options say, so a
@@ -18,17 +19,14 @@ export const TRAFFIC_LIMITS = {
 
 /**
  * The course's generator ran 4 threads with a 1 s client timeout over the routes one..four and error.
- * The default mix keeps those five evenly and adds /sample-signals at half the traffic: with its
- * default weights (80/10/10) about 20 % of the requests fail, as in the course.
+ * The default mix keeps the fixed routes evenly and gives /sample-signals half the traffic: with its default
+ * weights (80/10/10) about 20 % of the requests fail, as in the course. Derived from the route table, so that a
+ * new route joins the mix.
  */
-export const DEFAULT_ROUTE_MIX: RouteMix = {
-  one: 1,
-  two: 1,
-  three: 1,
-  four: 1,
-  error: 1,
-  'sample-signals': 5,
-};
+const FIXED_ROUTE_COUNT = ROUTE_NAMES.filter((name) => !isSampledRoute(name)).length;
+export const DEFAULT_ROUTE_MIX: RouteMix = Object.fromEntries(
+  ROUTE_NAMES.map((name) => [name, isSampledRoute(name) ? FIXED_ROUTE_COUNT : 1]),
+);
 
 export const TRAFFIC_DEFAULTS = {
   concurrency: 4,

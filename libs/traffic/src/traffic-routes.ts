@@ -1,27 +1,29 @@
-import type { SignalName } from '@app/metrics';
+import { SIGNAL_NAMES, SIGNAL_ROUTES, type SignalName } from '@app/metrics';
+
+type RoutePath = (typeof SIGNAL_ROUTES)[SignalName]['path'];
+
+/** A mix names a route by its path without the slash (`sample-signals`), as users type it. */
+export type RouteName = RoutePath extends `/${infer Name}` ? Name : never;
 
 /**
- * The routes the generator can call: the name a mix uses, the path on the signals app, and the
- * signal (metric label value) the app records for it, so a report can be compared with the metrics.
+ * The routes the generator can call, derived from the route table (libs/metrics' SIGNAL_ROUTES): the name a mix
+ * uses, the path on the signals app, and the signal (metric label value) the app records for it, so that a report
+ * can be compared with the metrics.
  */
-export const TRAFFIC_ROUTES = {
-  one: { path: '/one', signal: 'one' },
-  two: { path: '/two', signal: 'two' },
-  three: { path: '/three', signal: 'three' },
-  four: { path: '/four', signal: 'four' },
-  error: { path: '/error', signal: 'error' },
-  'sample-signals': { path: '/sample-signals', signal: 'sample' },
-} as const satisfies Record<string, { path: `/${string}`; signal: SignalName }>;
-
-export type RouteName = keyof typeof TRAFFIC_ROUTES;
+export const TRAFFIC_ROUTES = Object.fromEntries(
+  SIGNAL_NAMES.map((signal) => {
+    const { path } = SIGNAL_ROUTES[signal];
+    return [path.slice(1), { path, signal }];
+  }),
+) as Readonly<Record<RouteName, { readonly path: RoutePath; readonly signal: SignalName }>>;
 
 export const ROUTE_NAMES = Object.keys(TRAFFIC_ROUTES) as RouteName[];
 
-// Compile-time guard: a signal added to the catalogue in @app/metrics without a route here fails the build.
-type SignalWithoutRoute = Exclude<SignalName, (typeof TRAFFIC_ROUTES)[RouteName]['signal']>;
-const _everySignalHasARoute: [SignalWithoutRoute] extends [never] ? true : never = true;
-void _everySignalHasARoute;
-
 export function isRouteName(name: string): name is RouteName {
   return Object.prototype.hasOwnProperty.call(TRAFFIC_ROUTES, name);
+}
+
+/** Whether the route draws its outcome (`/sample-signals`): the one the signal weights of a run apply to. */
+export function isSampledRoute(name: RouteName): boolean {
+  return SIGNAL_ROUTES[TRAFFIC_ROUTES[name].signal].kind === 'sampled';
 }

@@ -1,3 +1,4 @@
+import { NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import type { VariantName } from './variant-names.js';
 
 /** How one variant is started and reached. */
@@ -38,8 +39,7 @@ function commonEnv(inherited: NodeJS.ProcessEnv, port: number): Record<string, s
     PORT: String(port),
     HOST: '127.0.0.1',
     // No wait in the handlers: the cost of the metrics is not hidden behind sleeps.
-    SIGNALS_ROUTE_MAX_LATENCY_MS: '0,0,0,0',
-    SIGNALS_MAX_LATENCY_MS: '0',
+    ...NO_WAIT_SIGNALS_ENV,
     SIGNALS_SEED: '1',
   };
 }

@@ -1,3 +1,4 @@
+import { SIGNAL_NAMES } from '@app/metrics';
 import { HttpException } from '@nestjs/common';
 import { readLocalDashboardConfig } from '../local-dashboard.config.js';
 import { buildDashboardView, parseSelection, promqlRegexLiteral, RANGE_OPTIONS } from './dashboard-view.builder.js';
@@ -104,7 +105,7 @@ describe('buildDashboardView', () => {
         name: 'signal',
         label: 'Signal',
         selected: undefined,
-        options: ['one', 'two', 'three', 'four', 'error', 'sample'],
+        options: SIGNAL_NAMES,
       },
     ]);
   });

@@ -1,3 +1,4 @@
+import { SIGNAL_NAMES } from '@app/metrics';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@app/testing';
@@ -36,7 +37,7 @@ describe('extractDashboard, on the committed service overview', () => {
         selector: 'service_route_method_code:http_requests:rate5m{path=~"$path"}',
         labelName: 'route',
       },
-      { kind: 'custom', name: 'signal', label: 'Signal', options: ['one', 'two', 'three', 'four', 'error', 'sample'] },
+      { kind: 'custom', name: 'signal', label: 'Signal', options: SIGNAL_NAMES },
     ]);
   });
 

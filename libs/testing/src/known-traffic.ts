@@ -1,0 +1,104 @@
+import {
+  FIXED_SIGNALS,
+  OUTCOME_STATUS,
+  SIGNAL_NAMES,
+  SIGNAL_OUTCOMES,
+  SIGNAL_ROUTES,
+  UNMATCHED_ROUTE,
+  type SignalName,
+  type SignalOutcome,
+} from '@app/metrics';
+
+/** One kind of request of the known traffic, and what the app must make of it. */
+export interface KnownRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly times: number;
+  readonly status: number;
+  /** The route label it must be counted under. */
+  readonly route: string;
+  /** The business work it does; none when it is rejected before (400) or matches no route. */
+  readonly work?: { readonly signal: SignalName; readonly outcome: SignalOutcome };
+}
+
+const SAMPLED = SIGNAL_NAMES.find((signal) => SIGNAL_ROUTES[signal].kind === 'sampled')!;
+const SAMPLED_PATH = SIGNAL_ROUTES[SAMPLED].path;
+const [FIRST_FIXED] = FIXED_SIGNALS;
+const FIRST_FIXED_PATH = SIGNAL_ROUTES[FIRST_FIXED].path;
+
+/** The sampled route's query that forces one outcome. */
+const forcing = (outcome: SignalOutcome) =>
+  `${SAMPLED_PATH}?${SIGNAL_OUTCOMES.map((each) => `weight_${each}=${Number(each === outcome)}`).join('&')}`;
+
+/**
+ * The traffic both apps' end-to-end tests send, derived from the route table: every fixed route, every outcome of
+ * the sampled one, two rejected queries and an unmatched method. Each kind is sent a different number of times,
+ * so that a label mix-up cannot add up by chance; a route added to the table joins it with nothing else to change.
+ */
+export const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
+  const kinds: Array<Omit<KnownRequest, 'times'>> = [
+    ...FIXED_SIGNALS.map((signal) => {
+      const { path, outcome } = SIGNAL_ROUTES[signal];
+      return { method: 'GET' as const, path, status: OUTCOME_STATUS[outcome], route: path, work: { signal, outcome } };
+    }),
+    ...SIGNAL_OUTCOMES.map((outcome) => ({
+      method: 'GET' as const,
+      path: forcing(outcome),
+      status: OUTCOME_STATUS[outcome],
+      route: SAMPLED_PATH,
+      work: { signal: SAMPLED, outcome },
+    })),
+    { method: 'GET', path: `${SAMPLED_PATH}?weight_ok=lots`, status: 400, route: SAMPLED_PATH },
+    { method: 'GET', path: `${FIRST_FIXED_PATH}?unexpected=1`, status: 400, route: FIRST_FIXED_PATH },
+    { method: 'POST', path: FIRST_FIXED_PATH, status: 404, route: UNMATCHED_ROUTE },
+  ];
+  return kinds.map((kind, index) => ({ ...kind, times: index + 1 }));
+})();
+
+const sum = (requests: readonly KnownRequest[]) => requests.reduce((total, request) => total + request.times, 0);
+
+/** `METHOD route status` → how many of the known traffic's requests each must be counted. */
+export function expectedRequestCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { method, route, status, times } of KNOWN_TRAFFIC) {
+    const key = `${method} ${route} ${status}`;
+    counts[key] = (counts[key] ?? 0) + times;
+  }
+  return counts;
+}
+
+/** `signal outcome` → count, every combination of the catalogue listed (0 where the traffic has none). */
+export function expectedOutcomeCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const signal of SIGNAL_NAMES) {
+    for (const outcome of SIGNAL_OUTCOMES) {
+      counts[`${signal} ${outcome}`] = sum(
+        KNOWN_TRAFFIC.filter(({ work }) => work?.signal === signal && work.outcome === outcome),
+      );
+    }
+  }
+  return counts;
+}
+
+/** Signal → how many units of work the known traffic makes it do (rejected requests do none). */
+export function expectedWorkCounts(): Record<SignalName, number> {
+  return Object.fromEntries(
+    SIGNAL_NAMES.map((signal) => [signal, sum(KNOWN_TRAFFIC.filter(({ work }) => work?.signal === signal))]),
+  ) as Record<SignalName, number>;
+}
+
+/** How many times the known traffic requests `path` with `method` (GET by default). */
+export function knownTimes(path: string, method: KnownRequest['method'] = 'GET'): number {
+  return sum(KNOWN_TRAFFIC.filter((request) => request.path === path && request.method === method));
+}
+
+/** Sends the known traffic to `baseUrl`, sequentially, throwing on the first unexpected status. */
+export async function sendKnownTraffic(baseUrl: string): Promise<void> {
+  for (const { method, path, times, status } of KNOWN_TRAFFIC) {
+    for (let i = 0; i < times; i += 1) {
+      const response = await fetch(`${baseUrl}${path}`, { method });
+      await response.arrayBuffer();
+      if (response.status !== status) throw new Error(`${method} ${path} answered ${response.status}, not ${status}`);
+    }
+  }
+}
