@@ -1,6 +1,6 @@
 /**
  * Grafana's template-variable interpolation, as far as the committed dashboards use it. Shared by the
- * dashboard generator's tests (scripts/grafana-dashboards), the live-stack test, and the local dashboard
+ * dashboard generator's tests (observability/grafana/generator), the live-stack test, and the local dashboard
  * app (apps/local-dashboard), which runs the committed dashboards' queries without Grafana: it imports no
  * package, so that an app can ship it without the generator's dev dependencies.
  */

@@ -1,5 +1,4 @@
-import { OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
-import { OTEL_RUNTIME_METRICS } from '../../scripts/grafana-dashboards/runtime-metrics.js';
+import { OTEL_HTTP_METRICS, OTEL_RUNTIME_METRICS, SIGNALS_METRICS } from '@app/metrics';
 import { OTEL_PATH_METRICS, otlpLabelName, otlpMetricName, otlpSeriesNames, pushedLabels } from './otlp-naming.js';
 
 describe('the OpenTelemetry metrics under their two Prometheus names', () => {

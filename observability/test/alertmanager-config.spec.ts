@@ -10,7 +10,7 @@ import {
   writeAlertmanagerConfig,
   type AlertmanagerConfig,
 } from '../alertmanager/alertmanager-config.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 const webhooks = (config: AlertmanagerConfig) => config.receivers.flatMap((receiver) => receiver.webhook_configs ?? []);
 

@@ -1,7 +1,7 @@
 import { describeWithBinaries } from '@app/testing';
 import { ALERTMANAGER_CONFIG_FILE } from '../alertmanager/alertmanager-config.js';
 import { alertingRules } from '../prometheus/rule-files.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 /** Where each alert must end up: by name for the Watchdog, by severity for the rest. */
 const RECEIVERS = {

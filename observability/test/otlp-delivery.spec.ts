@@ -15,7 +15,7 @@ import { describeWithBinaries } from '@app/testing';
 import { otlpSeriesNames, pushedLabels } from '../prometheus/otlp-naming.js';
 import { parseSeries } from '../prometheus/promql-names.js';
 import { RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 interface InputSeries {
   series: string;

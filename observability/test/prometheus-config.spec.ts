@@ -13,7 +13,7 @@ import {
 } from '../prometheus/prometheus-config.js';
 import { loadRuleFiles, ruleFilePaths } from '../prometheus/rule-files.js';
 import { EXPECTED_TARGET_LABELS, SCRAPE_JOB_NAMES } from '../prometheus/scrape-jobs.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 const FREE_PORTS_STACK: PrometheusConfigOverrides = {
   targets: {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describeWithBinaries } from '@app/testing';
 import { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR } from '../prometheus/prometheus-files.js';
 import { ruleFilePaths } from '../prometheus/rule-files.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 const RULE_TEST_FILES = readdirSync(RULE_TESTS_DIR)
   .filter((name) => name.endsWith('.test.yml'))

@@ -6,7 +6,7 @@ import { AVAILABILITY_SLO } from '@app/metrics';
 import { describeWithBinaries } from '@app/testing';
 import { BURN_RATE_ALERTS, errorRatioThreshold } from '../prometheus/slo/burn-rate-alerts.js';
 import { GENERATE_COMMAND, renderSloRuleFiles } from '../prometheus/slo/slo-rule-files.js';
-import { expectSuccess, runTool } from './run-tool.js';
+import { expectSuccess, runTool } from '@app/testing';
 
 type Rendered = ReturnType<typeof renderSloRuleFiles>;
 

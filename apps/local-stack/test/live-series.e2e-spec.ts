@@ -2,16 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, waitFor } from '@app/testing';
+import { describeWithBinaries, expectSuccess, runTool, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import { recordingRules } from '../../../observability/prometheus/rule-files.js';
-import { deliveryOf, ruleInputs } from '../../../observability/prometheus/rule-inputs.js';
-import {
-  interpolateVariables,
-  listPanelQueries,
-  listVariableQueries,
-} from '../../../scripts/grafana-dashboards/panel-queries.js';
-import { expectSuccess, runTool } from '../../../observability/test/run-tool.js';
+import { listPanelQueries, listVariableQueries } from '@app/grafana-dashboards';
+import { deliveryOf, interpolateVariables, recordingRules, ruleInputs } from '@app/observability';
 import type { LocalStack } from '../src/stack/local-stack.js';
 import { everyQueryReturnsDataTest, pushedInputSeries } from './fixtures/otlp-naming-check.js';
 import { requestEach, startTestStack } from './fixtures/test-stack.js';

@@ -3,13 +3,7 @@
  * and read with a real exposition parser. Known traffic in, exact counts out.
  * Needs `npm run build` first (`npm test` does it).
  */
-import {
-  METRIC_PATHS,
-  PROM_CLIENT_HTTP_METRICS,
-  SIGNAL_NAMES,
-  SIGNALS_METRICS,
-  UNMATCHED_ROUTE,
-} from '@app/metrics';
+import { METRIC_PATHS, PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
 import { HEALTH_PATH, NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import {
   builtEntry,

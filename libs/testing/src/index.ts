@@ -20,3 +20,4 @@ export { freePort } from '@app/local-stack';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';
 export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary.js';
 export { waitFor, waitForHttpOk } from '@app/local-stack';
+export { expectSuccess, runTool, type ToolRun } from './run-tool.js';

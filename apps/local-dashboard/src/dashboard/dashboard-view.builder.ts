@@ -1,4 +1,4 @@
-import { interpolateVariables } from '../../../../observability/grafana/template-variables.js';
+import { interpolateVariables } from '@app/observability';
 import type { DashboardView, PanelView, RangeOption, VariableView } from '../browser/dashboard-view.js';
 import { InvalidParameterException, singleValues } from '../http/invalid-parameter.exception.js';
 import type { DashboardModel, PanelModel, VariableModel } from './grafana-dashboard.js';

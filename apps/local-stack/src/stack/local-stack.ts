@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertmanagerServer, locateStackBinaries, type ManagedProcess, PrometheusServer } from '@app/local-stack';
-import { writePrometheusConfig } from '../../../../observability/prometheus/prometheus-config.js';
-import { writeAlertmanagerConfig } from '../../../../observability/alertmanager/alertmanager-config.js';
+import { writeAlertmanagerConfig, writePrometheusConfig } from '@app/observability';
 import { startApp, type StackApp } from './app-processes.js';
 import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports.js';
 

@@ -1,10 +1,16 @@
 /**
  * "Signals service overview": the dashboard a person on call opens. HTTP panels read the recording
  * rules, which give both metric paths one schema (`route`, `method`, `code`); business and runtime
- * panels read the raw series, named by the catalogue and runtime-metrics.ts.
+ * panels read the raw series, named by the catalogue (runtime metrics included, libs/metrics/src/runtime-metrics.ts).
  */
 import { RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { AVAILABILITY_SLO, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics';
+import {
+  AVAILABILITY_SLO,
+  OTEL_RUNTIME_METRICS,
+  PROM_CLIENT_RUNTIME_METRICS,
+  RECORDING_RULES,
+  SIGNALS_METRICS,
+} from '@app/metrics';
 import { generatedDashboard } from './dashboard-settings.js';
 import { pathVariable, routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
 import { barGaugePanel, heatmapPanel, statPanel, tablePanel, timeSeriesPanel, type PanelQuery } from './panels.js';
@@ -19,7 +25,6 @@ import {
   selector,
 } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 export const SERVICE_OVERVIEW_UID = 'signals-service-overview';
 

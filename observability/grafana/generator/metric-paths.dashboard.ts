@@ -6,19 +6,20 @@
 import { RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
   METRIC_PATHS,
+  type MetricPath,
   OTEL_HTTP_METRICS,
+  OTEL_RUNTIME_METRICS,
   PROM_CLIENT_HTTP_METRICS,
+  PROM_CLIENT_RUNTIME_METRICS,
   RECORDING_RULES,
   SIGNALS_METRICS,
-  type MetricPath,
 } from '@app/metrics';
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
 import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels.js';
 import { aggregate, eitherOtelDelivery, eq, histogramQuantile, matches, rate, selector } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
-import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../observability/prometheus/otlp-naming.js';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
+import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
 
 export const METRIC_PATHS_UID = 'signals-metric-paths';
 

@@ -10,8 +10,8 @@ import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { findBinary, REPO_ROOT } from '@app/testing';
 import { loadOtelAppConfig } from '../../apps/otel-app/src/otel-app.config.js';
-import { OTLP_DELIVERY } from '../../observability/prometheus/otlp-naming.js';
-import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
+import { OTLP_DELIVERY } from '../prometheus/otlp-naming.js';
+import { EXPECTED_TARGET_LABELS } from '../prometheus/scrape-jobs.js';
 import {
   containerPortsOf,
   environmentOf,

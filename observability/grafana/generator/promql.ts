@@ -1,9 +1,9 @@
 /**
  * Small builders for the PromQL of the panels, so that label matchers are written one way everywhere
- * and metric names always come from the catalogue, the recording rules or runtime-metrics.ts.
+ * and metric names always come from the catalogue, the recording rules or the runtime metrics of libs/metrics.
  */
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
-import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../observability/prometheus/otlp-naming.js';
+import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
 import { RECORDED_LABELS } from './recorded-labels.js';
 
 /** Escapes a label value for a double-quoted PromQL string. */

@@ -4,7 +4,7 @@ import { buildMetricPathsDashboard } from './metric-paths.dashboard.js';
 import { buildServiceOverviewDashboard } from './service-overview.dashboard.js';
 
 /** Where Grafana's dashboard provider reads them (mounted read-only in docker-compose.yml). */
-export const DASHBOARDS_DIR = join(import.meta.dirname, '..', '..', 'observability', 'grafana', 'dashboards');
+export const DASHBOARDS_DIR = join(import.meta.dirname, '..', 'dashboards');
 
 export interface GeneratedDashboard {
   /** File name under {@link DASHBOARDS_DIR}. */

@@ -1,12 +1,18 @@
 /**
  * Every series name a dashboard may read: the catalogue's metrics (with the `_bucket`/`_sum`/`_count`
- * series of histograms and summaries), the recording rules, the runtime metrics of runtime-metrics.ts, the
+ * series of histograms and summaries), the recording rules, the runtime metrics of libs/metrics, the
  * OpenTelemetry ones under their OTLP names too, and `ALERTS`, which Prometheus itself writes. A query that names anything else reads a series nobody
  * exports: the dashboards spec fails on it.
  */
-import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, SIGNALS_METRICS } from '@app/metrics';
-import { otlpSeriesNames } from '../../observability/prometheus/otlp-naming.js';
-import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
+import {
+  OTEL_HTTP_METRICS,
+  OTEL_RUNTIME_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  PROM_CLIENT_RUNTIME_METRICS,
+  RECORDING_RULES,
+  SIGNALS_METRICS,
+} from '@app/metrics';
+import { otlpSeriesNames } from '../../prometheus/otlp-naming.js';
 
 interface NamedMetric {
   readonly kind: string;

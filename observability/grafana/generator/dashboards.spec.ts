@@ -5,7 +5,7 @@ import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
 import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards.js';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 import { KNOWN_METRIC_NAMES } from './known-metric-names.js';
-import { promqlNames } from '../../observability/prometheus/promql-names.js';
+import { promqlNames } from '../../prometheus/promql-names.js';
 import { interpolateVariables, queriesOfDashboard } from './panel-queries.js';
 import { SERVICE_OVERVIEW_UID } from './service-overview.dashboard.js';
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '@app/testing';
-import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from '../compose-stack/compose-project.js';
+import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from '../../compose/compose-project.js';
 import { ALERTMANAGER_DATASOURCE, PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
 const PROVISIONING_DIR = join(REPO_ROOT, 'observability', 'grafana', 'provisioning');

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, REPO_ROOT } from '@app/testing';
-import { OTLP_DELIVERY } from '../../observability/prometheus/otlp-naming.js';
-import { EXPECTED_TARGET_LABELS } from '../../observability/prometheus/scrape-jobs.js';
+import { OTLP_DELIVERY } from '../prometheus/otlp-naming.js';
+import { EXPECTED_TARGET_LABELS } from '../prometheus/scrape-jobs.js';
 import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from './compose-project.js';
 
 interface ScrapeConfig {

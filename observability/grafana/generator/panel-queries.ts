@@ -72,4 +72,4 @@ export function listVariableQueries(): DashboardVariableQuery[] {
 
 // Moved to observability/grafana so that the local dashboard app can run the same interpolation without
 // this generator's dev dependencies; re-exported for the tests that import it from here.
-export { interpolateVariables, type VariableValues } from '../../observability/grafana/template-variables.js';
+export { interpolateVariables, type VariableValues } from '../../grafana/template-variables.js';

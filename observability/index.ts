@@ -1,0 +1,41 @@
+/**
+ * The monitoring as code that the apps and their tests read: where the committed Prometheus and Alertmanager
+ * files are and how the local stack renders them, the rules and what they read, how OpenTelemetry names travel,
+ * and Grafana's variable interpolation. The Grafana dashboards' generator has its own entry point
+ * (`@app/grafana-dashboards`), so that reading a config does not load it.
+ */
+export {
+  loadAlertmanagerConfig,
+  renderAlertmanagerConfig,
+  writeAlertmanagerConfig,
+  ALERT_RECEIVER_WEBHOOK_PATH,
+  ALERTMANAGER_CONFIG_FILE,
+  type AlertmanagerConfig,
+  type AlertmanagerConfigOverrides,
+} from './alertmanager/alertmanager-config.js';
+export { interpolateVariables, type VariableValues } from './grafana/template-variables.js';
+export {
+  otlpLabelName,
+  otlpMetricName,
+  otlpSeriesNames,
+  OTLP_DELIVERY,
+  pushedLabels,
+  type OtelMetric,
+} from './prometheus/otlp-naming.js';
+export {
+  loadPrometheusConfig,
+  renderPrometheusConfig,
+  writePrometheusConfig,
+  type PrometheusConfig,
+  type PrometheusConfigOverrides,
+} from './prometheus/prometheus-config.js';
+export { PROMETHEUS_CONFIG_FILE, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
+export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
+export { allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
+export {
+  deliveryOf,
+  exportingJobs,
+  RESOURCE_INFO_METRIC,
+  ruleInputs,
+  SCRAPE_HEALTH_METRIC,
+} from './prometheus/rule-inputs.js';
