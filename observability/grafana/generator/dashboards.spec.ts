@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
-import { buildDashboard, DASHBOARDS_DIR, GENERATED_DASHBOARDS, renderDashboard } from './dashboards.js';
+import {
+  buildDashboard,
+  committedPanelIds,
+  DASHBOARDS_DIR,
+  GENERATED_DASHBOARDS,
+  numberPanels,
+  renderDashboard,
+} from './dashboards.js';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 import { KNOWN_METRIC_NAMES } from './known-metric-names.js';
 import { promqlNames } from '../../prometheus/promql-names.js';
@@ -41,6 +48,26 @@ const dashboards = GENERATED_DASHBOARDS.map((generated) => ({ ...generated, dash
 it('the committed dashboards directory holds exactly the generated files', () => {
   const committed = readdirSync(DASHBOARDS_DIR).filter((file) => file.endsWith('.json'));
   expect(committed.sort()).toEqual(GENERATED_DASHBOARDS.map((generated) => generated.file).sort());
+});
+
+describe('panel ids', () => {
+  const [generated] = GENERATED_DASHBOARDS;
+  const committed = committedPanelIds(generated.file);
+  const idsOf = (dashboard: Dashboard) => new Map(panelsOf(dashboard).map((panel) => [panel.title, panel.id]));
+
+  it('are those of the committed JSON', () => {
+    expect(committed.size).toBeGreaterThan(5);
+    expect(idsOf(buildDashboard(generated))).toEqual(committed);
+  });
+
+  it('do not move when a panel is added before the others: the new one takes the next free id', () => {
+    const built = generated.build();
+    const added = { type: 'text', title: 'A panel added at the top' };
+    const renumbered = numberPanels({ ...built, panels: [added, ...(built.panels ?? [])] }, committed);
+    const ids = idsOf(renumbered);
+    for (const [title, id] of committed) expect({ title, id: ids.get(title) }).toEqual({ title, id });
+    expect(ids.get(added.title)).toBe(Math.max(...committed.values()) + 1);
+  });
 });
 
 it('dashboard uids are distinct', () => {
