@@ -59,15 +59,13 @@ function seriesNames(definition: Definition): string[] {
 export function exportingJobs(): Map<string, Set<string>> {
   const jobs = new Map<string, Set<string>>();
   const add = (name: string, job: string) => jobs.set(name, (jobs.get(name) ?? new Set()).add(job));
-  const { workDurationSummary, ...sharedSignals } = SIGNALS_METRICS;
-  for (const definition of Object.values(sharedSignals) as Definition[]) {
+  for (const definition of Object.values(SIGNALS_METRICS) as Definition[]) {
     for (const name of seriesNames(definition)) {
-      add(name, METRIC_PATHS.otel.job);
       add(name, METRIC_PATHS.promClient.job);
+      // OpenTelemetry has no summary instrument: a summary exists on the prom-client path only.
+      if (definition.kind !== 'summary') add(name, METRIC_PATHS.otel.job);
     }
   }
-  // OpenTelemetry has no summary instrument: this one exists on the prom-client path only.
-  for (const name of seriesNames(workDurationSummary)) add(name, METRIC_PATHS.promClient.job);
   for (const definition of Object.values(PROM_CLIENT_HTTP_METRICS) as Definition[]) {
     for (const name of seriesNames(definition)) add(name, METRIC_PATHS.promClient.job);
   }

@@ -7,18 +7,33 @@
  * from them (the Prometheus exporter appends `_total` to monotonic counters itself).
  */
 
+import { SIGNAL_NAMES, SIGNAL_OUTCOMES } from './signal-names.js';
+
 interface BaseDefinition<L extends string> {
   readonly name: string;
   readonly help: string;
   readonly labelNames: readonly L[];
+  /**
+   * Every value each label may take, for the metrics the business records through {@link MetricRecorder}:
+   * label sets stay bounded, and each adapter exposes every combination at 0 from the start, so that `rate()`
+   * sees a series' first increment and a quiet one reads 0 rather than "no data".
+   */
+  readonly labelValues?: { readonly [K in L]: readonly string[] };
 }
 
 export interface CounterDefinition<L extends string = string> extends BaseDefinition<L> {
   readonly kind: 'counter';
 }
 
+/**
+ * How the cluster primary merges the workers' values of a gauge into the app's one value (prom-client's
+ * aggregators): only the gauge's meaning says whether they add up (work in flight) or not (a start time).
+ */
+export type GaugeAggregation = 'sum' | 'max' | 'min' | 'average' | 'first' | 'omit';
+
 export interface GaugeDefinition<L extends string = string> extends BaseDefinition<L> {
   readonly kind: 'gauge';
+  readonly aggregation?: GaugeAggregation;
 }
 
 export interface HistogramDefinition<L extends string = string> extends BaseDefinition<L> {
@@ -44,19 +59,29 @@ export const LATENCY_BUCKETS_SECONDS = [
   0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2.5, 5,
 ] as const;
 
-/** The demo business: signals answered by the sample routes. Same names on both paths. */
+const SIGNAL_LABEL = { signal: SIGNAL_NAMES } as const;
+
+/**
+ * The demo business: signals answered by the sample routes. Same names on both paths. The business records
+ * them through the {@link MetricRecorder} port; each adapter registers whatever is declared here: a metric added
+ * here, and recorded where the business needs it, is exported by both paths with no adapter to change.
+ */
 export const SIGNALS_METRICS = {
   outcomes: {
     kind: 'counter',
     name: 'signals_outcomes_total',
     help: 'Signals answered, by signal and outcome.',
     labelNames: ['signal', 'outcome'],
+    labelValues: { ...SIGNAL_LABEL, outcome: SIGNAL_OUTCOMES },
   } satisfies CounterDefinition<'signal' | 'outcome'>,
   inFlight: {
     kind: 'gauge',
     name: 'signals_in_flight',
     help: 'Signals being worked on right now.',
     labelNames: ['signal'],
+    labelValues: SIGNAL_LABEL,
+    // The app's work in flight is every worker's work in flight.
+    aggregation: 'sum',
   } satisfies GaugeDefinition<'signal'>,
   workDuration: {
     kind: 'histogram',
@@ -64,6 +89,7 @@ export const SIGNALS_METRICS = {
     help: 'Time spent working on a signal before answering, in seconds.',
     unit: 's',
     labelNames: ['signal'],
+    labelValues: SIGNAL_LABEL,
     buckets: LATENCY_BUCKETS_SECONDS,
   } satisfies HistogramDefinition<'signal'>,
   /** prom-client only: OpenTelemetry has no summary instrument (histogram_quantile replaces it). */
@@ -72,6 +98,7 @@ export const SIGNALS_METRICS = {
     name: 'signals_work_duration_summary_seconds',
     help: 'Time spent working on a signal, as quantiles over the last 5 minutes (prom-client path only).',
     labelNames: ['signal'],
+    labelValues: SIGNAL_LABEL,
     percentiles: [0.5, 0.9, 0.99],
     maxAgeSeconds: 300,
     ageBuckets: 5,

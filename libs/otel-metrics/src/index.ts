@@ -1,5 +1,5 @@
 export { OtelMetricsModule } from './otel-metrics.module.js';
-export { OtelSignalsMetrics } from './otel-signals-metrics.js';
+export { OtelMetricRecorder } from './otel-metric-recorder.js';
 export { SIGNALS_METER_NAME } from './otel-metrics.tokens.js';
 export { instrumentNameFor } from './prometheus-naming.js';
 export { startTelemetry, type Telemetry } from './telemetry.bootstrap.js';

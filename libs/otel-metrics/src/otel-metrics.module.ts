@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { SignalsMetrics } from '@app/metrics';
-import { OtelSignalsMetrics } from './otel-signals-metrics.js';
+import { MetricRecorder } from '@app/metrics';
+import { OtelMetricRecorder } from './otel-metric-recorder.js';
 import { SIGNALS_METER, SIGNALS_METER_NAME, TELEMETRY } from './otel-metrics.tokens.js';
 import type { Telemetry } from './telemetry.bootstrap.js';
 import { TelemetryLifecycle } from './telemetry-lifecycle.js';
 
 /**
- * Binds the OpenTelemetry adapter to the {@link SignalsMetrics} port, for the whole app (global, as
+ * Binds the OpenTelemetry adapter to the {@link MetricRecorder} port, for the whole app (global, as
  * `SignalsModule` expects). It takes the running SDK from `startTelemetry()`: the meter comes from
  * that provider, not from the global API, and the SDK is shut down with the app.
  */
@@ -19,10 +19,10 @@ export class OtelMetricsModule {
       providers: [
         { provide: TELEMETRY, useValue: telemetry },
         { provide: SIGNALS_METER, useFactory: () => telemetry.meterProvider.getMeter(SIGNALS_METER_NAME) },
-        { provide: SignalsMetrics, useClass: OtelSignalsMetrics },
+        { provide: MetricRecorder, useClass: OtelMetricRecorder },
         TelemetryLifecycle,
       ],
-      exports: [SignalsMetrics],
+      exports: [MetricRecorder],
     };
   }
 }

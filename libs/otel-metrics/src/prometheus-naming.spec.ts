@@ -27,12 +27,6 @@ describe('names as the Prometheus exporter scrapes them', () => {
     expect(text).not.toContain(`${workDuration.name}_seconds`);
   });
 
-  it('gives the signals histogram the catalogue buckets', async () => {
-    const { samples } = await scraping.scrape();
-    const les = selectSamples(samples, `${SIGNALS_METRICS.workDuration.name}_bucket`).map((s) => s.labels.le);
-    expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
-  });
-
   it('keeps only the catalogue labels and buckets on the HTTP server histogram', async () => {
     const http = OTEL_HTTP_METRICS.duration;
     meter.createHistogram(http.instrumentName, { unit: http.unit }).record(0.05, {

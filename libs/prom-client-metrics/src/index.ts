@@ -19,5 +19,5 @@ export {
   type PromClientMetricsOptions,
   type ResolvedPromClientMetricsOptions,
 } from './prom-client-metrics.options.js';
-export { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
+export { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 export { routeLabelOf, UNMEASURED_ROUTES } from './route-label.js';

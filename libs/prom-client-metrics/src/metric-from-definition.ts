@@ -7,9 +7,9 @@ import { type Aggregator, Counter, Gauge, Histogram, type Registry, Summary } fr
  *
  * Each metric also carries its `aggregator`: how the cluster primary merges the workers' values into
  * the one /metrics of the app (see cluster/aggregate-snapshots.ts). Counters and histograms have no
- * choice to make: they are sums of events, and the sum over workers is the app's count. A gauge must
- * state its choice where it is used, because only its meaning says whether the workers' values add
- * up (work in flight) or not (a start time, a version, a ratio).
+ * choice to make: they are sums of events, and the sum over workers is the app's count. A gauge's definition
+ * states its choice, because only its meaning says whether the workers' values add up (work in flight) or
+ * not (a start time, a version, a ratio).
  */
 
 export function counterFrom<L extends string>(definition: CounterDefinition<L>, registry: Registry): Counter<L> {
@@ -17,13 +17,12 @@ export function counterFrom<L extends string>(definition: CounterDefinition<L>, 
   return new Counter({ name, help, labelNames, aggregator: 'sum', registers: [registry] });
 }
 
-export function gaugeFrom<L extends string>(
-  definition: GaugeDefinition<L>,
-  registry: Registry,
-  aggregator: Aggregator,
-): Gauge<L> {
-  const { name, help, labelNames } = definition;
-  return new Gauge({ name, help, labelNames, aggregator, registers: [registry] });
+export function gaugeFrom<L extends string>(definition: GaugeDefinition<L>, registry: Registry): Gauge<L> {
+  const { name, help, labelNames, aggregation } = definition;
+  if (aggregation === undefined) {
+    throw new Error(`gauge ${name} must declare its cluster aggregation (sum, max, min, average, first or omit)`);
+  }
+  return new Gauge({ name, help, labelNames, aggregator: aggregation satisfies Aggregator, registers: [registry] });
 }
 
 export function histogramFrom<L extends string>(definition: HistogramDefinition<L>, registry: Registry): Histogram<L> {

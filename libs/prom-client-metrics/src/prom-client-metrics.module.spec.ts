@@ -1,10 +1,11 @@
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { SIGNALS_METRICS, SignalsMetrics } from '@app/metrics';
-import { parseExposition } from '@app/testing';
+import { MetricRecorder, SIGNALS_METRICS } from '@app/metrics';
+import { SignalsMetrics } from '@app/signals';
+import { FIXTURE_METRICS, parseExposition } from '@app/testing';
 import { register as globalRegistry, Registry } from '@prometheus-io/client';
 import request from 'supertest';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
+import { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 import { type PromClientMetricsOptions } from './prom-client-metrics.options.js';
 import { PromClientMetricsModule } from './prom-client-metrics.module.js';
 
@@ -22,9 +23,9 @@ describe('PromClientMetricsModule', () => {
     await Promise.all(apps.splice(0).map((app) => app.close()));
   });
 
-  it('binds the prom-client adapter to the SignalsMetrics port', async () => {
+  it('binds the prom-client adapter to the MetricRecorder port', async () => {
     const app = await start();
-    expect(app.get(SignalsMetrics)).toBeInstanceOf(PromClientSignalsMetrics);
+    expect(app.get(MetricRecorder)).toBeInstanceOf(PromClientMetricRecorder);
   });
 
   it('registers into its own registry, never the global one, so two apps in one process do not collide', async () => {
@@ -43,11 +44,13 @@ describe('PromClientMetricsModule', () => {
   });
 
   it('leaves the default Node metrics out when asked', async () => {
-    const { families } = parseExposition(await (await start({ collectDefaultMetrics: false })).get(Registry).metrics());
+    const app = await start({ collectDefaultMetrics: false });
+    app.get(MetricRecorder).counter(FIXTURE_METRICS.deliveries);
+    const { families } = parseExposition(await app.get(Registry).metrics());
     expect([...families.keys()].filter((name) => name.startsWith('process_') || name.startsWith('nodejs_'))).toEqual(
       [],
     );
-    expect(families.has(SIGNALS_METRICS.outcomes.name)).toBe(true);
+    expect(families.has(FIXTURE_METRICS.deliveries.name)).toBe(true);
   });
 
   it('adds the default labels to every series, default Node metrics included', async () => {
@@ -59,6 +62,7 @@ describe('PromClientMetricsModule', () => {
 
   it('serves GET /metrics in the registry format', async () => {
     const app = await start({ defaultLabels: { service: 'unit-test' } });
+    new SignalsMetrics(app.get(MetricRecorder));
     const response = await request(app.getHttpServer()).get('/metrics').expect(200);
     // Same media type and parameters as the registry declares (Express may reorder the parameters).
     const parameters = (contentType: string) =>

@@ -6,7 +6,7 @@ import {
   type NestModule,
   type Provider,
 } from '@nestjs/common';
-import { SignalsMetrics } from '@app/metrics';
+import { MetricRecorder } from '@app/metrics';
 import { Registry } from '@prometheus-io/client';
 import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder.js';
 import { HttpMetricsMiddleware } from './http-metrics.middleware.js';
@@ -19,7 +19,7 @@ import {
   MetricsExposition,
   WORKER_IPC,
 } from './metrics-exposition.js';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
+import { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 import {
   PROM_CLIENT_METRICS_OPTIONS,
   type PromClientMetricsOptions,
@@ -27,7 +27,7 @@ import {
 } from './prom-client-metrics.options.js';
 
 /**
- * The prom-client metric path: its own `Registry` (injectable by its class), the {@link SignalsMetrics}
+ * The prom-client metric path: its own `Registry` (injectable by its class), the {@link MetricRecorder}
  * adapter, HTTP request metrics for every route, and `GET /metrics`. Global, so that `SignalsModule`
  * finds the port without importing this module. As a cluster worker (`workerIpc` set), GET /metrics
  * serves the whole cluster's metrics and the registry is lent to the primary for aggregation.
@@ -51,12 +51,11 @@ export class PromClientMetricsModule implements NestModule {
       providers: [
         { provide: PROM_CLIENT_METRICS_OPTIONS, useValue: resolved },
         { provide: Registry, useFactory: createMetricsRegistry, inject: [PROM_CLIENT_METRICS_OPTIONS] },
-        PromClientSignalsMetrics,
-        { provide: SignalsMetrics, useExisting: PromClientSignalsMetrics },
+        { provide: MetricRecorder, useClass: PromClientMetricRecorder },
         HttpRequestMetrics,
         ...exposition,
       ],
-      exports: [Registry, SignalsMetrics],
+      exports: [Registry, MetricRecorder],
     };
   }
 

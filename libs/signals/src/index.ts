@@ -6,6 +6,7 @@ export {
   parseSampleSignalsQuery,
   type SampleSignalsRequest,
 } from './sample-signals.query.js';
+export { SignalsMetrics, type WorkTimer } from './signals.metrics.js';
 export { SignalsModule } from './signals.module.js';
 export { SignalsService } from './signals.service.js';
 export {

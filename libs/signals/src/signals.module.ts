@@ -2,13 +2,14 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { RandomSource, SeededRandomSource } from './random-source.js';
 import { SignalsController } from './signals.controller.js';
+import { SignalsMetrics } from './signals.metrics.js';
 import { SignalsService } from './signals.service.js';
 import type { SignalsSettings } from './signals.settings.js';
 import { SIGNALS_SETTINGS } from './signals.tokens.js';
 
 /**
- * The course's sample routes and `/health`. The importing app must make a `SignalsMetrics` adapter
- * visible (the metric adapter modules are global and export it).
+ * The course's sample routes and `/health`. The importing app must make a `MetricRecorder` adapter visible (the
+ * metric adapter modules are global and export it); the signals record through it.
  */
 @Module({})
 export class SignalsModule {
@@ -19,6 +20,7 @@ export class SignalsModule {
       providers: [
         { provide: SIGNALS_SETTINGS, useValue: settings },
         { provide: RandomSource, useFactory: () => seededRandomSource(settings.seed) },
+        SignalsMetrics,
         SignalsService,
       ],
     };

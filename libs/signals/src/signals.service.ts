@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SIGNAL_ROUTES, SignalsMetrics, type FixedSignal, type SignalName, type SignalOutcome } from '@app/metrics';
+import { SIGNAL_ROUTES, type FixedSignal, type SignalName, type SignalOutcome } from '@app/metrics';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pickOutcome } from './outcome-picker.js';
 import { RandomSource } from './random-source.js';
 import type { SampleSignalsRequest } from './sample-signals.query.js';
+import { SignalsMetrics } from './signals.metrics.js';
 import { SIGNALS_SETTINGS } from './signals.tokens.js';
 import type { SignalsSettings } from './signals.settings.js';
 
 /**
  * The demo business: each signal waits a random time (its "work"), then answers an outcome.
- * It records through the {@link SignalsMetrics} port only and knows no metric library.
+ * It records through {@link SignalsMetrics}, on the `MetricRecorder` port, and knows no metric library.
  * Dependencies are injected by explicit token (see {@link SignalsController}).
  */
 @Injectable()

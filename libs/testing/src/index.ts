@@ -21,3 +21,8 @@ export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';
 export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary.js';
 export { waitFor, waitForHttpOk } from '@app/local-stack';
 export { expectSuccess, runTool, type ToolRun } from './run-tool.js';
+export {
+  describeMetricRecorderConformance,
+  FIXTURE_METRICS,
+  type RecorderUnderTest,
+} from './metric-recorder-conformance.js';

@@ -2,7 +2,8 @@ import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/me
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { HttpRequestMetrics } from '../http-request.metrics.js';
-import { PromClientSignalsMetrics } from '../prom-client-signals.metrics.js';
+import { SignalsMetrics } from '@app/signals';
+import { PromClientMetricRecorder } from '../prom-client-metric-recorder.js';
 import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots.js';
 import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot.js';
 
@@ -10,11 +11,15 @@ const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRIC
 const { requests } = PROM_CLIENT_HTTP_METRICS;
 
 /** A worker's registry, as the module builds it, with its own traffic. */
-function workerRegistry(): { registry: Registry; signals: PromClientSignalsMetrics; http: HttpRequestMetrics } {
+function workerRegistry(): { registry: Registry; signals: SignalsMetrics; http: HttpRequestMetrics } {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'unit-test' });
   collectDefaultMetrics({ register: registry });
-  return { registry, signals: new PromClientSignalsMetrics(registry), http: new HttpRequestMetrics(registry) };
+  return {
+    registry,
+    signals: new SignalsMetrics(new PromClientMetricRecorder(registry)),
+    http: new HttpRequestMetrics(registry),
+  };
 }
 
 /** Snapshots of live workers 1, 2, … */

@@ -1,7 +1,8 @@
 import { SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { PromClientSignalsMetrics } from '../prom-client-signals.metrics.js';
+import { SignalsMetrics } from '@app/signals';
+import { PromClientMetricRecorder } from '../prom-client-metric-recorder.js';
 import { aggregateSnapshots } from './aggregate-snapshots.js';
 import { snapshotOf } from './metrics-snapshot.js';
 import { RetiredWorkersMetrics } from './retired-workers-metrics.js';
@@ -11,7 +12,7 @@ const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRIC
 async function deadWorkerSnapshot(okCount: number, leftInFlight: number) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const signals = new PromClientSignalsMetrics(registry);
+  const signals = new SignalsMetrics(new PromClientMetricRecorder(registry));
   for (let i = 0; i < okCount; i += 1) signals.startWork('one').end('ok');
   for (let i = 0; i < leftInFlight; i += 1) signals.startWork('two');
   return snapshotOf(registry);

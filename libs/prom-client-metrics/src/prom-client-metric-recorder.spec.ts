@@ -1,17 +1,18 @@
 import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
-import { PromClientSignalsMetrics } from './prom-client-signals.metrics.js';
+import { SignalsMetrics } from '@app/signals';
+import { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 
 const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
 
-describe('PromClientSignalsMetrics', () => {
+describe('the signals metrics on the prom-client recorder', () => {
   let registry: Registry;
-  let metrics: PromClientSignalsMetrics;
+  let metrics: SignalsMetrics;
 
   beforeEach(() => {
     registry = new Registry();
-    metrics = new PromClientSignalsMetrics(registry);
+    metrics = new SignalsMetrics(new PromClientMetricRecorder(registry));
   });
 
   const samples = async (name: string) => parseExposition(await registry.getSingleMetricAsString(name)).samples;

@@ -1,18 +1,19 @@
 import { jest } from '@jest/globals';
-import { SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
-import { sumSamples } from '@app/testing';
+import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { selectSamples, sumSamples } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
-import { OtelSignalsMetrics } from './otel-signals-metrics.js';
+import { SignalsMetrics } from '@app/signals';
+import { OtelMetricRecorder } from './otel-metric-recorder.js';
 
 const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
 
-describe('OtelSignalsMetrics', () => {
+describe('the signals metrics on the OpenTelemetry recorder', () => {
   let scraping: ReturnType<typeof inProcessScrape>;
-  let metrics: OtelSignalsMetrics;
+  let metrics: SignalsMetrics;
 
   beforeEach(() => {
     scraping = inProcessScrape();
-    metrics = new OtelSignalsMetrics(scraping.meterProvider.getMeter('signals'));
+    metrics = new SignalsMetrics(new OtelMetricRecorder(scraping.meterProvider.getMeter('signals')));
   });
 
   afterEach(() => scraping.shutdown());
@@ -28,6 +29,13 @@ describe('OtelSignalsMetrics', () => {
       }
     }
     expect(samples.filter((s) => s.name === outcomes.name)).toHaveLength(SIGNAL_NAMES.length * SIGNAL_OUTCOMES.length);
+  });
+
+  it("gives the signals histogram the catalogue's buckets, as the instrument's advice (no View lists them)", async () => {
+    metrics.startWork('one').end('ok');
+    const { samples } = await scraping.scrape();
+    const les = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' }).map((s) => s.labels.le);
+    expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
   });
 
   it('counts work in flight until its timer ends', async () => {

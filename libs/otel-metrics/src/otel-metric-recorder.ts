@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import {
+  everyLabelSet,
+  MetricRecorder,
+  type BoundedLabels,
+  type CounterDefinition,
+  type CounterRecorder,
+  type GaugeDefinition,
+  type GaugeRecorder,
+  type HistogramDefinition,
+  type HistogramRecorder,
+  type LabelSetOf,
+  type SummaryDefinition,
+  type SummaryRecorder,
+} from '@app/metrics';
+import { SIGNALS_METER } from './otel-metrics.tokens.js';
+import { instrumentNameFor } from './prometheus-naming.js';
+
+/** One shared recorder for what this path has no instrument for. */
+const NOT_RECORDED: SummaryRecorder<never> = { observe: () => undefined };
+
+/**
+ * The {@link MetricRecorder} port on the OpenTelemetry metrics API: each instrument built from its catalogue
+ * definition alone. Counters are Counters; gauges UpDownCounters (moved by steps, scraped as a Prometheus gauge);
+ * histograms get the catalogue's buckets as the instrument's advice, so that no View has to list them.
+ *
+ * No summary: OpenTelemetry has no summary instrument (quantiles computed in the process). This path records the
+ * histogram only, and quantiles come from `histogram_quantile()` in Prometheus, which also aggregates across
+ * instances, as summaries cannot.
+ */
+@Injectable()
+export class OtelMetricRecorder extends MetricRecorder {
+  constructor(@Inject(SIGNALS_METER) private readonly meter: Meter) {
+    super();
+  }
+
+  override counter<L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
+    definition: D,
+  ): CounterRecorder<LabelSetOf<D>> {
+    const counter = this.meter.createCounter(instrumentNameFor(definition), { description: definition.help });
+    for (const labels of everyLabelSet(definition.labelValues)) counter.add(0, labels);
+    return { add: (labels, value = 1) => counter.add(value, labels as Attributes) };
+  }
+
+  override gauge<L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
+    definition: D,
+  ): GaugeRecorder<LabelSetOf<D>> {
+    const gauge = this.meter.createUpDownCounter(instrumentNameFor(definition), { description: definition.help });
+    for (const labels of everyLabelSet(definition.labelValues)) gauge.add(0, labels);
+    return { add: (labels, delta) => gauge.add(delta, labels as Attributes) };
+  }
+
+  override histogram<L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
+    definition: D,
+  ): HistogramRecorder<LabelSetOf<D>> {
+    const histogram = this.meter.createHistogram(instrumentNameFor(definition), {
+      description: definition.help,
+      unit: definition.unit,
+      advice: { explicitBucketBoundaries: [...definition.buckets] },
+    });
+    return { observe: (labels, value) => histogram.record(value, labels as Attributes) };
+  }
+
+  override summary<L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(): SummaryRecorder<
+    LabelSetOf<D>
+  > {
+    return NOT_RECORDED;
+  }
+}
