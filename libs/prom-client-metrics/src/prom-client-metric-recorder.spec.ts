@@ -17,14 +17,13 @@ describe('the signals metrics on the prom-client recorder', () => {
 
   const samples = async (name: string) => parseExposition(await registry.getSingleMetricAsString(name)).samples;
 
-  it('registers the four catalogue metrics, with their help and type, in the given registry only', async () => {
+  it('registers every business metric of the catalogue, with its help and type, in the given registry only', async () => {
     const { families } = parseExposition(await registry.metrics());
-    expect(Object.fromEntries(families)).toEqual({
-      [outcomes.name]: 'COUNTER',
-      [inFlight.name]: 'GAUGE',
-      [workDuration.name]: 'HISTOGRAM',
-      [workDurationSummary.name]: 'SUMMARY',
-    });
+    expect(Object.fromEntries(families)).toEqual(
+      Object.fromEntries(
+        Object.values(SIGNALS_METRICS).map((definition) => [definition.name, definition.kind.toUpperCase()]),
+      ),
+    );
     expect(await registry.getSingleMetricAsString(outcomes.name)).toContain(`# HELP ${outcomes.name} ${outcomes.help}`);
   });
 
