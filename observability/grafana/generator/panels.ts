@@ -70,6 +70,42 @@ function target(query: PanelQuery, index: number, format = PromQueryFormat.TimeS
   return instant ? builder.instant() : builder.range();
 }
 
+/**
+ * What every panel kind's builder has, each its own class in the SDK with no common base: the structural type
+ * lets one function set what every querying panel shares.
+ */
+interface QueryPanelBuilder<B> {
+  title(title: string): B;
+  description(description: string): B;
+  datasource(datasource: typeof PROMETHEUS_DATASOURCE): B;
+  unit(unit: string): B;
+  span(width: number): B;
+  height(height: number): B;
+  withTarget(target: DataqueryBuilder): B;
+}
+
+/** Title, description, the Prometheus data source, unit and size: what every querying panel is given. */
+function queryPanel<B extends QueryPanelBuilder<B>>(builder: B, spec: PanelSpec): B {
+  return builder
+    .title(spec.title)
+    .description(spec.description)
+    .datasource(PROMETHEUS_DATASOURCE)
+    .unit(spec.unit)
+    .span(spec.width)
+    .height(spec.height);
+}
+
+/** The queries as targets A, B, C…, in order. */
+function withTargets<B extends QueryPanelBuilder<B>>(
+  panel: B,
+  queries: readonly PanelQuery[],
+  format = PromQueryFormat.TimeSeries,
+  instant = false,
+): B {
+  queries.forEach((query, index) => panel.withTarget(target(query, index, format, instant)));
+  return panel;
+}
+
 const tableLegend = () =>
   new VizLegendOptionsBuilder()
     .showLegend(true)
@@ -80,13 +116,7 @@ const tableLegend = () =>
 export function timeSeriesPanel(
   spec: PanelSpec & RedAbove & { readonly stacked?: boolean; readonly min?: number },
 ): TimeSeriesPanelBuilder {
-  const panel = new TimeSeriesPanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.width)
-    .height(spec.height)
+  const panel = queryPanel(new TimeSeriesPanelBuilder(), spec)
     .legend(tableLegend())
     .fillOpacity(spec.stacked ? 60 : 10)
     .lineWidth(1)
@@ -98,43 +128,28 @@ export function timeSeriesPanel(
     );
   if (spec.min !== undefined) panel.min(spec.min);
   if (spec.stacked) panel.stacking(new StackingConfigBuilder().mode(StackingMode.Normal));
-  spec.queries.forEach((query, index) => panel.withTarget(target(query, index)));
-  return panel;
+  return withTargets(panel, spec.queries);
 }
 
 /** One big number per series, with its recent history as a sparkline. */
 export function statPanel(spec: PanelSpec & RedAbove): StatPanelBuilder {
-  const panel = new StatPanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.width)
-    .height(spec.height)
+  const panel = queryPanel(new StatPanelBuilder(), spec)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
     .graphMode(BigValueGraphMode.Area)
     .colorMode(spec.redAbove === undefined ? BigValueColorMode.None : BigValueColorMode.Value)
     .thresholds(thresholds(spec.redAbove));
-  spec.queries.forEach((query, index) => panel.withTarget(target(query, index)));
-  return panel;
+  return withTargets(panel, spec.queries);
 }
 
 /** Horizontal bars of instant values, largest first: for counts over the dashboard's time range. */
 export function barGaugePanel(spec: PanelSpec): BarGaugePanelBuilder {
-  const panel = new BarGaugePanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.width)
-    .height(spec.height)
+  const panel = queryPanel(new BarGaugePanelBuilder(), spec)
     .min(0)
     .orientation(VizOrientation.Horizontal)
     .displayMode(BarGaugeDisplayMode.Gradient)
     .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
     .thresholds(thresholds(undefined));
-  spec.queries.forEach((query, index) => panel.withTarget(target(query, index, PromQueryFormat.TimeSeries, true)));
-  return panel;
+  return withTargets(panel, spec.queries, PromQueryFormat.TimeSeries, true);
 }
 
 /**
@@ -143,35 +158,20 @@ export function barGaugePanel(spec: PanelSpec): BarGaugePanelBuilder {
  * `bucketUnit` the y axis' (the histogram's unit).
  */
 export function heatmapPanel(spec: PanelSpec & { readonly bucketUnit: string }): HeatmapPanelBuilder {
-  const panel = new HeatmapPanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.width)
-    .height(spec.height)
+  const panel = queryPanel(new HeatmapPanelBuilder(), spec)
     .calculate(false)
     .yAxis(new YAxisConfigBuilder().unit(spec.bucketUnit))
     .cellValues(new CellValuesBuilder().unit(spec.unit));
-  spec.queries.forEach((query, index) => panel.withTarget(target(query, index, PromQueryFormat.Heatmap)));
-  return panel;
+  return withTargets(panel, spec.queries, PromQueryFormat.Heatmap);
 }
 
 /** Instant query as a table, one row per series, labels as columns. */
 export function tablePanel(spec: PanelSpec & { readonly hiddenColumns: readonly string[] }): TablePanelBuilder {
-  const panel = new TablePanelBuilder()
-    .title(spec.title)
-    .description(spec.description)
-    .datasource(PROMETHEUS_DATASOURCE)
-    .unit(spec.unit)
-    .span(spec.width)
-    .height(spec.height)
-    .withTransformation({
-      id: 'organize',
-      options: { excludeByName: Object.fromEntries(spec.hiddenColumns.map((column) => [column, true])) },
-    });
-  spec.queries.forEach((query, index) => panel.withTarget(target(query, index, PromQueryFormat.Table, true)));
-  return panel;
+  const panel = queryPanel(new TablePanelBuilder(), spec).withTransformation({
+    id: 'organize',
+    options: { excludeByName: Object.fromEntries(spec.hiddenColumns.map((column) => [column, true])) },
+  });
+  return withTargets(panel, spec.queries, PromQueryFormat.Table, true);
 }
 
 /** Prose for the reader; it queries nothing, so it has no unit. */

@@ -1,0 +1,40 @@
+import { AVAILABILITY_SLO, RECORDING_RULES } from '@app/metrics';
+import { type DashboardSection } from '../dashboard-section.js';
+import { timeSeriesPanel } from '../panels.js';
+import { aggregate, selector } from '../promql.js';
+import { RECORDED_LABELS as L } from '../recorded-labels.js';
+import { byPath, ERROR_BUDGET, errorRatioQueries } from './overview-queries.js';
+
+export const AVAILABILITY: DashboardSection = {
+  row: 'Availability against the SLO',
+  panels: () => [
+    timeSeriesPanel({
+      title: '5xx error ratio against the error budget',
+      description:
+        `Share of requests answered 5xx over 5 minutes, 1 hour and 6 hours (\`${RECORDING_RULES.errorRatio['5m']}\` ` +
+        `and its siblings), the windows of the burn-rate alerts. The dashed line is the error budget ` +
+        `(${ERROR_BUDGET * 100} %) of the ${AVAILABILITY_SLO * 100} % availability objective: a ratio that stays above it ` +
+        'spends the budget faster than the objective allows.',
+      unit: 'percentunit',
+      min: 0,
+      redAbove: ERROR_BUDGET,
+      width: 12,
+      height: 8,
+      queries: errorRatioQueries(),
+    }),
+    timeSeriesPanel({
+      title: 'Share of requests by status class',
+      description: `Share of the requests answered with each status class (\`${RECORDING_RULES.statusClassRatio}\`).`,
+      unit: 'percentunit',
+      min: 0,
+      width: 12,
+      height: 8,
+      queries: [
+        {
+          expr: aggregate('max', [L.path, L.statusClass], selector(RECORDING_RULES.statusClassRatio, byPath)),
+          legend: `{{${L.path}}} {{${L.statusClass}}}`,
+        },
+      ],
+    }),
+  ],
+};
