@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describeWithBinaries, REPO_ROOT, waitFor } from '@app/testing';
-import { runTraffic } from '@app/traffic';
 import type { LocalStack } from '../../local-stack/src/stack/local-stack.js';
-import { requestEach, startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
+import { sendTrafficForEveryPanel, startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
 import type { DashboardView } from '../src/browser/dashboard-view.js';
 import { DashboardPage, type VisiblePanel } from './fixtures/dashboard-page.js';
 
@@ -37,16 +36,7 @@ describeWithBinaries(
 
     beforeAll(async () => {
       stack = await startTestStack();
-      const targets = [stack.urls.otelApp, stack.urls.promClientApp];
-      await waitFor('a first scrape of both apps', async () => {
-        const up = await stack.prometheus.api.query('sum(up{job=~"otel-app|prom-client-app"})');
-        return up[0]?.value === 2 ? true : undefined;
-      });
-      // Every outcome on both paths, over several scrapes so that rates have two differing samples.
-      const extra = ['/error', '/no/such/path'];
-      await requestEach(targets, extra, 5);
-      await runTraffic({ targets, requests: 600, rate: 100, concurrency: 8, signalWeights: '60,20,20', seed: 11 });
-      await requestEach(targets, extra, 5);
+      await sendTrafficForEveryPanel(stack);
 
       // The page's own queries, straight to Prometheus: once each has data, every panel can show it.
       const view = (await (await fetch(`${stack.urls.dashboard}/api/dashboard${PAGE_QUERY}`)).json()) as DashboardView;

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, expectSuccess, runTool, waitFor } from '@app/testing';
-import { runTraffic } from '@app/traffic';
 import { listPanelQueries, listVariableQueries } from '@app/grafana-dashboards';
 import { deliveryOf, interpolateVariables, recordingRules, ruleInputs } from '@app/observability';
 import type { LocalStack } from '../src/stack/local-stack.js';
 import { everyQueryReturnsDataTest, pushedInputSeries } from './fixtures/otlp-naming-check.js';
-import { requestEach, startTestStack } from './fixtures/test-stack.js';
+import { sendTrafficForEveryPanel, startTestStack } from './fixtures/test-stack.js';
 
 const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
 
@@ -92,19 +91,7 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
   beforeAll(async () => {
     // Two workers per app, as the demo and Docker Compose run them.
     stack = await startTestStack({ WORKERS: '2' });
-    const targets = [stack.urls.otelApp, stack.urls.promClientApp];
-    // A rate needs two samples that differ: Prometheus must have scraped the apps before the traffic starts,
-    // and the traffic must span several scrapes.
-    await waitFor('a first scrape of both apps', async () => {
-      const up = await stack.prometheus.api.query('sum(up{job=~"otel-app|prom-client-app"})');
-      return up[0]?.value === 2 ? true : undefined;
-    });
-    // Every route, every outcome of /sample-signals, and unknown paths (route="unmatched").
-    // The unknown paths go in before and after, so that their new series also change between two scrapes.
-    const unknownPaths = ['/no/such/path', '/sample-signals?weight_ok=x'];
-    await requestEach(targets, unknownPaths, 5);
-    await runTraffic({ targets, requests: 600, rate: 100, concurrency: 8, signalWeights: '60,20,20', seed: 11 });
-    await requestEach(targets, unknownPaths, 5);
+    await sendTrafficForEveryPanel(stack);
     // Rates need two scrapes of the traffic, then one evaluation of every rule group. On a timeout the
     // tests run all the same, each saying which of its expectations is not met.
     await waitFor(
