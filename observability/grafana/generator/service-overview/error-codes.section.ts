@@ -11,6 +11,7 @@ export const ERROR_CODES: DashboardSection = {
   panels: () => [
     errorCodePanel('404', 'Not Found'),
     errorCodePanel('500', 'Internal Server Error'),
+    errorCodePanel('400', 'Bad Request'),
     barGaugePanel({
       title: '4xx and 5xx answers in the time range',
       description:
@@ -42,7 +43,7 @@ export const ERROR_CODES: DashboardSection = {
   ],
 };
 
-function errorCodePanel(code: '404' | '500', meaning: string) {
+function errorCodePanel(code: '400' | '404' | '500', meaning: string) {
   return timeSeriesPanel({
     title: `${code} ${meaning} per route`,
     description:
