@@ -5,11 +5,11 @@
  *
  *   npm run build && npx tsx apps/local-dashboard/test/write-screenshot.ts [path.png]
  */
+import { SIGNALS_DEFAULTS } from '@app/signals';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { REPO_ROOT, requireBinaries, waitFor } from '@app/testing';
-import { runTraffic } from '@app/traffic';
-import { startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
+import { sendTrafficForEveryPanel, startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
 import { DashboardPage } from './fixtures/dashboard-page.js';
 
 const TRAFFIC_SECONDS = 180;
@@ -18,21 +18,20 @@ async function main(): Promise<void> {
   const output = resolve(REPO_ROOT, process.argv[2] ?? 'docs/images/local-dashboard.png');
   const { paths, skipReason } = requireBinaries('prometheus', 'prometheus-alertmanager', 'chromium');
   if (skipReason !== undefined) throw new Error(skipReason);
+  const formatKeyed = (values: Readonly<Record<string, number>>) =>
+    Object.entries(values)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(',');
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // The apps' own default waits, not the test stack's zeros: the latency panels then show the routes apart.
   const stack = await startTestStack({
-    SIGNALS_ROUTE_MAX_LATENCY_MS: '200,400,600,800',
-    SIGNALS_MAX_LATENCY_MS: '200',
+    SIGNALS_ROUTE_MAX_LATENCY_MS: formatKeyed(SIGNALS_DEFAULTS.routeMaxLatencyMs),
+    SIGNALS_MAX_LATENCY_MS: String(SIGNALS_DEFAULTS.sampleMaxLatencyMs),
   });
   try {
     say(`stack up, dashboard at ${stack.urls.dashboard}; ${TRAFFIC_SECONDS} s of traffic`);
-    await runTraffic({
-      targets: [stack.urls.otelApp, stack.urls.promClientApp],
-      concurrency: 16,
-      rate: 30,
-      durationSeconds: TRAFFIC_SECONDS,
-      seed: 3,
-    });
+    // The tests' traffic for every panel, spread over minutes so that the charts have a history.
+    await sendTrafficForEveryPanel(stack, { concurrency: 16, rate: 30, durationSeconds: TRAFFIC_SECONDS, seed: 3 });
     const page = await DashboardPage.open(`${stack.urls.dashboard}/?range=5m`, paths.chromium);
     try {
       await page.waitForAllPanelsWithData();

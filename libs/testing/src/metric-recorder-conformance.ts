@@ -1,4 +1,3 @@
-import { describe, expect, it } from '@jest/globals';
 import type { CounterDefinition, GaugeDefinition, HistogramDefinition, MetricRecorder } from '@app/metrics';
 import { selectSamples, sumSamples, type Sample } from './exposition.js';
 
