@@ -95,7 +95,7 @@ export const SIGNALS_METRICS = {
   /** prom-client only: OpenTelemetry has no summary instrument (histogram_quantile replaces it). */
   workDurationSummary: {
     kind: 'summary',
-    name: 'signals_work_duration_summary_seconds',
+    name: 'signals_recent_work_duration_seconds',
     help: 'Time spent working on a signal, as quantiles over the last 5 minutes (prom-client path only).',
     labelNames: ['signal'],
     labelValues: SIGNAL_LABEL,
