@@ -1,6 +1,12 @@
-import { describeWithBinaries, freePort, startBuiltApp, type StartedApp } from '@app/testing';
+import {
+  describeWithBinaries,
+  freePort,
+  readFiringAlerts,
+  startBuiltApp,
+  type StartedApp,
+  waitForFiringAlert,
+} from '@app/testing';
 import { webhookPayload } from './fixtures/alertmanager-payloads.js';
-import { readFiringAlerts, waitForFiringAlert } from './fixtures/receiver-page.js';
 
 /** The page as a person sees it, in headless Chromium: the firing alerts, legible, and nothing else. */
 const SCREENSHOT_PATH = '/tmp/alert-receiver.png';

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { describeWithBinaries, REPO_ROOT, waitFor } from '@app/testing';
-import type { LocalStack } from '../../local-stack/src/stack/local-stack.js';
-import { sendTrafficForEveryPanel, startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
+import { describeWithBinaries, REPO_ROOT, sendTrafficForEveryPanel, startTestStack, waitFor } from '@app/testing';
+import type { LocalStack } from '@app/local-stack';
 import type { DashboardView } from '../src/browser/dashboard-view.js';
 import { DashboardPage, type VisiblePanel } from './fixtures/dashboard-page.js';
 

@@ -8,8 +8,7 @@
 import { SIGNALS_DEFAULTS } from '@app/signals';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { REPO_ROOT, requireBinaries, waitFor } from '@app/testing';
-import { sendTrafficForEveryPanel, startTestStack } from '../../local-stack/test/fixtures/test-stack.js';
+import { REPO_ROOT, requireBinaries, sendTrafficForEveryPanel, startTestStack, waitFor } from '@app/testing';
 import { DashboardPage } from './fixtures/dashboard-page.js';
 
 const TRAFFIC_SECONDS = 180;

@@ -1,12 +1,9 @@
 /* eslint-disable no-console -- a terminal program: the console is its interface */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { MissingBinaryError } from '@app/local-stack';
+import { assertPortsFree, DEFAULT_STACK_PORTS, LocalStack, MissingBinaryError } from '@app/local-stack';
 import { formatTrafficReport, runTraffic, type TrafficReport } from '@app/traffic';
 import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options.js';
-import { assertPortsFree } from './stack/port-check.js';
-import { LocalStack } from './stack/local-stack.js';
-import { DEFAULT_STACK_PORTS } from './stack/stack-ports.js';
 import { formatStackSnapshot } from './summary/format-stack-snapshot.js';
 import { readStackSnapshot } from './summary/stack-snapshot.js';
 

@@ -1,9 +1,7 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, waitFor } from '@app/testing';
+import { describeWithBinaries, readFiringAlerts, startTestStack, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import { readFiringAlerts } from '../../alert-receiver/test/fixtures/receiver-page.js';
-import type { LocalStack } from '../src/stack/local-stack.js';
-import { startTestStack } from './fixtures/test-stack.js';
+import type { LocalStack } from '@app/local-stack';
 
 const ALERT = 'HttpErrorBudgetBurn';
 const SERVICES = [METRIC_PATHS.otel.service, METRIC_PATHS.promClient.service];

@@ -3,12 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, expectSuccess, runTool, waitFor } from '@app/testing';
+import {
+  describeWithBinaries,
+  expectSuccess,
+  runTool,
+  sendTrafficForEveryPanel,
+  startTestStack,
+  waitFor,
+} from '@app/testing';
 import { listPanelQueries, listVariableQueries } from '@app/grafana-dashboards';
 import { deliveryOf, interpolateVariables, recordingRules, ruleInputs } from '@app/observability';
-import type { LocalStack } from '../src/stack/local-stack.js';
+import type { LocalStack } from '@app/local-stack';
 import { everyQueryReturnsDataTest, pushedInputSeries } from './fixtures/otlp-naming-check.js';
-import { sendTrafficForEveryPanel, startTestStack } from './fixtures/test-stack.js';
 
 const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
 

@@ -1,9 +1,7 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, liveWorkerPidsFromLog, scrape, sumSamples, waitFor } from '@app/testing';
+import { describeWithBinaries, liveWorkerPidsFromLog, scrape, startTestStack, sumSamples, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
-import type { LocalStack } from '../src/stack/local-stack.js';
-import type { StackApp } from '../src/stack/app-processes.js';
-import { startTestStack } from './fixtures/test-stack.js';
+import { type LocalStack, type StackApp } from '@app/local-stack';
 
 const K = 200;
 /** Each path's request counter for /one: its name and labels in the app's exposition, and its job in Prometheus. */

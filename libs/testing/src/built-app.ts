@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess } from '@app/local-stack';
-import { waitForHttpOk } from '@app/local-stack';
+import { ManagedProcess, waitForHttpOk } from '@app/local-stack';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 

@@ -26,3 +26,13 @@ export {
   FIXTURE_METRICS,
   type RecorderUnderTest,
 } from './metric-recorder-conformance.js';
+export {
+  CHROMIUM_ARGS,
+  DEFAULT_CHROMIUM_PATH,
+  readFiringAlerts,
+  ReceiverPage,
+  waitForFiringAlert,
+  type ReceiverPageOptions,
+  type VisibleFiringAlert,
+} from './receiver-page.js';
+export { requestEach, sendTrafficForEveryPanel, startTestStack } from './test-stack.js';

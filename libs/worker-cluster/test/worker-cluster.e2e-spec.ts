@@ -2,8 +2,15 @@
  * The supervisor with real processes: a small HTTP app (fixtures/http-cluster.fixture.ts) run by
  * runWorkerCluster like the real apps, forked into workers, killed, restarted and stopped.
  */
-import { freePort, ManagedProcess, waitFor } from '@app/testing';
-import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from '@app/testing';
+import {
+  freePort,
+  getOnNewConnection,
+  isAlive,
+  liveWorkerPidsFromLog,
+  logContains,
+  ManagedProcess,
+  waitFor,
+} from '@app/testing';
 import { fixturePath, REPO_ROOT, TS_LOADER_ARGS } from './fixtures/typescript-loader.js';
 
 interface RunningFixture {

@@ -17,7 +17,7 @@ const LABELS_SHOWN_APART = new Set(['alertname', 'severity']);
 /**
  * The whole page, server-rendered: firing alerts as cards, then resolved ones and the latest
  * notifications as tables. Every value from a payload goes through `escapeHtml`. The `data-*`
- * attributes are the page's contract with the browser tests (`test/fixtures/receiver-page.ts`).
+ * attributes are the page's contract with the browser tests (`libs/testing/src/receiver-page.ts`).
  */
 export function renderAlertsPage(snapshot: AlertsSnapshot, options: AlertsPageOptions): string {
   const firing = snapshot.alerts.filter((alert) => alert.status === 'firing');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess, waitForHttpOk } from '@app/local-stack';
+import { ManagedProcess } from '../managed-process.js';
+import { waitForHttpOk } from '../wait-for.js';
 
 /** The apps the stack runs, by their folder under apps/. */
 export type StackApp = 'otel-app' | 'prom-client-app' | 'alert-receiver' | 'local-dashboard';
