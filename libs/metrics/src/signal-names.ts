@@ -31,6 +31,16 @@ export const SIGNAL_ROUTES = {
   sample: { path: '/sample-signals', kind: 'sampled', maxLatencyMs: 200 },
 } as const satisfies Record<string, SignalRoute>;
 
+/**
+ * The query parameters of the sampled route (`/sample-signals?weight_ok=1&max_latency_ms=0`): each outcome's
+ * weight, and the wait bound. Part of the route's contract: the route validates them, the traffic generator and
+ * the tests send them.
+ */
+export const SAMPLED_ROUTE_PARAMETERS = {
+  weights: { ok: 'weight_ok', not_found: 'weight_not_found', server_error: 'weight_server_error' },
+  maxLatencyMs: 'max_latency_ms',
+} as const satisfies { weights: Record<SignalOutcome, string>; maxLatencyMs: string };
+
 /** The signals, each a route of the demo business. Bounded: safe as a label value. */
 export type SignalName = keyof typeof SIGNAL_ROUTES;
 export const SIGNAL_NAMES = Object.keys(SIGNAL_ROUTES) as SignalName[];

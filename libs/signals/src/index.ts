@@ -1,6 +1,6 @@
 export { HEALTH_PATH } from './health.path.js';
 export { pickOutcome } from './outcome-picker.js';
-export { RandomSource, SeededRandomSource } from './random-source.js';
+export { RandomSource, SeededRandomSource } from '@app/random';
 export {
   SAMPLE_SIGNALS_PARAMETERS,
   parseSampleSignalsQuery,

@@ -1,4 +1,4 @@
-import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
+import { SAMPLED_ROUTE_PARAMETERS, SIGNAL_OUTCOMES } from '@app/metrics';
 import type { OutcomeWeights, SignalsSettings } from './signals.settings.js';
 import { InvalidSignalParameterException } from './signal-request.error.js';
 
@@ -8,20 +8,15 @@ export interface SampleSignalsRequest {
   readonly maxLatencyMs: number;
 }
 
+/** Which query parameter overrides which outcome's weight (the route table's, libs/metrics). */
+const WEIGHT_PARAMETERS = SAMPLED_ROUTE_PARAMETERS.weights;
+
+/** Every query parameter `/sample-signals` accepts. */
 export const SAMPLE_SIGNALS_PARAMETERS = [
-  'weight_ok',
-  'weight_not_found',
-  'weight_server_error',
-  'max_latency_ms',
+  ...SIGNAL_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]),
+  SAMPLED_ROUTE_PARAMETERS.maxLatencyMs,
 ] as const;
 type SampleSignalsParameter = (typeof SAMPLE_SIGNALS_PARAMETERS)[number];
-
-/** Which query parameter overrides which outcome's weight. */
-const WEIGHT_PARAMETERS = {
-  ok: 'weight_ok',
-  not_found: 'weight_not_found',
-  server_error: 'weight_server_error',
-} as const satisfies Record<SignalOutcome, SampleSignalsParameter>;
 
 /** Weights are relative, so a bound costs nothing and keeps sums far from float overflow. */
 const MAX_QUERY_WEIGHT = 1_000_000;
@@ -73,7 +68,8 @@ export function parseSampleSignalsQuery(query: RawQuery, settings: SignalsSettin
       `and the other weights must have a positive sum, got ${describeWeights(weights)}`,
     );
   }
-  const maxLatencyMs = readNumber(query, 'max_latency_ms', settings.latencyCapMs) ?? settings.sampleMaxLatencyMs;
+  const maxLatencyMs =
+    readNumber(query, SAMPLED_ROUTE_PARAMETERS.maxLatencyMs, settings.latencyCapMs) ?? settings.sampleMaxLatencyMs;
   return { weights, maxLatencyMs };
 }
 

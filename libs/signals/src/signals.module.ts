@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
-import { RandomSource, SeededRandomSource } from './random-source.js';
+import { RandomSource, SeededRandomSource } from '@app/random';
 import { SignalsController } from './signals.controller.js';
 import { SignalsMetrics } from './signals.metrics.js';
 import { SignalsService } from './signals.service.js';

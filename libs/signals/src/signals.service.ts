@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SIGNAL_ROUTES, type FixedSignal, type SignalName, type SignalOutcome } from '@app/metrics';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pickOutcome } from './outcome-picker.js';
-import { RandomSource } from './random-source.js';
+import { RandomSource } from '@app/random';
 import type { SampleSignalsRequest } from './sample-signals.query.js';
 import { SignalsMetrics } from './signals.metrics.js';
 import { SIGNALS_SETTINGS } from './signals.tokens.js';

@@ -1,6 +1,7 @@
 import {
   FIXED_SIGNALS,
   OUTCOME_STATUS,
+  SAMPLED_ROUTE_PARAMETERS,
   SIGNAL_NAMES,
   SIGNAL_OUTCOMES,
   SIGNAL_ROUTES,
@@ -28,7 +29,7 @@ const FIRST_FIXED_PATH = SIGNAL_ROUTES[FIRST_FIXED].path;
 
 /** The sampled route's query that forces one outcome. */
 const forcing = (outcome: SignalOutcome) =>
-  `${SAMPLED_PATH}?${SIGNAL_OUTCOMES.map((each) => `weight_${each}=${Number(each === outcome)}`).join('&')}`;
+  `${SAMPLED_PATH}?${SIGNAL_OUTCOMES.map((each) => `${SAMPLED_ROUTE_PARAMETERS.weights[each]}=${Number(each === outcome)}`).join('&')}`;
 
 /**
  * The traffic both apps' end-to-end tests send, derived from the route table: every fixed route, every outcome of

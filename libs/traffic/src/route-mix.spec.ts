@@ -1,4 +1,4 @@
-import { SIGNALS_DEFAULTS } from '@app/signals/signals.settings.js';
+import { SIGNALS_DEFAULTS } from '@app/signals';
 import { formatRouteMix, parseRouteMix, routeShares } from './route-mix.js';
 import { DEFAULT_ROUTE_MIX } from './traffic-limits.js';
 import { ROUTE_NAMES } from './traffic-routes.js';

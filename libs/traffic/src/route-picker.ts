@@ -1,4 +1,4 @@
-import { SeededRandomSource } from '@app/signals/random-source.js';
+import { SeededRandomSource } from '@app/random';
 import type { RouteMix } from './route-mix.js';
 import { ROUTE_NAMES, type RouteName } from './traffic-routes.js';
 

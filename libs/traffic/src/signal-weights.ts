@@ -1,18 +1,12 @@
-import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
-// Type-only: checks the parameter names below against the server's list without loading NestJS.
-import type { SAMPLE_SIGNALS_PARAMETERS } from '@app/signals/sample-signals.query.js';
+import { SAMPLED_ROUTE_PARAMETERS, SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
 import { parsed, rejected, type OptionParseResult } from './option-parse-result.js';
 import { TRAFFIC_LIMITS } from './traffic-limits.js';
 
 /** Relative weights of the /sample-signals outcomes: 200 (ok), 404 (not_found), 500 (server_error). */
 export type SignalWeights = Readonly<Record<SignalOutcome, number>>;
 
-/** The /sample-signals query parameter carrying each weight; a rename on the server breaks this build. */
-export const SIGNAL_WEIGHT_PARAMETERS = {
-  ok: 'weight_ok',
-  not_found: 'weight_not_found',
-  server_error: 'weight_server_error',
-} as const satisfies Record<SignalOutcome, (typeof SAMPLE_SIGNALS_PARAMETERS)[number]>;
+/** The /sample-signals query parameter carrying each weight: the route table's, which the route validates. */
+export const SIGNAL_WEIGHT_PARAMETERS = SAMPLED_ROUTE_PARAMETERS.weights;
 
 /**
  * Reads the weights, as text (`80,10,10`: ok, not_found, server_error, the `--weights` form) or as an

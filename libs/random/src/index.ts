@@ -1,0 +1,1 @@
+export { RandomSource, SeededRandomSource } from './random-source.js';
