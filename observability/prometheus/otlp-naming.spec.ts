@@ -1,16 +1,16 @@
-import { OTEL_HTTP_METRICS, OTEL_RUNTIME_METRICS, SIGNALS_METRICS } from '@app/metrics';
+import { OTEL_HTTP_METRICS, OTEL_RUNTIME_METRICS, TASKS_METRICS } from '@app/metrics';
 import { OTEL_PATH_METRICS, otlpLabelName, otlpMetricName, otlpSeriesNames, pushedLabels } from './otlp-naming.js';
 
 describe('the OpenTelemetry metrics under their two Prometheus names', () => {
   it('adds the unit to a histogram pushed as OTLP, once', () => {
     expect(otlpMetricName(OTEL_HTTP_METRICS.duration)).toBe('http_server_request_duration_seconds');
     // Already ends with its unit: unchanged, whichever way it travels.
-    expect(otlpMetricName(SIGNALS_METRICS.workDuration)).toBe('signals_work_duration_seconds');
+    expect(otlpMetricName(TASKS_METRICS.workDuration)).toBe('tasks_work_duration_seconds');
   });
 
   it('keeps _total on counters and leaves unitless gauges as they are', () => {
-    expect(otlpMetricName(SIGNALS_METRICS.outcomes)).toBe('signals_outcomes_total');
-    expect(otlpMetricName(SIGNALS_METRICS.inFlight)).toBe('signals_in_flight');
+    expect(otlpMetricName(TASKS_METRICS.outcomes)).toBe('tasks_outcomes_total');
+    expect(otlpMetricName(TASKS_METRICS.inFlight)).toBe('tasks_in_flight');
   });
 
   it('maps every scraped series of the path to its pushed twin', () => {
@@ -37,18 +37,18 @@ describe('the labels of a series pushed through the compose Collector', () => {
   const scraped = new Map([
     ['job', 'otel-app'],
     ['instance', '127.0.0.1:9464'],
-    ['path', 'otel'],
-    ['service', 'signals-otel'],
+    ['instrumentation', 'otel'],
+    ['service', 'tasks-otel'],
     ['service_instance_id', 'host-42'],
     ['http_route', '/one'],
   ]);
 
   it('takes the job from service.name, the instance from service.instance.id, and keeps the promoted attributes', () => {
     expect(Object.fromEntries(pushedLabels(scraped))).toEqual({
-      job: 'signals-otel',
+      job: 'tasks-otel',
       instance: 'host-42',
-      path: 'otel',
-      service_name: 'signals-otel',
+      instrumentation: 'otel',
+      service_name: 'tasks-otel',
       service_instance_id: 'host-42',
       http_route: '/one',
     });

@@ -1,7 +1,8 @@
 import {
+  INSTRUMENTATION_LABEL,
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
-  SIGNALS_METRICS,
+  TASKS_METRICS,
   type CounterDefinition,
   type GaugeDefinition,
   type HistogramDefinition,
@@ -41,7 +42,7 @@ type OtelDefinition = CounterDefinition | GaugeDefinition | HistogramDefinition;
  */
 export const OTEL_PATH_METRICS: readonly OtelDefinition[] = [
   OTEL_HTTP_METRICS.duration as HistogramDefinition,
-  ...(Object.values(SIGNALS_METRICS) as Array<OtelDefinition | SummaryDefinition>).filter(
+  ...(Object.values(TASKS_METRICS) as Array<OtelDefinition | SummaryDefinition>).filter(
     (definition): definition is OtelDefinition => definition.kind !== 'summary',
   ),
 ];
@@ -79,26 +80,26 @@ export function otlpSeriesNames(metrics: readonly OtelMetric[] = OTEL_PATH_METRI
 
 /**
  * How the OpenTelemetry path's series are told apart from the other path's in Prometheus. Scraped, by the
- * scrape job and its target labels (`path`, `service`). Pushed as OTLP, Prometheus names the job after the
+ * scrape job and its target labels (`instrumentation`, `service`). Pushed as OTLP, Prometheus names the job after the
  * resource's `service.name` and the instance after `service.instance.id`, and copies the promoted resource
  * attributes onto every series: the rules select the pushed series by that job and give them the scraped series'
- * job, path and service, so both deliveries record one schema; the dashboards' raw panels filter on `path`,
+ * job, instrumentation and service, so both deliveries record one schema; the dashboards' raw panels filter on `instrumentation`,
  * which the compose Collector sets as a resource attribute (observability/otel-collector/config.yaml).
  */
 export const OTLP_DELIVERY = {
   /** `job` of the pushed series: the app's `service.name`. */
   job: METRIC_PATHS.otel.service,
   /** Resource attributes the Collector adds, as the scrape's target labels do on the local stack. */
-  pipelineResourceAttributes: { path: METRIC_PATHS.otel.path },
+  pipelineResourceAttributes: { [INSTRUMENTATION_LABEL]: METRIC_PATHS.otel.instrumentation },
   /** Resource attributes Prometheus copies onto every pushed series (prometheus.compose.yml, `otlp:`). */
-  promotedResourceAttributes: ['path', 'service.instance.id', 'service.name', 'service.namespace'],
+  promotedResourceAttributes: [INSTRUMENTATION_LABEL, 'service.instance.id', 'service.name', 'service.namespace'],
 } as const;
 
 /** The label a resource or metric attribute becomes under the default translation: `.` and `-` become `_`. */
 export const otlpLabelName = (attribute: string): string => attribute.replace(/[^a-zA-Z0-9_]/g, '_');
 
 /** The scrape's target labels (prometheus.yml), which pushed series do not have unless an attribute is promoted. */
-const SCRAPE_TARGET_LABELS = ['path', 'service'];
+const SCRAPE_TARGET_LABELS = [INSTRUMENTATION_LABEL, 'service'];
 
 /**
  * The labels a scraped OpenTelemetry series would carry had it been pushed as OTLP through the compose Collector:
@@ -126,12 +127,12 @@ export function pushedLabels(scraped: ReadonlyMap<string, string>): Map<string, 
 
 /**
  * Wraps a PromQL expression over pushed OpenTelemetry series (`job` = `service.name`) so that its result
- * carries the scraped series' labels: `service` from that job, then the path's `path` and `job`. Applied to
+ * carries the scraped series' labels: `service` from that job, then the path's `instrumentation` and `job`. Applied to
  * the aggregated result, each label_replace runs on a handful of series.
  */
 export function asScrapedOtelLabels(expression: string): string {
-  const { job, path } = METRIC_PATHS.otel;
+  const { job, instrumentation } = METRIC_PATHS.otel;
   const withService = `label_replace(${expression}, "service", "$1", "job", "(.+)")`;
-  const withPath = `label_replace(${withService}, "path", "${path}", "job", ".*")`;
-  return `label_replace(${withPath}, "job", "${job}", "job", ".*")`;
+  const withInstrumentation = `label_replace(${withService}, "${INSTRUMENTATION_LABEL}", "${instrumentation}", "job", ".*")`;
+  return `label_replace(${withInstrumentation}, "job", "${job}", "job", ".*")`;
 }

@@ -3,11 +3,11 @@ import { parseSeries, promqlNames } from './promql-names.js';
 describe('promqlNames', () => {
   const expr = `
     # prom-client path: a comment's "quotes" and names(are) not read
-    sum by (job, path) (rate(http_requests_total{job=~"prom-client-app|otel-app", code!="200"}[5m]))
+    sum by (job, instrumentation) (rate(http_requests_total{job=~"prom-client-app|otel-app", code!="200"}[5m]))
     / on (job) group_left ()
     label_replace(up{job="otel-app"}, "route", "$1", "http_route", "(.+)")
     or absent(service:http_requests:rate5m)
-    unless present_over_time(target_info{job!="signals-otel"}[1h])`;
+    unless present_over_time(target_info{job!="tasks-otel"}[1h])`;
 
   it("lists the selectors' metrics, the functions and aggregations, and the jobs matched", () => {
     const names = promqlNames(expr);

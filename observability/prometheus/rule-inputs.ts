@@ -2,7 +2,7 @@ import {
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
   PROM_CLIENT_HTTP_METRICS,
-  SIGNALS_METRICS,
+  TASKS_METRICS,
   type CounterDefinition,
   type GaugeDefinition,
   type HistogramDefinition,
@@ -59,7 +59,7 @@ function seriesNames(definition: Definition): string[] {
 export function exportingJobs(): Map<string, Set<string>> {
   const jobs = new Map<string, Set<string>>();
   const add = (name: string, job: string) => jobs.set(name, (jobs.get(name) ?? new Set()).add(job));
-  for (const definition of Object.values(SIGNALS_METRICS) as Definition[]) {
+  for (const definition of Object.values(TASKS_METRICS) as Definition[]) {
     for (const name of seriesNames(definition)) {
       add(name, METRIC_PATHS.promClient.job);
       // OpenTelemetry has no summary instrument: a summary exists on the prom-client path only.

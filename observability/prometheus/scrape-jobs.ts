@@ -1,9 +1,9 @@
-import { METRIC_PATHS, type MetricPath } from '@app/metrics';
+import { INSTRUMENTATION_LABEL, METRIC_PATHS, type MetricPath } from '@app/metrics';
 
 /**
  * The jobs Prometheus scrapes besides the two apps: the alerting pipeline watching itself. The apps' jobs are
  * METRIC_PATHS (libs/metrics); observability/test checks that prometheus.yml scrapes exactly these jobs with
- * these `service` (and, for the apps, `path`) target labels.
+ * these `service` (and, for the apps, `instrumentation`) target labels.
  */
 export const SELF_MONITORING_TARGETS = {
   prometheus: { job: 'prometheus', service: 'prometheus' },
@@ -17,8 +17,14 @@ export type ScrapeJobName = AppJobName | SelfMonitoringJobName;
 
 /** The target labels each job must carry in prometheus.yml, by job name. */
 export const EXPECTED_TARGET_LABELS: Readonly<Record<ScrapeJobName, Readonly<Record<string, string>>>> = {
-  [METRIC_PATHS.otel.job]: { path: METRIC_PATHS.otel.path, service: METRIC_PATHS.otel.service },
-  [METRIC_PATHS.promClient.job]: { path: METRIC_PATHS.promClient.path, service: METRIC_PATHS.promClient.service },
+  [METRIC_PATHS.otel.job]: {
+    [INSTRUMENTATION_LABEL]: METRIC_PATHS.otel.instrumentation,
+    service: METRIC_PATHS.otel.service,
+  },
+  [METRIC_PATHS.promClient.job]: {
+    [INSTRUMENTATION_LABEL]: METRIC_PATHS.promClient.instrumentation,
+    service: METRIC_PATHS.promClient.service,
+  },
   [SELF_MONITORING_TARGETS.prometheus.job]: { service: SELF_MONITORING_TARGETS.prometheus.service },
   [SELF_MONITORING_TARGETS.alertmanager.job]: { service: SELF_MONITORING_TARGETS.alertmanager.service },
   [SELF_MONITORING_TARGETS.alertReceiver.job]: { service: SELF_MONITORING_TARGETS.alertReceiver.service },

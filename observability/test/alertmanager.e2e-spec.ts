@@ -69,9 +69,9 @@ describeWithBinaries(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify([
-          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'critical', service: 'signals-otel' }),
-          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'warning', service: 'signals-otel' }),
-          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'warning', service: 'signals-prom-client' }),
+          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'critical', service: 'tasks-otel' }),
+          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'warning', service: 'tasks-otel' }),
+          alert({ alertname: 'HttpServerErrorRatioHigh', severity: 'warning', service: 'tasks-prom-client' }),
           alert({ alertname: 'Watchdog', severity: 'none' }),
         ]),
       });
@@ -99,7 +99,7 @@ describeWithBinaries(
         expect.objectContaining({
           alertname: 'HttpServerErrorRatioHigh',
           severity: 'critical',
-          service: 'signals-otel',
+          service: 'tasks-otel',
         }),
       ]);
     });
@@ -111,7 +111,7 @@ describeWithBinaries(
       const deliveries = sink.deliveries.filter((delivery) => delivery.receiver === 'alert-receiver-warning');
       expect(deliveries.map((delivery) => delivery.authorization)).toEqual([`Bearer ${SECRET}`]);
       expect(deliveries.flatMap((delivery) => delivery.alerts.map((a) => a.labels))).toEqual([
-        expect.objectContaining({ severity: 'warning', service: 'signals-prom-client' }),
+        expect.objectContaining({ severity: 'warning', service: 'tasks-prom-client' }),
       ]);
     });
 
@@ -119,12 +119,12 @@ describeWithBinaries(
       const alerts = await alertmanager.api.alerts();
       const find = (severity: string, service: string) =>
         alerts.find((a) => a.labels.severity === severity && a.labels.service === service);
-      const critical = find('critical', 'signals-otel');
-      expect(find('warning', 'signals-otel')?.status).toMatchObject({
+      const critical = find('critical', 'tasks-otel');
+      expect(find('warning', 'tasks-otel')?.status).toMatchObject({
         state: 'suppressed',
         inhibitedBy: [critical?.fingerprint],
       });
-      expect(find('warning', 'signals-prom-client')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
+      expect(find('warning', 'tasks-prom-client')?.status).toMatchObject({ state: 'active', inhibitedBy: [] });
     });
 
     it('keeps the Watchdog off the webhook (its route has no integration)', async () => {

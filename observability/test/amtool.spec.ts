@@ -22,7 +22,7 @@ function expectedReceiver(labels: Record<string, string>): string {
 
 /** Every alert the rule files define, at each of its severities, with a service as the real ones carry. */
 const ALERT_CASES: RoutingCase[] = alertingRules().map(({ rule }) => {
-  const labels = { alertname: rule.alert, service: 'signals-otel', ...rule.labels };
+  const labels = { alertname: rule.alert, service: 'tasks-otel', ...rule.labels };
   return { labels, receiver: expectedReceiver(labels) };
 });
 
@@ -30,7 +30,7 @@ const EDGE_CASES: RoutingCase[] = [
   { labels: { severity: 'critical' }, receiver: RECEIVERS.critical },
   { labels: { severity: 'warning' }, receiver: RECEIVERS.warning },
   // An alert without severity (a rule someone forgot to label) still reaches a human.
-  { labels: { alertname: 'SomeNewAlert', service: 'signals-otel' }, receiver: RECEIVERS.warning },
+  { labels: { alertname: 'SomeNewAlert', service: 'tasks-otel' }, receiver: RECEIVERS.warning },
   { labels: { alertname: 'SomeNewAlert', severity: 'info' }, receiver: RECEIVERS.warning },
   // The Watchdog never pages, whatever severity it is given.
   { labels: { alertname: 'Watchdog', severity: 'critical' }, receiver: RECEIVERS.watchdog },

@@ -50,15 +50,15 @@ describe.each(rules.map((rule) => [rule.name, rule] as const))('%s', (_name, rul
 });
 
 describe('the scraped inputs of the rules', () => {
-  it('cover both paths’ request series, the signals counter and the pipeline’s own failures', () => {
+  it('cover both paths’ request series, the task counter and the pipeline’s own failures', () => {
     expect(ruleInputs()).toEqual(
       expect.arrayContaining([
         { metric: 'http_requests_total', job: METRIC_PATHS.promClient.job },
         { metric: 'http_request_duration_seconds_bucket', job: METRIC_PATHS.promClient.job },
         { metric: 'http_server_request_duration_count', job: METRIC_PATHS.otel.job },
         { metric: 'http_server_request_duration_bucket', job: METRIC_PATHS.otel.job },
-        { metric: 'signals_outcomes_total', job: METRIC_PATHS.promClient.job },
-        { metric: 'signals_outcomes_total', job: METRIC_PATHS.otel.job },
+        { metric: 'tasks_outcomes_total', job: METRIC_PATHS.promClient.job },
+        { metric: 'tasks_outcomes_total', job: METRIC_PATHS.otel.job },
         { metric: 'prometheus_rule_evaluation_failures_total', job: 'prometheus' },
         { metric: 'alertmanager_notifications_failed_total', job: 'alertmanager' },
       ]),

@@ -24,10 +24,10 @@ describeWithBinaries(['chromium'], 'alert receiver page in Chromium', ({ chromiu
         {
           alertname: 'HighErrorRate',
           severity: 'critical',
-          service: 'signals-otel',
+          service: 'tasks-otel',
           summary: 'More than 5% of requests fail with 5xx',
-          description: 'signals-otel answered 12.4% of its requests with a 5xx over the last 5 minutes.',
-          labels: { job: 'otel-app', path: 'otel' },
+          description: 'tasks-otel answered 12.4% of its requests with a 5xx over the last 5 minutes.',
+          labels: { job: 'otel-app', instrumentation: 'otel' },
           startsAt: new Date(Date.now() - 7 * 60_000).toISOString(),
         },
       ]),
@@ -35,7 +35,7 @@ describeWithBinaries(['chromium'], 'alert receiver page in Chromium', ({ chromiu
         {
           alertname: 'HighLatencyP95',
           severity: 'warning',
-          service: 'signals-prom-client',
+          service: 'tasks-prom-client',
           summary: 'p95 latency above 1 s on <four>',
           description: 'The 95th percentile of /four has been above 1 s for 10 minutes.',
           labels: { job: 'prom-client-app', route: '/four' },
@@ -73,8 +73,8 @@ describeWithBinaries(['chromium'], 'alert receiver page in Chromium', ({ chromiu
     expect(alerts[0]).toMatchObject({
       severity: 'CRITICAL', // the badge is upper-cased by CSS: innerText is what a reader sees
       summary: 'More than 5% of requests fail with 5xx',
-      description: 'signals-otel answered 12.4% of its requests with a 5xx over the last 5 minutes.',
-      labels: ['job="otel-app"', 'path="otel"', 'service="signals-otel"'],
+      description: 'tasks-otel answered 12.4% of its requests with a 5xx over the last 5 minutes.',
+      labels: ['instrumentation="otel"', 'job="otel-app"', 'service="tasks-otel"'],
     });
     expect(alerts[0].since).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
     // Escaped markup is shown as text, not interpreted.

@@ -138,7 +138,7 @@ describe('alert receiver (compiled app)', () => {
 
   it('logs one structured line per alert', async () => {
     const body = webhookPayload([
-      { alertname: 'LogLineA', severity: 'warning', service: 'signals-prom-client' },
+      { alertname: 'LogLineA', severity: 'warning', service: 'tasks-prom-client' },
       { alertname: 'LogLineB' },
     ]);
     expect((await post(body)).status).toBe(200);
@@ -153,7 +153,7 @@ describe('alert receiver (compiled app)', () => {
         status: 'firing',
         alertname: 'LogLineA',
         severity: 'warning',
-        service: 'signals-prom-client',
+        service: 'tasks-prom-client',
       }),
     );
     expect(records).toContainEqual(expect.objectContaining({ alertname: 'LogLineB', severity: null, service: null }));

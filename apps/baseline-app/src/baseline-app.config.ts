@@ -1,14 +1,14 @@
 import { type Env, EnvReader } from '@app/config';
-import { readSignalsSettings, type SignalsSettings } from '@app/signals';
+import { readTasksSettings, type TasksSettings } from '@app/tasks';
 
-/** What the baseline app reads from its environment: the other apps' server and signals settings, no metrics. */
+/** What the baseline app reads from its environment: the other apps' server and task settings, no metrics. */
 export interface BaselineAppConfig {
   /** TCP port to listen on (`PORT`). */
   readonly port: number;
   /** Address to bind (`HOST`). */
   readonly host: string;
-  /** The sample routes' latencies, weights and seed (`SIGNALS_*`). */
-  readonly signals: SignalsSettings;
+  /** The sample routes' latencies, weights and seed (`TASKS_*`). */
+  readonly tasks: TasksSettings;
 }
 
 /** 8080, 8081 and 8082 are the OpenTelemetry app's, the prom-client app's and the alert receiver's. */
@@ -22,7 +22,7 @@ export function readBaselineAppConfig(env: Env): BaselineAppConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', BASELINE_APP_DEFAULTS.port);
   const host = reader.string('HOST', BASELINE_APP_DEFAULTS.host);
-  const signals = readSignalsSettings(reader);
+  const tasks = readTasksSettings(reader);
   reader.assertValid();
-  return { port, host, signals };
+  return { port, host, tasks };
 }

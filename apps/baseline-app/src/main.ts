@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   // Configuration first: a bad variable stops the process before anything is started.
   const config = readBaselineAppConfig(process.env);
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create(BaselineAppModule.forRoot(config.signals), { abortOnError: false });
+  const app = await NestFactory.create(BaselineAppModule.forRoot(config.tasks), { abortOnError: false });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -2,7 +2,7 @@
  * The compiled baseline app as a real process, as the benchmark runs it: the same routes and answers
  * as the metric paths, and no metrics at all. Needs `npm run build` first (`npm test` does it).
  */
-import { NO_WAIT_SIGNALS_ENV } from '@app/signals';
+import { NO_WAIT_TASKS_ENV } from '@app/tasks';
 import { builtEntry, freePort, ManagedProcess, REPO_ROOT, startBuiltApp, type StartedApp } from '@app/testing';
 
 async function get(url: string): Promise<{ status: number; body: unknown }> {
@@ -18,14 +18,14 @@ describe('baseline-app, compiled and run as a process', () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), HOST: '127.0.0.1', ...NO_WAIT_SIGNALS_ENV };
-    app = await startBuiltApp('baseline-app', { ...env, SIGNALS_MAX_LATENCY_MS: '0' }, `${baseUrl}/health`);
+    const env = { PORT: String(port), HOST: '127.0.0.1', ...NO_WAIT_TASKS_ENV };
+    app = await startBuiltApp('baseline-app', { ...env, TASKS_MAX_LATENCY_MS: '0' }, `${baseUrl}/health`);
   });
 
   afterAll(() => app?.stop());
 
-  it('answers the signals routes as the metric paths do', async () => {
-    expect(await get(`${baseUrl}/one`)).toEqual({ status: 200, body: { signal: 'one', outcome: 'ok', status: 200 } });
+  it('answers the task routes as the metric paths do', async () => {
+    expect(await get(`${baseUrl}/one`)).toEqual({ status: 200, body: { task: 'one', outcome: 'ok', status: 200 } });
     expect((await get(`${baseUrl}/error`)).status).toBe(500);
     const forced = '/sample-signals?weight_ok=0&weight_not_found=1&weight_server_error=0';
     expect((await get(`${baseUrl}${forced}`)).status).toBe(404);
@@ -44,11 +44,11 @@ describe('baseline-app, compiled and run as a process', () => {
       name: 'baseline-app',
       command: process.execPath,
       args: [builtEntry('baseline-app')],
-      env: { PORT: '-1', SIGNALS_MAX_LATENCY_MS: 'soon' },
+      env: { PORT: '-1', TASKS_MAX_LATENCY_MS: 'soon' },
       cwd: REPO_ROOT,
     });
     expect(await proc.waitForExit()).toBe(1);
     expect(proc.logs).toContain('PORT must be an integer between 0 and 65535, got -1');
-    expect(proc.logs).toContain('SIGNALS_MAX_LATENCY_MS must be an integer, got "soon"');
+    expect(proc.logs).toContain('TASKS_MAX_LATENCY_MS must be an integer, got "soon"');
   });
 });

@@ -38,7 +38,7 @@ describe('readLocalDashboardConfig', () => {
       dashboardFile: LOCAL_DASHBOARD_DEFAULTS.dashboardFile,
     });
     expect(config.dashboardFile).toMatch(/observability\/grafana\/dashboards\/service-overview\.json$/);
-    expect(config.dashboard.uid).toBe('signals-service-overview');
+    expect(config.dashboard.uid).toBe('tasks-service-overview');
   });
 
   it('reads every variable', () => {

@@ -101,8 +101,8 @@ describeWithBinaries(
     });
 
     it('narrows every query to the chosen path, and says "No data" on the panels of the other path only', async () => {
-      await page.page.selectOption('select[name="var-path"]', 'otel');
-      await page.page.waitForURL(/var-path=otel/);
+      await page.page.selectOption('select[name="var-instrumentation"]', 'otel');
+      await page.page.waitForURL(/var-instrumentation=otel/);
       const byTitle = (narrowed: VisiblePanel[], title: string) => narrowed.find((panel) => panel.title === title);
       const narrowed = await page.waitForPanels('the otel series, and no prom-client-only one', (candidates) => {
         const notFound = byTitle(candidates, '404 Not Found per route');

@@ -72,7 +72,7 @@ describe('local dashboard app', () => {
       /^default-src 'self'; script-src 'self'; style-src 'self'/,
     );
     const html = await page.text();
-    expect(html).toContain('<h1 data-field="title">Signals service overview</h1>');
+    expect(html).toContain('<h1 data-field="title">Tasks service overview</h1>');
     for (const asset of html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)) {
       const response = await get(asset[1]);
       expect({ asset: asset[1], status: response.status }).toEqual({ asset: asset[1], status: 200 });
@@ -91,14 +91,16 @@ describe('local dashboard app', () => {
   );
 
   it('answers the dashboard with its queries interpolated, and a bad choice with a JSON 400', async () => {
-    const view = (await (await get('/api/dashboard?var-path=prom-client')).json()) as {
+    const view = (await (await get('/api/dashboard?var-instrumentation=prom-client')).json()) as {
       sections: Array<{ panels: Array<{ title: string; targets: Array<{ expr: string }> }> }>;
     };
     const panel = view.sections.flatMap((section) => section.panels).find((one) => one.title === 'Requests per second');
-    expect(panel?.targets[0].expr).toBe('sum by (path) (service:http_requests:rate5m{path=~"prom-client"})');
-    const refused = await get('/api/dashboard?var-path=graphite');
+    expect(panel?.targets[0].expr).toBe(
+      'sum by (instrumentation) (service:http_requests:rate5m{instrumentation=~"prom-client"})',
+    );
+    const refused = await get('/api/dashboard?var-instrumentation=graphite');
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ statusCode: 400, parameter: 'var-path' });
+    expect(await refused.json()).toMatchObject({ statusCode: 400, parameter: 'var-instrumentation' });
   });
 
   it('forwards a valid range query with its parameters, and a timeout for Prometheus', async () => {

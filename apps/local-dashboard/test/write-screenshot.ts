@@ -5,7 +5,7 @@
  *
  *   npm run build && npx tsx apps/local-dashboard/test/write-screenshot.ts [path.png]
  */
-import { SIGNALS_DEFAULTS } from '@app/signals';
+import { TASKS_DEFAULTS } from '@app/tasks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { REPO_ROOT, requireBinaries, sendTrafficForEveryPanel, startTestStack, waitFor } from '@app/testing';
@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // The apps' own default waits, not the test stack's zeros: the latency panels then show the routes apart.
   const stack = await startTestStack({
-    SIGNALS_ROUTE_MAX_LATENCY_MS: formatKeyed(SIGNALS_DEFAULTS.routeMaxLatencyMs),
-    SIGNALS_MAX_LATENCY_MS: String(SIGNALS_DEFAULTS.sampleMaxLatencyMs),
+    TASKS_ROUTE_MAX_LATENCY_MS: formatKeyed(TASKS_DEFAULTS.routeMaxLatencyMs),
+    TASKS_MAX_LATENCY_MS: String(TASKS_DEFAULTS.sampleMaxLatencyMs),
   });
   try {
     say(`stack up, dashboard at ${stack.urls.dashboard}; ${TRAFFIC_SECONDS} s of traffic`);

@@ -15,7 +15,7 @@ export interface DemoOptions {
 
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
 
-Starts both signal apps, the alert receiver, a real Prometheus and Alertmanager (from .tools/bin or PATH,
+Starts both apps, the alert receiver, a real Prometheus and Alertmanager (from .tools/bin or PATH,
 data in a temporary folder), the dashboard page (http://127.0.0.1:8083) and traffic, then shows a live
 summary. Ctrl-C stops everything.
 

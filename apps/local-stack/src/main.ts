@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         concurrency: 8,
         rate: options.rate * 2,
         durationSeconds: options.durationSeconds,
-        signalWeights: options.weights,
+        taskWeights: options.weights,
       },
       { signal: traffic.signal },
     );

@@ -50,7 +50,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'liv
       const targets = [stack.urls.otelApp, stack.urls.promClientApp];
       // 30% of /sample-signals answer 500: twice the fast burn threshold (14.4%), for as long as the test needs.
       const errors = runTraffic(
-        { targets, durationSeconds: 300, rate: 40, concurrency: 4, mix: 'sample-signals=1', signalWeights: '70,0,30' },
+        { targets, durationSeconds: 300, rate: 40, concurrency: 4, mix: 'sample-signals=1', taskWeights: '70,0,30' },
         { signal: background.signal },
       );
 

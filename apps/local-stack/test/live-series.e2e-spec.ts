@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METRIC_PATHS } from '@app/metrics';
+import { INSTRUMENTATION_LABEL, METRIC_PATHS } from '@app/metrics';
 import {
   describeWithBinaries,
   expectSuccess,
@@ -16,24 +16,24 @@ import { deliveryOf, interpolateVariables, recordingRules, ruleInputs } from '@a
 import type { LocalStack } from '@app/local-stack';
 import { everyQueryReturnsDataTest, pushedInputSeries } from './fixtures/otlp-naming-check.js';
 
-const PATHS = [METRIC_PATHS.otel.path, METRIC_PATHS.promClient.path];
+const PATHS = [METRIC_PATHS.otel.instrumentation, METRIC_PATHS.promClient.instrumentation];
 
 /**
  * The observability config against what the apps really export: real apps, real Prometheus and Alertmanager,
  * real traffic, the committed rules. The course's rules referenced series that did not exist and could never
  * fire; here every rule must evaluate cleanly and read series that exist.
  */
-// A query filtered by the path variable must return data for each path it can show, not just for "All";
+// A query filtered by the instrumentation variable must return data for each path it can show, not just for "All";
 // a query pinned to one app's job (its raw series) for that app's path.
 const pathsOf = (expr: string): Array<string | undefined> => {
-  if (!expr.includes('$path')) return [undefined];
+  if (!expr.includes('$instrumentation')) return [undefined];
   const pinned = Object.values(METRIC_PATHS).filter(({ job }) => expr.includes(`job="${job}"`));
-  return pinned.length > 0 ? pinned.map(({ path }) => path) : PATHS;
+  return pinned.length > 0 ? pinned.map(({ instrumentation }) => instrumentation) : PATHS;
 };
 const PANEL_CASES = listPanelQueries().flatMap((query) =>
   pathsOf(query.expr).map((path) => ({
-    name: `${query.dashboardTitle} / ${query.panelTitle} / ${query.refId}${path ? ` (path=${path})` : ''}`,
-    expr: interpolateVariables(query.expr, { variables: path ? { path } : {}, rateInterval: '1m' }),
+    name: `${query.dashboardTitle} / ${query.panelTitle} / ${query.refId}${path ? ` (instrumentation=${path})` : ''}`,
+    expr: interpolateVariables(query.expr, { variables: path ? { instrumentation: path } : {}, rateInterval: '1m' }),
   })),
 );
 const RECORDS = recordingRules().map(({ rule }) => rule.record);
@@ -48,7 +48,7 @@ const UNMATCHED_AND_EVERY_OUTCOME = [
 /** The panel queries that show the OpenTelemetry path: all but those pinned to the prom-client app's job. */
 const OTEL_PANEL_CASES = PANEL_CASES.filter(
   ({ name, expr }) =>
-    !name.endsWith(`(path=${METRIC_PATHS.promClient.path})`) &&
+    !name.endsWith(`(instrumentation=${METRIC_PATHS.promClient.instrumentation})`) &&
     !(expr.includes(`job="${METRIC_PATHS.promClient.job}"`) && !expr.includes(`job="${METRIC_PATHS.otel.job}"`)),
 );
 /** The test stack's scrape and evaluation interval (test-stack.ts). */
@@ -60,12 +60,14 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
   let stack: LocalStack;
 
   const pathsRecorded = async (record: string): Promise<string[]> =>
-    (await stack.prometheus.api.query(`count by (path) (${record})`)).map((sample) => sample.metric.path).sort();
+    (await stack.prometheus.api.query(`count by (instrumentation) (${record})`))
+      .map((sample) => sample.metric[INSTRUMENTATION_LABEL])
+      .sort();
   /** `route code` pairs with a non-zero request rate, per metric path. */
   const routeCodes = async (path: string): Promise<string[]> =>
     (
       await stack.prometheus.api.query(
-        `sum by (route, code) (service_route_method_code:http_requests:rate5m{path="${path}"}) > 0`,
+        `sum by (route, code) (service_route_method_code:http_requests:rate5m{instrumentation="${path}"}) > 0`,
       )
     )
       .map((sample) => `${sample.metric.route} ${sample.metric.code}`)

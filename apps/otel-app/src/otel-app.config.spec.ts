@@ -129,10 +129,10 @@ describe('loadOtelAppConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(problemsOf({ PORT: 'eighty', METRICS_PORT: '99999', SIGNALS_WEIGHTS: '1,2' })).toEqual([
+    expect(problemsOf({ PORT: 'eighty', METRICS_PORT: '99999', TASKS_WEIGHTS: '1,2' })).toEqual([
       'PORT must be an integer, got "eighty"',
       'METRICS_PORT must be an integer between 1 and 65535, got 99999',
-      'SIGNALS_WEIGHTS must be 3 comma-separated non-negative numbers, got "1,2"',
+      'TASKS_WEIGHTS must be 3 comma-separated non-negative numbers, got "1,2"',
     ]);
   });
 

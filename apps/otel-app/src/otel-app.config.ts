@@ -7,7 +7,7 @@ import {
   PROMETHEUS_EXPORTER_DEFAULTS,
   type TelemetryConfig,
 } from '@app/otel-metrics';
-import { HEALTH_PATH, readSignalsSettings, type SignalsSettings } from '@app/signals';
+import { HEALTH_PATH, readTasksSettings, type TasksSettings } from '@app/tasks';
 import { readWorkerClusterSettings, type WorkerClusterSettings } from '@app/worker-cluster';
 
 /** Everything the OpenTelemetry app is configured with; see the README's table of variables. */
@@ -15,7 +15,7 @@ export interface OtelAppConfig {
   /** The app's HTTP server. */
   readonly http: { readonly host: string; readonly port: number };
   readonly telemetry: TelemetryConfig;
-  readonly signals: SignalsSettings;
+  readonly tasks: TasksSettings;
   /** How many worker processes share `http.port` (`WORKERS`, 1 by default) and their shutdown timeout. */
   readonly cluster: WorkerClusterSettings;
 }
@@ -29,8 +29,8 @@ export interface OtelAppConfig {
  * | `PORT`, `HOST` | `8080`, `0.0.0.0` |
  * | `METRICS_PORT`, `METRICS_HOST` | `9464`, `0.0.0.0` (the scrape endpoint, `/metrics`: the exporter's, or with several workers the primary's) |
  * | `WORKERS`, `WORKERS_SHUTDOWN_TIMEOUT_MS` | `1` (one process, no cluster), `8000` |
- * | `SERVICE_NAME` | `OTEL_SERVICE_NAME`, else `signals-otel` |
- * | `SIGNALS_*` | see `readSignalsSettings` |
+ * | `SERVICE_NAME` | `OTEL_SERVICE_NAME`, else `tasks-otel` |
+ * | `TASKS_*` | see `readTasksSettings` |
  * | `OTEL_METRICS_EXPORTER` | `prometheus` (the scrape endpoint); `otlp` pushes instead, `prometheus,otlp` does both |
  * | `OTEL_EXPORTER_OTLP_METRICS_PROTOCOL`, `OTEL_EXPORTER_OTLP_PROTOCOL` | `http/protobuf` (or `http/json`) |
  * | `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT`, `OTEL_EXPORTER_OTLP_ENDPOINT` | the exporter's: `http://localhost:4318/v1/metrics` |
@@ -57,7 +57,7 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
     'SERVICE_NAME',
     reader.optionalString('OTEL_SERVICE_NAME') ?? METRIC_PATHS.otel.service,
   );
-  const signals = readSignalsSettings(reader);
+  const tasks = readTasksSettings(reader);
   const tracesFromEnv = reader.optionalString('OTEL_TRACES_EXPORTER') !== undefined;
   const enabledInstrumentations = readEnabledInstrumentations(reader, tracesFromEnv);
   const cluster = readWorkerClusterSettings(reader);
@@ -81,7 +81,7 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
     printDiagnostics: reader.optionalString('OTEL_LOG_LEVEL') === undefined,
   };
   reader.assertValid();
-  return { http: { host, port }, telemetry, signals, cluster };
+  return { http: { host, port }, telemetry, tasks, cluster };
 }
 
 const METRICS_EXPORTERS = ['prometheus', 'otlp'] as const;

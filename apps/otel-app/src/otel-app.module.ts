@@ -1,14 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OtelMetricsModule, type Telemetry } from '@app/otel-metrics';
-import { SignalsModule, type SignalsSettings } from '@app/signals';
+import { TasksModule, type TasksSettings } from '@app/tasks';
 
-/** Composition root: the signals' routes, measured through OpenTelemetry. */
+/** Composition root: the tasks' routes, measured through OpenTelemetry. */
 @Module({})
 export class OtelAppModule {
-  static forRoot(signals: SignalsSettings, telemetry: Telemetry): DynamicModule {
+  static forRoot(tasks: TasksSettings, telemetry: Telemetry): DynamicModule {
     return {
       module: OtelAppModule,
-      imports: [OtelMetricsModule.forRoot(telemetry), SignalsModule.forRoot(signals)],
+      imports: [OtelMetricsModule.forRoot(telemetry), TasksModule.forRoot(tasks)],
     };
   }
 }

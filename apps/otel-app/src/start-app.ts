@@ -10,7 +10,7 @@ import type { OtelAppConfig } from './otel-app.config.js';
 import { OtelAppModule } from './otel-app.module.js';
 
 export async function startApp(config: OtelAppConfig, telemetry: Telemetry, worker: WorkerContext): Promise<void> {
-  const app = await NestFactory.create(OtelAppModule.forRoot(config.signals, telemetry));
+  const app = await NestFactory.create(OtelAppModule.forRoot(config.tasks, telemetry));
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
   // On SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) Nest closes the HTTP
   // server, then OtelMetricsModule shuts the SDK down.

@@ -4,8 +4,8 @@
  * request is counted exactly once, by the worker that served it, and a killed worker's replacement
  * starts new series instead of resetting old ones. Needs `npm run build` first (`npm test` does it).
  */
-import { OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
+import { HEALTH_PATH } from '@app/tasks';
 import {
   builtEntry,
   freePort,
@@ -33,7 +33,7 @@ import { attributesOf, type OtlpMetricsRequest, startOtlpReceiver } from './fixt
 const APP = 'otel-app';
 const WORKERS = 3;
 const HTTP_COUNT = `${OTEL_HTTP_METRICS.duration.name}_count`;
-const { outcomes } = SIGNALS_METRICS;
+const { outcomes } = TASKS_METRICS;
 const INSTANCE_LABEL = 'service_instance_id';
 
 /** [path, expected status, times]: K = 45 requests, each on its own connection. */
@@ -137,8 +137,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       }
       expect(byRoute).toEqual({ '/one 200': 17, '/two 200': 12, '/error 500': 9, 'unmatched 404': 7 });
       expect(sumSamples(samples, HTTP_COUNT)).toBe(K);
-      expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(17);
-      expect(sumSamples(samples, outcomes.name, { signal: 'error', outcome: 'server_error' })).toBe(9);
+      expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(17);
+      expect(sumSamples(samples, outcomes.name, { task: 'error', outcome: 'server_error' })).toBe(9);
       expect(families.get(outcomes.name)).toBe('COUNTER');
     });
 

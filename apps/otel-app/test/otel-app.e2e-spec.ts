@@ -5,8 +5,8 @@
  */
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
-import { METRIC_PATHS, OTEL_HTTP_METRICS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { METRIC_PATHS, OTEL_HTTP_METRICS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
+import { HEALTH_PATH } from '@app/tasks';
 import {
   builtEntry,
   expectedOutcomeCounts,
@@ -29,7 +29,7 @@ import { otelAppEnv } from './fixtures/otel-app-env.js';
 import { attributesOf, CUMULATIVE, type OtlpMetricsRequest, startOtlpReceiver } from './fixtures/otlp-receiver.js';
 
 const HTTP = OTEL_HTTP_METRICS.duration;
-const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration } = TASKS_METRICS;
 
 async function get(url: string, init?: RequestInit): Promise<number> {
   const response = await fetch(url, init);
@@ -112,29 +112,27 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(knownTimes('/one'));
   });
 
-  it('exports the signals metrics under the catalogue names, labels and counts', () => {
+  it('exports the task metrics under the catalogue names, labels and counts', () => {
     const expected = expectedOutcomeCounts();
-    for (const signal of SIGNAL_NAMES) {
-      for (const outcome of SIGNAL_OUTCOMES) {
-        const series = selectSamples(samples, outcomes.name, { signal, outcome });
-        expect(series.map(ownLabels)).toEqual([{ signal, outcome }]);
-        expect(`${signal} ${outcome} ${series[0].value}`).toBe(
-          `${signal} ${outcome} ${expected[`${signal} ${outcome}`]}`,
-        );
+    for (const task of TASK_NAMES) {
+      for (const outcome of TASK_OUTCOMES) {
+        const series = selectSamples(samples, outcomes.name, { task, outcome });
+        expect(series.map(ownLabels)).toEqual([{ task, outcome }]);
+        expect(`${task} ${outcome} ${series[0].value}`).toBe(`${task} ${outcome} ${expected[`${task} ${outcome}`]}`);
       }
     }
     expect(families.get(outcomes.name)).toBe('COUNTER');
 
     const worked = expectedWorkCounts();
-    for (const signal of SIGNAL_NAMES) {
-      const [count] = selectSamples(samples, `${workDuration.name}_count`, { signal });
-      expect(ownLabels(count)).toEqual({ signal });
-      expect(`${signal} ${count.value}`).toBe(`${signal} ${worked[signal]}`);
-      expect(sumSamples(samples, inFlight.name, { signal })).toBe(0);
+    for (const task of TASK_NAMES) {
+      const [count] = selectSamples(samples, `${workDuration.name}_count`, { task });
+      expect(ownLabels(count)).toEqual({ task });
+      expect(`${task} ${count.value}`).toBe(`${task} ${worked[task]}`);
+      expect(sumSamples(samples, inFlight.name, { task })).toBe(0);
     }
     expect(families.get(workDuration.name)).toBe('HISTOGRAM');
     expect(families.get(inFlight.name)).toBe('GAUGE');
-    const les = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' }).map((s) => s.labels.le);
+    const les = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' }).map((s) => s.labels.le);
     expect(les).toEqual([...workDuration.buckets.map(String), '+Inf']);
   });
 
@@ -142,7 +140,7 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     expect(selectSamples(samples, `${HTTP.name}_count`)[0].labels.otel_scope_name).toBe(
       '@opentelemetry/instrumentation-http',
     );
-    expect(selectSamples(samples, outcomes.name)[0].labels.otel_scope_name).toBe('signals');
+    expect(selectSamples(samples, outcomes.name)[0].labels.otel_scope_name).toBe('tasks');
   });
 
   it('exposes the resource in target_info, with an instance id unique to the process', () => {
@@ -215,11 +213,11 @@ describe('otel-app start-up checks', () => {
   }
 
   it('refuses a bad variable, naming it, before anything starts', async () => {
-    const env = otelAppEnv(await freePort(), 99_999, { SIGNALS_MAX_LATENCY_MS: 'soon' });
+    const env = otelAppEnv(await freePort(), 99_999, { TASKS_MAX_LATENCY_MS: 'soon' });
     const { code, logs } = await runUntilExit(env);
     expect(code).toBe(1);
     expect(logs).toContain('METRICS_PORT must be an integer between 1 and 65535, got 99999');
-    expect(logs).toContain('SIGNALS_MAX_LATENCY_MS');
+    expect(logs).toContain('TASKS_MAX_LATENCY_MS');
     expect(logs).not.toContain('Nest');
   });
 
@@ -342,13 +340,13 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       ]),
     );
 
-    const signalOutcomes = metrics.get(outcomes.name.replace(/_total$/, ''));
+    const taskOutcomes = metrics.get(outcomes.name.replace(/_total$/, ''));
     expect({
-      monotonic: signalOutcomes?.sum?.isMonotonic,
-      temporality: signalOutcomes?.sum?.aggregationTemporality,
+      monotonic: taskOutcomes?.sum?.isMonotonic,
+      temporality: taskOutcomes?.sum?.aggregationTemporality,
     }).toEqual({ monotonic: true, temporality: CUMULATIVE });
-    const one = signalOutcomes?.sum?.dataPoints.find(
-      (point) => attributesOf(point.attributes).signal === 'one' && attributesOf(point.attributes).outcome === 'ok',
+    const one = taskOutcomes?.sum?.dataPoints.find(
+      (point) => attributesOf(point.attributes).task === 'one' && attributesOf(point.attributes).outcome === 'ok',
     );
     expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
     expect(metrics.get(workDuration.name)).toMatchObject({

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PromClientMetricsModule } from '@app/prom-client-metrics';
-import { SignalsModule } from '@app/signals';
+import { TasksModule } from '@app/tasks';
 import type { WorkerContext } from '@app/worker-cluster';
 import type { PromClientAppConfig } from './prom-client-app.config.js';
 
@@ -17,7 +17,7 @@ export class AppModule {
           collectDefaultMetrics: true,
           workerIpc: worker.mode === 'cluster' ? worker.ipc : undefined,
         }),
-        SignalsModule.forRoot(config.signals),
+        TasksModule.forRoot(config.tasks),
       ],
     };
   }

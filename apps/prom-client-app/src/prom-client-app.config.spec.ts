@@ -1,6 +1,6 @@
 import { ConfigValidationError } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
-import { SIGNALS_DEFAULTS } from '@app/signals';
+import { TASKS_DEFAULTS } from '@app/tasks';
 import { readPromClientAppConfig } from './prom-client-app.config.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -17,25 +17,25 @@ describe('readPromClientAppConfig', () => {
   it('applies the defaults to an empty environment', () => {
     const config = readPromClientAppConfig({});
     expect(config).toMatchObject({ port: 8081, host: '0.0.0.0', serviceName: METRIC_PATHS.promClient.service });
-    expect(config.signals.sampleMaxLatencyMs).toBe(SIGNALS_DEFAULTS.sampleMaxLatencyMs);
-    expect(config.signals.seed).toBeUndefined();
+    expect(config.tasks.sampleMaxLatencyMs).toBe(TASKS_DEFAULTS.sampleMaxLatencyMs);
+    expect(config.tasks.seed).toBeUndefined();
     expect(config.cluster.workers).toBe(1);
   });
 
-  it('reads every variable it owns, and the signals settings', () => {
+  it('reads every variable it owns, and the task settings', () => {
     const config = readPromClientAppConfig({
       PORT: '9100',
       HOST: '127.0.0.1',
       SERVICE_NAME: 'checkout-api',
-      SIGNALS_SEED: '42',
-      SIGNALS_ROUTE_MAX_LATENCY_MS: 'one=0',
+      TASKS_SEED: '42',
+      TASKS_ROUTE_MAX_LATENCY_MS: 'one=0',
       WORKERS: '4',
       WORKERS_SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({ port: 9100, host: '127.0.0.1', serviceName: 'checkout-api' });
-    expect(config.signals).toMatchObject({
+    expect(config.tasks).toMatchObject({
       seed: 42,
-      routeMaxLatencyMs: { ...SIGNALS_DEFAULTS.routeMaxLatencyMs, one: 0 },
+      routeMaxLatencyMs: { ...TASKS_DEFAULTS.routeMaxLatencyMs, one: 0 },
     });
     expect(config.cluster).toEqual({ workers: 4, shutdownTimeoutMs: 3000 });
   });
@@ -45,8 +45,8 @@ describe('readPromClientAppConfig', () => {
     ['PORT', '70000'],
     ['SERVICE_NAME', 'has spaces'],
     ['SERVICE_NAME', 'quote"d'],
-    ['SIGNALS_WEIGHTS', '0,0,0'],
-    ['SIGNALS_SEED', '-1'],
+    ['TASKS_WEIGHTS', '0,0,0'],
+    ['TASKS_SEED', '-1'],
     ['WORKERS', '0'],
     ['WORKERS', '65'],
     ['WORKERS', 'many'],
@@ -57,11 +57,7 @@ describe('readPromClientAppConfig', () => {
   });
 
   it('lists every bad variable at once', () => {
-    const problems = problemsOf({ PORT: 'abc', SIGNALS_WEIGHTS: '0,0,0', SERVICE_NAME: ' x y ' });
-    expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual([
-      'PORT',
-      'SERVICE_NAME',
-      'SIGNALS_WEIGHTS',
-    ]);
+    const problems = problemsOf({ PORT: 'abc', TASKS_WEIGHTS: '0,0,0', SERVICE_NAME: ' x y ' });
+    expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual(['PORT', 'SERVICE_NAME', 'TASKS_WEIGHTS']);
   });
 });

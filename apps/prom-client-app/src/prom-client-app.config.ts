@@ -1,6 +1,6 @@
 import { type Env, EnvReader } from '@app/config';
 import { METRIC_PATHS } from '@app/metrics';
-import { readSignalsSettings, type SignalsSettings } from '@app/signals';
+import { readTasksSettings, type TasksSettings } from '@app/tasks';
 import { readWorkerClusterSettings, type WorkerClusterSettings } from '@app/worker-cluster';
 
 /** Everything the prom-client app reads from its environment, typed and validated in this one place. */
@@ -11,8 +11,8 @@ export interface PromClientAppConfig {
   readonly host: string;
   /** Value of the `service` label on every series (`SERVICE_NAME`); dashboards and alerts select on it. */
   readonly serviceName: string;
-  /** The sample routes' latencies, weights and seed (`SIGNALS_*`). */
-  readonly signals: SignalsSettings;
+  /** The sample routes' latencies, weights and seed (`TASKS_*`). */
+  readonly tasks: TasksSettings;
   /** How many worker processes share `port` (`WORKERS`, 1 by default) and their shutdown timeout. */
   readonly cluster: WorkerClusterSettings;
 }
@@ -38,8 +38,8 @@ export function readPromClientAppConfig(env: Env): PromClientAppConfig {
   if (!SERVICE_NAME_PATTERN.test(serviceName)) {
     reader.reject('SERVICE_NAME', `must be 1 to 64 letters, digits, "_", "." or "-", got "${serviceName}"`);
   }
-  const signals = readSignalsSettings(reader);
+  const tasks = readTasksSettings(reader);
   const cluster = readWorkerClusterSettings(reader);
   reader.assertValid();
-  return { port, host, serviceName, signals, cluster };
+  return { port, host, serviceName, tasks, cluster };
 }

@@ -3,8 +3,8 @@
  * counted exactly once in the /metrics that any worker serves, and no counter goes down when a worker
  * dies. Needs `npm run build` first (`npm test` does it).
  */
-import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
-import { HEALTH_PATH, NO_WAIT_SIGNALS_ENV } from '@app/signals';
+import { PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS } from '@app/metrics';
+import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
 import {
   freePort,
   parseExposition,
@@ -23,13 +23,13 @@ import {
 const APP = 'prom-client-app';
 const WORKERS = 3;
 const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
-const { outcomes, inFlight, workDurationSummary } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDurationSummary } = TASKS_METRICS;
 
 /** No waits, fixed seed: every count is exact. */
 const QUIET_ENV = {
   HOST: '127.0.0.1',
-  SIGNALS_SEED: '20240601',
-  ...NO_WAIT_SIGNALS_ENV,
+  TASKS_SEED: '20240601',
+  ...NO_WAIT_TASKS_ENV,
   WORKERS: String(WORKERS),
   WORKERS_SHUTDOWN_TIMEOUT_MS: '5000',
 };
@@ -131,21 +131,21 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
 
     it(`sums ${outcomes.name} and the in-flight gauge across workers`, () => {
       const { samples } = scrapes[0];
-      expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(20);
-      expect(sumSamples(samples, outcomes.name, { signal: 'error', outcome: 'server_error' })).toBe(11);
-      expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(9);
+      expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(20);
+      expect(sumSamples(samples, outcomes.name, { task: 'error', outcome: 'server_error' })).toBe(11);
+      expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(9);
       expect(sumSamples(samples, outcomes.name)).toBe(20 + 13 + 11 + 9);
-      // One series per signal (not one per worker), each the sum of the workers' gauges.
-      expect(selectSamples(samples, inFlight.name).map((s) => [s.labels.signal, s.value])).toEqual(
-        SIGNAL_NAMES.map((signal) => [signal, 0]),
+      // One series per task (not one per worker), each the sum of the workers' gauges.
+      expect(selectSamples(samples, inFlight.name).map((s) => [s.labels.task, s.value])).toEqual(
+        TASK_NAMES.map((task) => [task, 0]),
       );
     });
 
     it(`sums the summary's _count and _sum, and keeps each worker's quantiles apart: summaries do not aggregate`, () => {
       const { samples, families } = scrapes[0];
       expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
-      expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(20);
-      const quantiles = selectSamples(samples, workDurationSummary.name, { signal: 'one', quantile: '0.99' });
+      expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(20);
+      const quantiles = selectSamples(samples, workDurationSummary.name, { task: 'one', quantile: '0.99' });
       expect(quantiles.map((sample) => sample.labels.worker).sort()).toEqual(['1', '2', '3']);
     });
 

@@ -3,8 +3,8 @@
  * and read with a real exposition parser. Known traffic in, exact counts out.
  * Needs `npm run build` first (`npm test` does it).
  */
-import { METRIC_PATHS, PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
-import { HEALTH_PATH, NO_WAIT_SIGNALS_ENV } from '@app/signals';
+import { METRIC_PATHS, PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
+import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
 import {
   builtEntry,
   expectedOutcomeCounts,
@@ -27,13 +27,13 @@ import { randomUUID } from 'node:crypto';
 const APP = 'prom-client-app';
 const SERVICE = METRIC_PATHS.promClient.service;
 const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
-const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration, workDurationSummary } = TASKS_METRICS;
 
 /** No waits, fixed seed: every count below is exact, and the run is fast. */
 const QUIET_ENV = {
   HOST: '127.0.0.1',
-  SIGNALS_SEED: '20240601',
-  ...NO_WAIT_SIGNALS_ENV,
+  TASKS_SEED: '20240601',
+  ...NO_WAIT_TASKS_ENV,
 };
 
 /** Series of `name` keyed `METHOD route status_code`, the way a reader checks them by eye. */
@@ -97,29 +97,29 @@ describe('prom-client app, compiled and run as a process', () => {
       expect(edges.at(-1)?.value).toBe(knownTimes('/one'));
     });
 
-    it(`counts ${outcomes.name} by signal and outcome; rejected requests (400) did no work`, () => {
+    it(`counts ${outcomes.name} by task and outcome; rejected requests (400) did no work`, () => {
       const expected = expectedOutcomeCounts();
       const counted = selectSamples(samples, outcomes.name).map((s) => [
-        `${s.labels.signal} ${s.labels.outcome}`,
+        `${s.labels.task} ${s.labels.outcome}`,
         s.value,
       ]);
       expect(Object.fromEntries(counted)).toEqual(expected);
     });
 
-    it(`times each signal's work in ${workDuration.name} and ${workDurationSummary.name}`, () => {
+    it(`times each task's work in ${workDuration.name} and ${workDurationSummary.name}`, () => {
       const workCounts = expectedWorkCounts();
-      for (const [signal, count] of Object.entries(workCounts)) {
-        expect([signal, sumSamples(samples, `${workDuration.name}_count`, { signal })]).toEqual([signal, count]);
-        expect([signal, sumSamples(samples, `${workDurationSummary.name}_count`, { signal })]).toEqual([signal, count]);
-        const quantiles = selectSamples(samples, workDurationSummary.name, { signal }).map((s) => s.labels.quantile);
-        expect([signal, quantiles]).toEqual([signal, workDurationSummary.percentiles.map(String)]);
+      for (const [task, count] of Object.entries(workCounts)) {
+        expect([task, sumSamples(samples, `${workDuration.name}_count`, { task })]).toEqual([task, count]);
+        expect([task, sumSamples(samples, `${workDurationSummary.name}_count`, { task })]).toEqual([task, count]);
+        const quantiles = selectSamples(samples, workDurationSummary.name, { task }).map((s) => s.labels.quantile);
+        expect([task, quantiles]).toEqual([task, workDurationSummary.percentiles.map(String)]);
       }
       expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
     });
 
     it(`shows nothing left in ${inFlight.name}`, () => {
-      const gauges = selectSamples(samples, inFlight.name).map((s) => [s.labels.signal, s.value]);
-      expect(gauges).toEqual(SIGNAL_NAMES.map((signal) => [signal, 0]));
+      const gauges = selectSamples(samples, inFlight.name).map((s) => [s.labels.task, s.value]);
+      expect(gauges).toEqual(TASK_NAMES.map((task) => [task, 0]));
     });
 
     it('exposes the default Node metrics', () => {
@@ -184,7 +184,7 @@ describe('prom-client app start-up', () => {
 
   it.each([
     ['PORT', 'abc'],
-    ['SIGNALS_WEIGHTS', '0,0,0'],
+    ['TASKS_WEIGHTS', '0,0,0'],
     ['SERVICE_NAME', 'two words'],
   ])('refuses %s=%s, names it, and exits non-zero without a stack trace', async (name, value) => {
     const port = String(await freePort());
@@ -195,9 +195,9 @@ describe('prom-client app start-up', () => {
   });
 
   it('lists every bad variable in one go', async () => {
-    const { code, output } = await runUntilExit({ ...QUIET_ENV, PORT: 'abc', SIGNALS_WEIGHTS: '0,0,0' });
+    const { code, output } = await runUntilExit({ ...QUIET_ENV, PORT: 'abc', TASKS_WEIGHTS: '0,0,0' });
     expect(code).not.toBe(0);
     expect(output).toContain('PORT must be an integer');
-    expect(output).toContain('SIGNALS_WEIGHTS must have a positive sum');
+    expect(output).toContain('TASKS_WEIGHTS must have a positive sum');
   });
 });

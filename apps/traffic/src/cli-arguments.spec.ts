@@ -35,7 +35,7 @@ describe('parseCliArguments', () => {
       durationSeconds: 30,
       requests: 500,
       mix: { one: 1, error: 1 },
-      signalWeights: { ok: 80, not_found: 10, server_error: 10 },
+      taskWeights: { ok: 80, not_found: 10, server_error: 10 },
       timeoutSeconds: 0.5,
       seed: 7,
     });

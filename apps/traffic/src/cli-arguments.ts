@@ -70,7 +70,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     durationSeconds: number('duration'),
     requests: number('requests', true),
     mix: single('mix'),
-    signalWeights: single('weights'),
+    taskWeights: single('weights'),
     timeoutSeconds: number('timeout'),
     seed: number('seed', true),
   };

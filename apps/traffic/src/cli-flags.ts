@@ -8,7 +8,7 @@ export const FLAG_OF_OPTION: Readonly<Record<TrafficOptionName, string>> = {
   durationSeconds: '--duration',
   requests: '--requests',
   mix: '--mix',
-  signalWeights: '--weights',
+  taskWeights: '--weights',
   timeoutSeconds: '--timeout',
   seed: '--seed',
 };

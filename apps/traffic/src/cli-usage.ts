@@ -6,7 +6,7 @@ const COMMAND = 'node dist/apps/traffic/src/main.js';
 export function cliUsage(): string {
   return `Usage: ${COMMAND} --target URL [--target URL ...] (--requests N | --duration S) [options]
 
-Sends GET requests to the signals routes of one or more apps, as the course's generator did
+Sends GET requests to the task routes of one or more apps, as the course's generator did
 (${TRAFFIC_DEFAULTS.concurrency} workers, ${TRAFFIC_DEFAULTS.timeoutSeconds} s timeout, random routes), then prints requests by route, status
 and target, and latency percentiles. Every run is bounded: it stops by itself.
 

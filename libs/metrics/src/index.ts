@@ -1,6 +1,6 @@
 export * from './metric-catalogue.js';
 export * from './monitoring-targets.js';
-export * from './signal-names.js';
+export * from './task-names.js';
 export {
   everyLabelSet,
   MetricRecorder,

@@ -7,7 +7,7 @@
  * from them (the Prometheus exporter appends `_total` to monotonic counters itself).
  */
 
-import { SIGNAL_NAMES, SIGNAL_OUTCOMES } from './signal-names.js';
+import { TASK_NAMES, TASK_OUTCOMES } from './task-names.js';
 
 interface BaseDefinition<L extends string> {
   readonly name: string;
@@ -59,50 +59,50 @@ export const LATENCY_BUCKETS_SECONDS = [
   0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2.5, 5,
 ] as const;
 
-const SIGNAL_LABEL = { signal: SIGNAL_NAMES } as const;
+const TASK_LABEL = { task: TASK_NAMES } as const;
 
 /**
- * The demo business: signals answered by the sample routes. Same names on both paths. The business records
+ * The demo business: tasks answered by the sample routes. Same names on both paths. The business records
  * them through the {@link MetricRecorder} port; each adapter registers whatever is declared here: a metric added
  * here, and recorded where the business needs it, is exported by both paths with no adapter to change.
  */
-export const SIGNALS_METRICS = {
+export const TASKS_METRICS = {
   outcomes: {
     kind: 'counter',
-    name: 'signals_outcomes_total',
-    help: 'Signals answered, by signal and outcome.',
-    labelNames: ['signal', 'outcome'],
-    labelValues: { ...SIGNAL_LABEL, outcome: SIGNAL_OUTCOMES },
-  } satisfies CounterDefinition<'signal' | 'outcome'>,
+    name: 'tasks_outcomes_total',
+    help: 'Tasks answered, by task and outcome.',
+    labelNames: ['task', 'outcome'],
+    labelValues: { ...TASK_LABEL, outcome: TASK_OUTCOMES },
+  } satisfies CounterDefinition<'task' | 'outcome'>,
   inFlight: {
     kind: 'gauge',
-    name: 'signals_in_flight',
-    help: 'Signals being worked on right now.',
-    labelNames: ['signal'],
-    labelValues: SIGNAL_LABEL,
+    name: 'tasks_in_flight',
+    help: 'Tasks being worked on right now.',
+    labelNames: ['task'],
+    labelValues: TASK_LABEL,
     // The app's work in flight is every worker's work in flight.
     aggregation: 'sum',
-  } satisfies GaugeDefinition<'signal'>,
+  } satisfies GaugeDefinition<'task'>,
   workDuration: {
     kind: 'histogram',
-    name: 'signals_work_duration_seconds',
-    help: 'Time spent working on a signal before answering, in seconds.',
+    name: 'tasks_work_duration_seconds',
+    help: 'Time spent working on a task before answering, in seconds.',
     unit: 's',
-    labelNames: ['signal'],
-    labelValues: SIGNAL_LABEL,
+    labelNames: ['task'],
+    labelValues: TASK_LABEL,
     buckets: LATENCY_BUCKETS_SECONDS,
-  } satisfies HistogramDefinition<'signal'>,
+  } satisfies HistogramDefinition<'task'>,
   /** prom-client only: OpenTelemetry has no summary instrument (histogram_quantile replaces it). */
   workDurationSummary: {
     kind: 'summary',
-    name: 'signals_recent_work_duration_seconds',
-    help: 'Time spent working on a signal, as quantiles over the last 5 minutes (prom-client path only).',
-    labelNames: ['signal'],
-    labelValues: SIGNAL_LABEL,
+    name: 'tasks_recent_work_duration_seconds',
+    help: 'Time spent working on a task, as quantiles over the last 5 minutes (prom-client path only).',
+    labelNames: ['task'],
+    labelValues: TASK_LABEL,
     percentiles: [0.5, 0.9, 0.99],
     maxAgeSeconds: 300,
     ageBuckets: 5,
-  } satisfies SummaryDefinition<'signal'>,
+  } satisfies SummaryDefinition<'task'>,
 } as const;
 
 /** HTTP server metrics of the prom-client path, recorded by its interceptor. */

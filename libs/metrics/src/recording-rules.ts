@@ -32,8 +32,8 @@ export const RECORDING_RULES = {
   durationBucketRate: 'service_route_le:http_request_duration_seconds_bucket:rate5m',
   /** Latency quantiles per route, `quantile` label `0.5`, `0.9`, `0.95`, `0.99`. */
   durationQuantiles: 'service_route:http_request_duration_seconds:histogram_quantile_rate5m',
-  /** Business: signals answered per second by signal and outcome (same metric on both paths). */
-  signalOutcomeRate: 'service_signal_outcome:signals_outcomes:rate5m',
+  /** Business: tasks answered per second by task and outcome (same metric on both paths). */
+  taskOutcomeRate: 'service_task_outcome:tasks_outcomes:rate5m',
 } as const;
 
 /** The availability objective, in one place: alerts derive their burn-rate thresholds from it. */

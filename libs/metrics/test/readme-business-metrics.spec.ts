@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIGNALS_METRICS } from '@app/metrics';
+import { TASKS_METRICS } from '@app/metrics';
 import { REPO_ROOT } from '@app/testing';
 
 /**
@@ -16,7 +16,7 @@ const rows = new Map(
     { type: type.trim(), labels: labels.trim() },
   ]),
 );
-const DEFINITIONS = Object.values(SIGNALS_METRICS);
+const DEFINITIONS = Object.values(TASKS_METRICS);
 
 describe("the README's table of business metrics", () => {
   it('lists every metric of the catalogue, and nothing else', () => {

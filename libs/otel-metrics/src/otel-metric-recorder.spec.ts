@@ -1,52 +1,52 @@
 import { jest } from '@jest/globals';
-import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { LATENCY_BUCKETS_SECONDS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
 import { selectSamples, sumSamples } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
-import { SignalsMetrics } from '@app/signals';
+import { TasksMetrics } from '@app/tasks';
 import { OtelMetricRecorder } from './otel-metric-recorder.js';
 
-const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration } = TASKS_METRICS;
 
-describe('the signals metrics on the OpenTelemetry recorder', () => {
+describe('the task metrics on the OpenTelemetry recorder', () => {
   let scraping: ReturnType<typeof inProcessScrape>;
-  let metrics: SignalsMetrics;
+  let metrics: TasksMetrics;
 
   beforeEach(() => {
     scraping = inProcessScrape();
-    metrics = new SignalsMetrics(new OtelMetricRecorder(scraping.meterProvider.getMeter('signals')));
+    metrics = new TasksMetrics(new OtelMetricRecorder(scraping.meterProvider.getMeter('tasks')));
   });
 
   afterEach(() => scraping.shutdown());
 
   it('starts every bounded series at zero', async () => {
     const { samples } = await scraping.scrape();
-    for (const signal of SIGNAL_NAMES) {
-      expect(sumSamples(samples, inFlight.name, { signal })).toBe(0);
-      for (const outcome of SIGNAL_OUTCOMES) {
+    for (const task of TASK_NAMES) {
+      expect(sumSamples(samples, inFlight.name, { task })).toBe(0);
+      for (const outcome of TASK_OUTCOMES) {
         expect(
-          samples.filter((s) => s.name === outcomes.name && s.labels.signal === signal && s.labels.outcome === outcome),
+          samples.filter((s) => s.name === outcomes.name && s.labels.task === task && s.labels.outcome === outcome),
         ).toHaveLength(1);
       }
     }
-    expect(samples.filter((s) => s.name === outcomes.name)).toHaveLength(SIGNAL_NAMES.length * SIGNAL_OUTCOMES.length);
+    expect(samples.filter((s) => s.name === outcomes.name)).toHaveLength(TASK_NAMES.length * TASK_OUTCOMES.length);
   });
 
-  it("gives the signals histogram the catalogue's buckets, as the instrument's advice (no View lists them)", async () => {
+  it("gives the task histogram the catalogue's buckets, as the instrument's advice (no View lists them)", async () => {
     metrics.startWork('one').end('ok');
     const { samples } = await scraping.scrape();
-    const les = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' }).map((s) => s.labels.le);
+    const les = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' }).map((s) => s.labels.le);
     expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
   });
 
   it('counts work in flight until its timer ends', async () => {
     const first = metrics.startWork('two');
     const second = metrics.startWork('two');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(2);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(2);
 
     first.end('ok');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(1);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(1);
     second.end('ok');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { signal: 'two' })).toBe(0);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(0);
   });
 
   it('records duration and outcome once per timer, even if ended twice', async () => {
@@ -62,13 +62,13 @@ describe('the signals metrics on the OpenTelemetry recorder', () => {
     }
 
     const { samples } = await scraping.scrape();
-    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(1);
-    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'ok' })).toBe(0);
-    expect(sumSamples(samples, inFlight.name, { signal: 'sample' })).toBe(0);
-    expect(sumSamples(samples, `${workDuration.name}_count`, { signal: 'sample' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'ok' })).toBe(0);
+    expect(sumSamples(samples, inFlight.name, { task: 'sample' })).toBe(0);
+    expect(sumSamples(samples, `${workDuration.name}_count`, { task: 'sample' })).toBe(1);
     // In seconds: 0.02, not 20 (milliseconds).
-    expect(sumSamples(samples, `${workDuration.name}_sum`, { signal: 'sample' })).toBeCloseTo(0.02, 9);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.01' })).toBe(0);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'sample', le: '0.025' })).toBe(1);
+    expect(sumSamples(samples, `${workDuration.name}_sum`, { task: 'sample' })).toBeCloseTo(0.02, 9);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'sample', le: '0.01' })).toBe(0);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'sample', le: '0.025' })).toBe(1);
   });
 });

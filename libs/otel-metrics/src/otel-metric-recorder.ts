@@ -14,7 +14,7 @@ import {
   type SummaryDefinition,
   type SummaryRecorder,
 } from '@app/metrics';
-import { SIGNALS_METER } from './otel-metrics.tokens.js';
+import { TASKS_METER } from './otel-metrics.tokens.js';
 import { instrumentNameFor } from './prometheus-naming.js';
 
 /** One shared recorder for what this path has no instrument for. */
@@ -31,7 +31,7 @@ const NOT_RECORDED: SummaryRecorder<never> = { observe: () => undefined };
  */
 @Injectable()
 export class OtelMetricRecorder extends MetricRecorder {
-  constructor(@Inject(SIGNALS_METER) private readonly meter: Meter) {
+  constructor(@Inject(TASKS_METER) private readonly meter: Meter) {
     super();
   }
 

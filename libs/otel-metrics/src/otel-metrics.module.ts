@@ -1,13 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MetricRecorder } from '@app/metrics';
 import { OtelMetricRecorder } from './otel-metric-recorder.js';
-import { SIGNALS_METER, SIGNALS_METER_NAME, TELEMETRY } from './otel-metrics.tokens.js';
+import { TASKS_METER, TASKS_METER_NAME, TELEMETRY } from './otel-metrics.tokens.js';
 import type { Telemetry } from './telemetry.bootstrap.js';
 import { TelemetryLifecycle } from './telemetry-lifecycle.js';
 
 /**
  * Binds the OpenTelemetry adapter to the {@link MetricRecorder} port, for the whole app (global, as
- * `SignalsModule` expects). It takes the running SDK from `startTelemetry()`: the meter comes from
+ * `TasksModule` expects). It takes the running SDK from `startTelemetry()`: the meter comes from
  * that provider, not from the global API, and the SDK is shut down with the app.
  */
 @Module({})
@@ -18,7 +18,7 @@ export class OtelMetricsModule {
       global: true,
       providers: [
         { provide: TELEMETRY, useValue: telemetry },
-        { provide: SIGNALS_METER, useFactory: () => telemetry.meterProvider.getMeter(SIGNALS_METER_NAME) },
+        { provide: TASKS_METER, useFactory: () => telemetry.meterProvider.getMeter(TASKS_METER_NAME) },
         { provide: MetricRecorder, useClass: OtelMetricRecorder },
         TelemetryLifecycle,
       ],

@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS_SECONDS, OTEL_HTTP_METRICS, SIGNALS_METRICS } from '@app/metrics';
+import { LATENCY_BUCKETS_SECONDS, OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
 import { selectSamples } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
 import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
@@ -11,11 +11,11 @@ describe('names as the Prometheus exporter scrapes them', () => {
   afterAll(() => scraping.shutdown());
 
   it('derives instrument names the exporter turns back into the catalogue names', async () => {
-    const { outcomes, inFlight, workDuration } = SIGNALS_METRICS;
-    expect(instrumentNameFor(outcomes)).toBe('signals_outcomes');
-    meter.createCounter(instrumentNameFor(outcomes)).add(1, { signal: 'one', outcome: 'ok' });
-    meter.createUpDownCounter(instrumentNameFor(inFlight)).add(1, { signal: 'one' });
-    meter.createHistogram(instrumentNameFor(workDuration), { unit: workDuration.unit }).record(0.3, { signal: 'one' });
+    const { outcomes, inFlight, workDuration } = TASKS_METRICS;
+    expect(instrumentNameFor(outcomes)).toBe('tasks_outcomes');
+    meter.createCounter(instrumentNameFor(outcomes)).add(1, { task: 'one', outcome: 'ok' });
+    meter.createUpDownCounter(instrumentNameFor(inFlight)).add(1, { task: 'one' });
+    meter.createHistogram(instrumentNameFor(workDuration), { unit: workDuration.unit }).record(0.3, { task: 'one' });
 
     const { families, text } = await scraping.scrape();
 
@@ -55,7 +55,7 @@ describe('names as the Prometheus exporter scrapes them', () => {
   });
 
   it('refuses a counter whose catalogue name lacks _total', () => {
-    expect(() => instrumentNameFor({ kind: 'counter', name: 'signals_outcomes', help: '', labelNames: [] })).toThrow(
+    expect(() => instrumentNameFor({ kind: 'counter', name: 'tasks_outcomes', help: '', labelNames: [] })).toThrow(
       /must end with _total/,
     );
   });

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PROM_CLIENT_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { HEALTH_PATH } from '@app/tasks';
 import { parseExposition, type Sample, selectSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
 import request from 'supertest';

@@ -1,18 +1,18 @@
-import { LATENCY_BUCKETS_SECONDS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';
+import { LATENCY_BUCKETS_SECONDS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
-import { SignalsMetrics } from '@app/signals';
+import { TasksMetrics } from '@app/tasks';
 import { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 
-const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration, workDurationSummary } = TASKS_METRICS;
 
-describe('the signals metrics on the prom-client recorder', () => {
+describe('the task metrics on the prom-client recorder', () => {
   let registry: Registry;
-  let metrics: SignalsMetrics;
+  let metrics: TasksMetrics;
 
   beforeEach(() => {
     registry = new Registry();
-    metrics = new SignalsMetrics(new PromClientMetricRecorder(registry));
+    metrics = new TasksMetrics(new PromClientMetricRecorder(registry));
   });
 
   const samples = async (name: string) => parseExposition(await registry.getSingleMetricAsString(name)).samples;
@@ -21,27 +21,27 @@ describe('the signals metrics on the prom-client recorder', () => {
     const { families } = parseExposition(await registry.metrics());
     expect(Object.fromEntries(families)).toEqual(
       Object.fromEntries(
-        Object.values(SIGNALS_METRICS).map((definition) => [definition.name, definition.kind.toUpperCase()]),
+        Object.values(TASKS_METRICS).map((definition) => [definition.name, definition.kind.toUpperCase()]),
       ),
     );
     expect(await registry.getSingleMetricAsString(outcomes.name)).toContain(`# HELP ${outcomes.name} ${outcomes.help}`);
   });
 
-  it('exposes every signal and outcome at 0 before any work, so the first increment is seen by rate()', async () => {
+  it('exposes every task and outcome at 0 before any work, so the first increment is seen by rate()', async () => {
     const outcomeSamples = await samples(outcomes.name);
-    expect(outcomeSamples).toHaveLength(SIGNAL_NAMES.length * SIGNAL_OUTCOMES.length);
+    expect(outcomeSamples).toHaveLength(TASK_NAMES.length * TASK_OUTCOMES.length);
     expect(outcomeSamples.every((sample) => sample.value === 0)).toBe(true);
-    expect((await samples(inFlight.name)).map((sample) => [sample.labels.signal, sample.value])).toEqual(
-      SIGNAL_NAMES.map((signal) => [signal, 0]),
+    expect((await samples(inFlight.name)).map((sample) => [sample.labels.task, sample.value])).toEqual(
+      TASK_NAMES.map((task) => [task, 0]),
     );
   });
 
   it('counts work in flight until its timer ends', async () => {
     const first = metrics.startWork('two');
     metrics.startWork('two');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'two' })).toBe(2);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'two' })).toBe(2);
     first.end('ok');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'two' })).toBe(1);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'two' })).toBe(1);
   });
 
   it('records the outcome, the histogram and the summary when the timer ends', async () => {
@@ -50,18 +50,18 @@ describe('the signals metrics on the prom-client recorder', () => {
     metrics.startWork('sample').end('not_found');
 
     const counted = await samples(outcomes.name);
-    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(2);
-    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'ok' })).toBe(1);
-    expect(sumSamples(counted, outcomes.name, { signal: 'sample', outcome: 'server_error' })).toBe(0);
+    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(2);
+    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'ok' })).toBe(1);
+    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'server_error' })).toBe(0);
 
     const histogram = await samples(workDuration.name);
-    expect(sumSamples(histogram, `${workDuration.name}_count`, { signal: 'sample' })).toBe(3);
-    const edges = selectSamples(histogram, `${workDuration.name}_bucket`, { signal: 'sample' }).map((s) => s.labels.le);
+    expect(sumSamples(histogram, `${workDuration.name}_count`, { task: 'sample' })).toBe(3);
+    const edges = selectSamples(histogram, `${workDuration.name}_bucket`, { task: 'sample' }).map((s) => s.labels.le);
     expect(edges).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
 
     const summary = await samples(workDurationSummary.name);
-    expect(sumSamples(summary, `${workDurationSummary.name}_count`, { signal: 'sample' })).toBe(3);
-    const quantiles = selectSamples(summary, workDurationSummary.name, { signal: 'sample' }).map(
+    expect(sumSamples(summary, `${workDurationSummary.name}_count`, { task: 'sample' })).toBe(3);
+    const quantiles = selectSamples(summary, workDurationSummary.name, { task: 'sample' }).map(
       (s) => s.labels.quantile,
     );
     expect(quantiles).toEqual(workDurationSummary.percentiles.map(String));
@@ -69,9 +69,9 @@ describe('the signals metrics on the prom-client recorder', () => {
 
   it('feeds the histogram and the summary the same duration', async () => {
     metrics.startWork('one').end('ok');
-    const histogramSum = sumSamples(await samples(workDuration.name), `${workDuration.name}_sum`, { signal: 'one' });
+    const histogramSum = sumSamples(await samples(workDuration.name), `${workDuration.name}_sum`, { task: 'one' });
     const summarySum = sumSamples(await samples(workDurationSummary.name), `${workDurationSummary.name}_sum`, {
-      signal: 'one',
+      task: 'one',
     });
     expect(histogramSum).toBeGreaterThan(0);
     expect(summarySum).toBe(histogramSum);
@@ -81,7 +81,7 @@ describe('the signals metrics on the prom-client recorder', () => {
     const timer = metrics.startWork('error');
     timer.end('server_error');
     timer.end('server_error');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { signal: 'error' })).toBe(0);
-    expect(sumSamples(await samples(outcomes.name), outcomes.name, { signal: 'error' })).toBe(1);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'error' })).toBe(0);
+    expect(sumSamples(await samples(outcomes.name), outcomes.name, { task: 'error' })).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { MetricRecorder, SIGNALS_METRICS } from '@app/metrics';
-import { SignalsMetrics } from '@app/signals';
+import { MetricRecorder, TASKS_METRICS } from '@app/metrics';
+import { TasksMetrics } from '@app/tasks';
 import { FIXTURE_METRICS, parseExposition } from '@app/testing';
 import { register as globalRegistry, Registry } from '@prometheus-io/client';
 import request from 'supertest';
@@ -33,7 +33,7 @@ describe('PromClientMetricsModule', () => {
     const second = await start();
     expect(first.get(Registry)).not.toBe(second.get(Registry));
     expect(first.get(Registry)).not.toBe(globalRegistry);
-    expect(globalRegistry.getSingleMetric(SIGNALS_METRICS.outcomes.name)).toBeUndefined();
+    expect(globalRegistry.getSingleMetric(TASKS_METRICS.outcomes.name)).toBeUndefined();
   });
 
   it('collects the default Node metrics by default, into its registry', async () => {
@@ -62,7 +62,7 @@ describe('PromClientMetricsModule', () => {
 
   it('serves GET /metrics in the registry format', async () => {
     const app = await start({ defaultLabels: { service: 'unit-test' } });
-    new SignalsMetrics(app.get(MetricRecorder));
+    new TasksMetrics(app.get(MetricRecorder));
     const response = await request(app.getHttpServer()).get('/metrics').expect(200);
     // Same media type and parameters as the registry declares (Express may reorder the parameters).
     const parameters = (contentType: string) =>
@@ -72,6 +72,6 @@ describe('PromClientMetricsModule', () => {
         .sort();
     expect(parameters(response.headers['content-type'])).toEqual(parameters(app.get(Registry).contentType));
     const { families } = parseExposition(response.text);
-    expect(families.get(SIGNALS_METRICS.workDurationSummary.name)).toBe('SUMMARY');
+    expect(families.get(TASKS_METRICS.workDurationSummary.name)).toBe('SUMMARY');
   });
 });

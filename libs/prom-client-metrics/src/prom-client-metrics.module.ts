@@ -28,7 +28,7 @@ import {
 
 /**
  * The prom-client metric path: its own `Registry` (injectable by its class), the {@link MetricRecorder}
- * adapter, HTTP request metrics for every route, and `GET /metrics`. Global, so that `SignalsModule`
+ * adapter, HTTP request metrics for every route, and `GET /metrics`. Global, so that `TasksModule`
  * finds the port without importing this module. As a cluster worker (`workerIpc` set), GET /metrics
  * serves the whole cluster's metrics and the registry is lent to the primary for aggregation.
  */

@@ -3,7 +3,7 @@ import type { WorkerIpc } from '@app/worker-cluster';
 /** Options of {@link PromClientMetricsModule.forRoot}. Every field is optional; defaults are in {@link resolvePromClientMetricsOptions}. */
 export interface PromClientMetricsOptions {
   /**
-   * Labels added to every series of the registry, default Node metrics included (e.g. `{ service: 'signals-prom-client' }`).
+   * Labels added to every series of the registry, default Node metrics included (e.g. `{ service: 'tasks-prom-client' }`).
    * Keep them constant for the life of the process: they identify it, they do not describe requests.
    * Never a per-worker label in a cluster: the primary sums the workers' series by their labels.
    */

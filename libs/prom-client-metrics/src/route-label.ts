@@ -1,5 +1,5 @@
 import { UNMATCHED_ROUTE } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { HEALTH_PATH } from '@app/tasks';
 import type { IncomingMessage } from 'node:http';
 import { METRICS_PATH } from './metrics.path.js';
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 /**
- * Where the signals, and the traffic generator, draw their randomness. Injected, so that a seed makes a whole run reproducible
+ * Where the tasks, and the traffic generator, draw their randomness. Injected, so that a seed makes a whole run reproducible
  * (tests, demos) while production draws a fresh seed.
  */
 export abstract class RandomSource {

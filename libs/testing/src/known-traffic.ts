@@ -1,13 +1,13 @@
 import {
-  FIXED_SIGNALS,
+  FIXED_TASKS,
   OUTCOME_STATUS,
   SAMPLED_ROUTE_PARAMETERS,
-  SIGNAL_NAMES,
-  SIGNAL_OUTCOMES,
-  SIGNAL_ROUTES,
+  TASK_NAMES,
+  TASK_OUTCOMES,
+  TASK_ROUTES,
   UNMATCHED_ROUTE,
-  type SignalName,
-  type SignalOutcome,
+  type TaskName,
+  type TaskOutcome,
 } from '@app/metrics';
 
 /** One kind of request of the known traffic, and what the app must make of it. */
@@ -19,17 +19,17 @@ export interface KnownRequest {
   /** The route label it must be counted under. */
   readonly route: string;
   /** The business work it does; none when it is rejected before (400) or matches no route. */
-  readonly work?: { readonly signal: SignalName; readonly outcome: SignalOutcome };
+  readonly work?: { readonly task: TaskName; readonly outcome: TaskOutcome };
 }
 
-const SAMPLED = SIGNAL_NAMES.find((signal) => SIGNAL_ROUTES[signal].kind === 'sampled')!;
-const SAMPLED_PATH = SIGNAL_ROUTES[SAMPLED].path;
-const [FIRST_FIXED] = FIXED_SIGNALS;
-const FIRST_FIXED_PATH = SIGNAL_ROUTES[FIRST_FIXED].path;
+const SAMPLED = TASK_NAMES.find((task) => TASK_ROUTES[task].kind === 'sampled')!;
+const SAMPLED_PATH = TASK_ROUTES[SAMPLED].path;
+const [FIRST_FIXED] = FIXED_TASKS;
+const FIRST_FIXED_PATH = TASK_ROUTES[FIRST_FIXED].path;
 
 /** The sampled route's query that forces one outcome. */
-const forcing = (outcome: SignalOutcome) =>
-  `${SAMPLED_PATH}?${SIGNAL_OUTCOMES.map((each) => `${SAMPLED_ROUTE_PARAMETERS.weights[each]}=${Number(each === outcome)}`).join('&')}`;
+const forcing = (outcome: TaskOutcome) =>
+  `${SAMPLED_PATH}?${TASK_OUTCOMES.map((each) => `${SAMPLED_ROUTE_PARAMETERS.weights[each]}=${Number(each === outcome)}`).join('&')}`;
 
 /**
  * The traffic both apps' end-to-end tests send, derived from the route table: every fixed route, every outcome of
@@ -38,16 +38,16 @@ const forcing = (outcome: SignalOutcome) =>
  */
 export const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
   const kinds: Array<Omit<KnownRequest, 'times'>> = [
-    ...FIXED_SIGNALS.map((signal) => {
-      const { path, outcome } = SIGNAL_ROUTES[signal];
-      return { method: 'GET' as const, path, status: OUTCOME_STATUS[outcome], route: path, work: { signal, outcome } };
+    ...FIXED_TASKS.map((task) => {
+      const { path, outcome } = TASK_ROUTES[task];
+      return { method: 'GET' as const, path, status: OUTCOME_STATUS[outcome], route: path, work: { task, outcome } };
     }),
-    ...SIGNAL_OUTCOMES.map((outcome) => ({
+    ...TASK_OUTCOMES.map((outcome) => ({
       method: 'GET' as const,
       path: forcing(outcome),
       status: OUTCOME_STATUS[outcome],
       route: SAMPLED_PATH,
-      work: { signal: SAMPLED, outcome },
+      work: { task: SAMPLED, outcome },
     })),
     { method: 'GET', path: `${SAMPLED_PATH}?weight_ok=lots`, status: 400, route: SAMPLED_PATH },
     { method: 'GET', path: `${FIRST_FIXED_PATH}?unexpected=1`, status: 400, route: FIRST_FIXED_PATH },
@@ -68,24 +68,24 @@ export function expectedRequestCounts(): Record<string, number> {
   return counts;
 }
 
-/** `signal outcome` → count, every combination of the catalogue listed (0 where the traffic has none). */
+/** `task outcome` → count, every combination of the catalogue listed (0 where the traffic has none). */
 export function expectedOutcomeCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const signal of SIGNAL_NAMES) {
-    for (const outcome of SIGNAL_OUTCOMES) {
-      counts[`${signal} ${outcome}`] = sum(
-        KNOWN_TRAFFIC.filter(({ work }) => work?.signal === signal && work.outcome === outcome),
+  for (const task of TASK_NAMES) {
+    for (const outcome of TASK_OUTCOMES) {
+      counts[`${task} ${outcome}`] = sum(
+        KNOWN_TRAFFIC.filter(({ work }) => work?.task === task && work.outcome === outcome),
       );
     }
   }
   return counts;
 }
 
-/** Signal → how many units of work the known traffic makes it do (rejected requests do none). */
-export function expectedWorkCounts(): Record<SignalName, number> {
+/** Task → how many units of work the known traffic makes it do (rejected requests do none). */
+export function expectedWorkCounts(): Record<TaskName, number> {
   return Object.fromEntries(
-    SIGNAL_NAMES.map((signal) => [signal, sum(KNOWN_TRAFFIC.filter(({ work }) => work?.signal === signal))]),
-  ) as Record<SignalName, number>;
+    TASK_NAMES.map((task) => [task, sum(KNOWN_TRAFFIC.filter(({ work }) => work?.task === task))]),
+  ) as Record<TaskName, number>;
 }
 
 /** How many times the known traffic requests `path` with `method` (GET by default). */

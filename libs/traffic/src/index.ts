@@ -6,7 +6,7 @@ export { ERROR_KEY, TIMEOUT_KEY } from './request-outcome.js';
 export { resolveTrafficOptions } from './resolve-traffic-options.js';
 export { formatRouteMix, parseRouteMix, routeShares, type RouteMix } from './route-mix.js';
 export { runTraffic, type RunTrafficControls } from './run-traffic.js';
-export { parseSignalWeights, SIGNAL_WEIGHT_PARAMETERS, type SignalWeights } from './signal-weights.js';
+export { parseTaskWeights, TASK_WEIGHT_PARAMETERS, type TaskWeights } from './task-weights.js';
 export type { TrafficConfig, TrafficOptionName } from './traffic-config.js';
 export { DEFAULT_ROUTE_MIX, TRAFFIC_DEFAULTS, TRAFFIC_LIMITS } from './traffic-limits.js';
 export type { TrafficOptions } from './traffic-options.js';

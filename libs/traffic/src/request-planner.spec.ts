@@ -6,7 +6,7 @@ describe('RequestPlanner', () => {
     targets: ['http://a.test:1', 'http://b.test:2/prefix', 'http://c.test:3'],
     requests: 10,
     mix: 'one=1,sample-signals=1',
-    signalWeights: '1,2,3',
+    taskWeights: '1,2,3',
     seed: 5,
   });
 

@@ -1,5 +1,5 @@
 import { RoutePicker } from './route-picker.js';
-import { signalWeightsQuery } from './signal-weights.js';
+import { taskWeightsQuery } from './task-weights.js';
 import type { TrafficOptions } from './traffic-options.js';
 import { isSampledRoute, ROUTE_NAMES, TRAFFIC_ROUTES, type RouteName } from './traffic-routes.js';
 
@@ -24,7 +24,7 @@ export class RequestPlanner {
 
   constructor(private readonly options: TrafficOptions) {
     this.picker = new RoutePicker(options.mix, options.seed);
-    const sampleQuery = signalWeightsQuery(options.signalWeights);
+    const sampleQuery = taskWeightsQuery(options.taskWeights);
     this.urls = options.targets.map((target) => {
       const urls = {} as Record<RouteName, string>;
       for (const route of ROUTE_NAMES) {

@@ -28,7 +28,7 @@ describe('resolveTrafficOptions', () => {
       maxRequests: 10,
       maxDurationSeconds: TRAFFIC_LIMITS.maxDurationSeconds,
       mix: DEFAULT_ROUTE_MIX,
-      signalWeights: undefined,
+      taskWeights: undefined,
       timeoutSeconds: 1,
     });
     expect(Number.isInteger(options.seed)).toBe(true);
@@ -41,7 +41,7 @@ describe('resolveTrafficOptions', () => {
       rate: 12.5,
       durationSeconds: 30,
       mix: 'one=2,error=1',
-      signalWeights: '80,10,10',
+      taskWeights: '80,10,10',
       timeoutSeconds: 0.5,
       seed: 42,
     });
@@ -53,7 +53,7 @@ describe('resolveTrafficOptions', () => {
       maxDurationSeconds: 30,
       maxRequests: TRAFFIC_LIMITS.maxRequests,
       mix: { one: 2, error: 1 },
-      signalWeights: { ok: 80, not_found: 10, server_error: 10 },
+      taskWeights: { ok: 80, not_found: 10, server_error: 10 },
       timeoutSeconds: 0.5,
       seed: 42,
     });
@@ -120,11 +120,7 @@ describe('resolveTrafficOptions', () => {
       /^seed must be an integer from 0 up to 4294967295/,
     ],
     ['a bad mix', { targets: [TARGET], requests: 1, mix: 'nine=1' }, /^mix has an unknown route "nine"/],
-    [
-      'bad weights',
-      { targets: [TARGET], requests: 1, signalWeights: '0,0,0' },
-      /^signalWeights must have a positive sum/,
-    ],
+    ['bad weights', { targets: [TARGET], requests: 1, taskWeights: '0,0,0' }, /^taskWeights must have a positive sum/],
   ])('refuses %s, naming the option', (_case, config, problem) => {
     expect(problemsOf(config)).toEqual([expect.stringMatching(problem)]);
   });

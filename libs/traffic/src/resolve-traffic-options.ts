@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { parseRouteMix, type RouteMix } from './route-mix.js';
-import { parseSignalWeights, type SignalWeights } from './signal-weights.js';
+import { parseTaskWeights, type TaskWeights } from './task-weights.js';
 import type { TrafficConfig, TrafficOptionName } from './traffic-config.js';
 import { TRAFFIC_DEFAULTS, TRAFFIC_LIMITS } from './traffic-limits.js';
 import { TrafficOptionsError, type OptionNamer, type TrafficOptionProblem } from './traffic-options.error.js';
@@ -77,11 +77,11 @@ export function resolveTrafficOptions(config: TrafficConfig): TrafficOptions {
     if (result.ok) mix = result.value;
     else result.problems.forEach((message) => reject('mix', message));
   }
-  let signalWeights: SignalWeights | undefined;
-  if (config.signalWeights !== undefined) {
-    const result = parseSignalWeights(config.signalWeights);
-    if (result.ok) signalWeights = result.value;
-    else result.problems.forEach((message) => reject('signalWeights', message));
+  let taskWeights: TaskWeights | undefined;
+  if (config.taskWeights !== undefined) {
+    const result = parseTaskWeights(config.taskWeights);
+    if (result.ok) taskWeights = result.value;
+    else result.problems.forEach((message) => reject('taskWeights', message));
   }
 
   if (problems.length > 0) throw new TrafficOptionsError(problems);
@@ -94,7 +94,7 @@ export function resolveTrafficOptions(config: TrafficConfig): TrafficOptions {
     maxRequests: requests ?? TRAFFIC_LIMITS.maxRequests,
     maxDurationSeconds: durationSeconds ?? TRAFFIC_LIMITS.maxDurationSeconds,
     mix,
-    signalWeights,
+    taskWeights,
     timeoutSeconds: timeoutSeconds ?? TRAFFIC_DEFAULTS.timeoutSeconds,
     // Drawn here, not in the run, so that the report can show it and the run can be replayed.
     seed: seed ?? randomInt(0, TRAFFIC_LIMITS.maxSeed),

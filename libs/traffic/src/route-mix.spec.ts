@@ -1,4 +1,4 @@
-import { SIGNALS_DEFAULTS } from '@app/signals';
+import { TASKS_DEFAULTS } from '@app/tasks';
 import { formatRouteMix, parseRouteMix, routeShares } from './route-mix.js';
 import { DEFAULT_ROUTE_MIX } from './traffic-limits.js';
 import { ROUTE_NAMES } from './traffic-routes.js';
@@ -51,7 +51,7 @@ describe('routeShares', () => {
   // 20 % exactly with the course's five fixed routes; a route added to the table moves it a little.
   it("makes the default mix fail about 20 % of the time, as the course did, with the server's default weights", () => {
     const shares = routeShares(DEFAULT_ROUTE_MIX);
-    const [ok, notFound, serverError] = SIGNALS_DEFAULTS.sampleWeights;
+    const [ok, notFound, serverError] = TASKS_DEFAULTS.sampleWeights;
     const sampleFailing = (notFound + serverError) / (ok + notFound + serverError);
     const failing = (shares.error ?? 0) + (shares['sample-signals'] ?? 0) * sampleFailing;
     expect(failing).toBeGreaterThan(0.15);

@@ -1,5 +1,5 @@
 import type { RouteMix } from './route-mix.js';
-import type { SignalWeights } from './signal-weights.js';
+import type { TaskWeights } from './task-weights.js';
 
 /**
  * What a caller asks of a traffic run. Every field is optional here so that one validation pass can
@@ -20,7 +20,7 @@ export interface TrafficConfig {
   /** Relative weight of each route, as an object or as text `one=1,error=1,sample-signals=5`. Default `DEFAULT_ROUTE_MIX`. */
   mix?: string | RouteMix;
   /** Weights of the /sample-signals outcomes, as an object or as text `80,10,10`. Unset: the server's own defaults. */
-  signalWeights?: string | SignalWeights;
+  taskWeights?: string | TaskWeights;
   /** Client timeout of one request, in seconds, response body included (the course used 1 s). Default 1. */
   timeoutSeconds?: number;
   /** Seed of the route choice: the same seed gives the same sequence of routes. Unset: a random seed, reported. */

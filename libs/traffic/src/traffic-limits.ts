@@ -12,8 +12,8 @@ export const TRAFFIC_LIMITS = {
   maxRate: 100_000,
   maxTimeoutSeconds: 60,
   maxTargets: 32,
-  /** /sample-signals refuses weights above this (see libs/signals sample-signals.query.ts). */
-  maxSignalWeight: 1_000_000,
+  /** /sample-signals refuses weights above this (see libs/tasks sample-signals.query.ts). */
+  maxTaskWeight: 1_000_000,
   maxSeed: 2 ** 32 - 1,
 } as const;
 

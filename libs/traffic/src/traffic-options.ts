@@ -1,5 +1,5 @@
 import type { RouteMix } from './route-mix.js';
-import type { SignalWeights } from './signal-weights.js';
+import type { TaskWeights } from './task-weights.js';
 
 /** A validated run: every default applied, every bound explicit. Built by `resolveTrafficOptions`. */
 export interface TrafficOptions {
@@ -16,7 +16,7 @@ export interface TrafficOptions {
   readonly maxRequests: number;
   readonly maxDurationSeconds: number;
   readonly mix: RouteMix;
-  readonly signalWeights: SignalWeights | undefined;
+  readonly taskWeights: TaskWeights | undefined;
   readonly timeoutSeconds: number;
   readonly seed: number;
 }

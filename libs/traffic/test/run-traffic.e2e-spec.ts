@@ -65,12 +65,12 @@ describe('runTraffic against a real HTTP server', () => {
     expect(first.received).toHaveLength(3);
   });
 
-  it('passes the signal weights to /sample-signals only, as its query parameters', async () => {
+  it('passes the task weights to /sample-signals only, as its query parameters', async () => {
     await runTraffic({
       targets: [first.url],
       requests: 40,
       mix: 'one=1,sample-signals=1',
-      signalWeights: '80,10,10',
+      taskWeights: '80,10,10',
       seed: 3,
     });
     const queries = new Set(first.received.map((request) => `${request.path}?${request.query}`));

@@ -6,7 +6,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 
 /** Tag shared by the generated dashboards: their header links list each other through it. */
-export const DASHBOARD_TAG = 'signals';
+export const DASHBOARD_TAG = 'tasks';
 
 /**
  * What every generated dashboard shares: read-only (the TypeScript is the source; provisioning would
@@ -24,7 +24,7 @@ export function generatedDashboard(uid: string, title: string, description: stri
     .refresh('10s')
     .tooltip(DashboardCursorSync.Crosshair)
     .link(
-      new DashboardLinkBuilder('Signals dashboards')
+      new DashboardLinkBuilder('Tasks dashboards')
         .type(DashboardLinkType.Dashboards)
         .tags([DASHBOARD_TAG])
         .asDropdown(false)

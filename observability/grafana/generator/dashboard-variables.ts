@@ -4,7 +4,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { METRIC_PATHS, RECORDING_RULES, SIGNAL_NAMES } from '@app/metrics';
+import { METRIC_PATHS, RECORDING_RULES, TASK_NAMES } from '@app/metrics';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 import { matches, selector } from './promql.js';
 import { RECORDED_LABELS } from './recorded-labels.js';
@@ -14,22 +14,22 @@ import { RECORDED_LABELS } from './recorded-labels.js';
  * a query filters with `label=~"$name"` whether one, several or all values are picked.
  */
 export const VARIABLES = {
-  path: '$path',
+  instrumentation: '$instrumentation',
   route: '$route',
-  signal: '$signal',
+  task: '$task',
 } as const;
 
 const ALL = '.*';
 const allSelected = { text: 'All', value: '$__all' };
 
-/** Metric path (`otel`, `prom-client`): the `path` target label of both scrapes, from monitoring-targets.ts. */
-export function pathVariable(): CustomVariableBuilder {
-  return new CustomVariableBuilder('path')
-    .label('Metric path')
-    .description('Which instrumentation produced the series: OpenTelemetry or prom-client (the `path` label).')
+/** Metric path (`otel`, `prom-client`): the `instrumentation` target label of both scrapes, from monitoring-targets.ts. */
+export function instrumentationVariable(): CustomVariableBuilder {
+  return new CustomVariableBuilder(RECORDED_LABELS.instrumentation)
+    .label('Instrumentation')
+    .description('Which library produced the series: OpenTelemetry or prom-client (the `instrumentation` label).')
     .values(
       Object.values(METRIC_PATHS)
-        .map((target) => target.path)
+        .map((target) => target.instrumentation)
         .join(','),
     )
     .multi(true)
@@ -39,12 +39,12 @@ export function pathVariable(): CustomVariableBuilder {
 }
 
 /**
- * Route templates seen by the recording rules (on the selected paths, where the dashboard has a `path`
+ * Route templates seen by the recording rules (on the selected paths, where the dashboard has an `instrumentation`
  * variable). Read from the rules rather than a raw metric: the rules carry one `route` label for both paths.
  */
-export function routeVariable(filter: { byPath: boolean }): QueryVariableBuilder {
-  const series = filter.byPath
-    ? selector(RECORDING_RULES.requestRate, matches(RECORDED_LABELS.path, VARIABLES.path))
+export function routeVariable(filter: { byInstrumentation: boolean }): QueryVariableBuilder {
+  const series = filter.byInstrumentation
+    ? selector(RECORDING_RULES.requestRate, matches(RECORDED_LABELS.instrumentation, VARIABLES.instrumentation))
     : RECORDING_RULES.requestRate;
   const query = `label_values(${series}, ${RECORDED_LABELS.route})`;
   return new QueryVariableBuilder('route')
@@ -61,12 +61,12 @@ export function routeVariable(filter: { byPath: boolean }): QueryVariableBuilder
     .current(allSelected);
 }
 
-/** The demo business's signals (one per sample route), from signal-names.ts. */
-export function signalVariable(): CustomVariableBuilder {
-  return new CustomVariableBuilder('signal')
-    .label('Signal')
-    .description('The `signal` label of the business metrics: one per sample route.')
-    .values(SIGNAL_NAMES.join(','))
+/** The demo business's tasks (one per sample route), from task-names.ts. */
+export function taskVariable(): CustomVariableBuilder {
+  return new CustomVariableBuilder('task')
+    .label('Task')
+    .description('The `task` label of the business metrics: one per sample route.')
+    .values(TASK_NAMES.join(','))
     .multi(true)
     .includeAll(true)
     .allValue(ALL)

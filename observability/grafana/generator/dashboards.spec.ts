@@ -164,7 +164,7 @@ describe('the service overview', () => {
     for (const code of ['404', '500']) {
       const panel = queries.find((query) => query.panelTitle.startsWith(code));
       expect(panel?.expr).toContain(`code="${code}"`);
-      expect(panel?.expr).toMatch(/by \(path, route\)/);
+      expect(panel?.expr).toMatch(/by \(instrumentation, route\)/);
     }
   });
 });

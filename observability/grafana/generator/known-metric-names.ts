@@ -10,7 +10,7 @@ import {
   PROM_CLIENT_HTTP_METRICS,
   PROM_CLIENT_RUNTIME_METRICS,
   RECORDING_RULES,
-  SIGNALS_METRICS,
+  TASKS_METRICS,
 } from '@app/metrics';
 import { otlpSeriesNames } from '../../prometheus/otlp-naming.js';
 
@@ -40,7 +40,7 @@ function ruleNames(rules: object): string[] {
 export const PROMETHEUS_SERIES = ['ALERTS'] as const;
 
 export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([
-  ...[SIGNALS_METRICS, PROM_CLIENT_HTTP_METRICS, OTEL_HTTP_METRICS, PROM_CLIENT_RUNTIME_METRICS, OTEL_RUNTIME_METRICS]
+  ...[TASKS_METRICS, PROM_CLIENT_HTTP_METRICS, OTEL_HTTP_METRICS, PROM_CLIENT_RUNTIME_METRICS, OTEL_RUNTIME_METRICS]
     .flatMap((group) => Object.values(group) as NamedMetric[])
     .flatMap(seriesOf),
   ...otlpSeriesNames().values(),

@@ -1,7 +1,7 @@
 /**
- * "OpenTelemetry vs prom-client": the same signals from both paths side by side, on their RAW series,
+ * "OpenTelemetry vs prom-client": the same tasks from both paths side by side, on their RAW series,
  * so that a reader sees how names, labels and values map; then the recording rules that unify them.
- * Left column prom-client, right column OpenTelemetry, one row per signal.
+ * Left column prom-client, right column OpenTelemetry, one row per task.
  */
 import { RowBuilder, type Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
@@ -12,16 +12,16 @@ import {
   PROM_CLIENT_HTTP_METRICS,
   PROM_CLIENT_RUNTIME_METRICS,
   RECORDING_RULES,
-  SIGNALS_METRICS,
+  TASKS_METRICS,
 } from '@app/metrics';
 import { generatedDashboard } from './dashboard-settings.js';
-import { routeVariable, signalVariable, VARIABLES } from './dashboard-variables.js';
+import { routeVariable, taskVariable, VARIABLES } from './dashboard-variables.js';
 import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels.js';
 import { aggregate, eitherOtelDelivery, eq, histogramQuantile, matches, rate, selector } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
 import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
 
-export const METRIC_PATHS_UID = 'signals-metric-paths';
+export const METRIC_PATHS_UID = 'tasks-metric-paths';
 
 const RATE_WINDOW = '$__rate_interval';
 
@@ -56,11 +56,11 @@ const pushed = (metric: OtelMetric, series = '') => `\`${otlpMetricName(metric)}
 const OTEL_DURATION = OTEL_HTTP_METRICS.duration as OtelMetric;
 
 const MAPPING = `
-| Signal | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry scraped (job \`${METRIC_PATHS.otel.job}\`, local stack) | OpenTelemetry pushed as OTLP (job \`${OTLP_DELIVERY.job}\`, compose) |
+| Task | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry scraped (job \`${METRIC_PATHS.otel.job}\`, local stack) | OpenTelemetry pushed as OTLP (job \`${OTLP_DELIVERY.job}\`, compose) |
 | --- | --- | --- | --- |
 | HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` | ${pushed(OTEL_DURATION, '_count')}, same labels |
 | HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) | ${pushed(OTEL_DURATION, '_bucket')} (Prometheus adds the unit) |
-| Business | \`${SIGNALS_METRICS.outcomes.name}\`, \`${SIGNALS_METRICS.inFlight.name}\`, \`${SIGNALS_METRICS.workDuration.name}\`, \`${SIGNALS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary | the same again |
+| Business | \`${TASKS_METRICS.outcomes.name}\`, \`${TASKS_METRICS.inFlight.name}\`, \`${TASKS_METRICS.workDuration.name}\`, \`${TASKS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary | the same again |
 | Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` | ${pushed(OTEL_RUNTIME_METRICS.eventLoopDelayP99)} |
 | Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` | ${pushed(OTEL_RUNTIME_METRICS.heapUsed)} |
 | GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` | ${pushed(OTEL_RUNTIME_METRICS.gcDuration)} |
@@ -146,17 +146,17 @@ function httpRows() {
 }
 
 function businessRows() {
-  const bySignal = matches(L.signal, VARIABLES.signal);
+  const byTask = matches(L.task, VARIABLES.task);
   /** A path's series per second: the prom-client app's, or the OpenTelemetry app's scraped or pushed. */
   const perSecond = (path: MetricPath, metric: OtelMetric, series: '' | '_bucket') =>
     path === 'otel'
-      ? eitherOtelDelivery(metric, series, [bySignal], (raw) => rate(raw, RATE_WINDOW))
-      : rate(selector(`${metric.name}${series}`, jobOf(path), bySignal), RATE_WINDOW);
+      ? eitherOtelDelivery(metric, series, [byTask], (raw) => rate(raw, RATE_WINDOW))
+      : rate(selector(`${metric.name}${series}`, jobOf(path), byTask), RATE_WINDOW);
   const outcomes = (path: MetricPath) => ({
-    description: `Rate of \`${SIGNALS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
+    description: `Rate of \`${TASKS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
     queries: [
       {
-        expr: aggregate('sum', [L.outcome], perSecond(path, SIGNALS_METRICS.outcomes, '')),
+        expr: aggregate('sum', [L.outcome], perSecond(path, TASKS_METRICS.outcomes, '')),
         legend: legendOf(L.outcome),
       },
     ],
@@ -164,44 +164,44 @@ function businessRows() {
   const workQuantile = (path: MetricPath) =>
     histogramQuantile(
       COMPARED_QUANTILE,
-      aggregate('sum', [L.signal, L.le], perSecond(path, SIGNALS_METRICS.workDuration, '_bucket')),
+      aggregate('sum', [L.task, L.le], perSecond(path, TASKS_METRICS.workDuration, '_bucket')),
     );
-  const summary = SIGNALS_METRICS.workDurationSummary;
+  const summary = TASKS_METRICS.workDurationSummary;
   return [
     ...sideBySide({
-      title: 'signals answered per second',
+      title: 'tasks answered per second',
       unit: 'ops',
       promClient: outcomes('promClient'),
       otel: outcomes('otel'),
     }),
     ...sideBySide({
-      title: `signal work duration p${COMPARED_QUANTILE * 100}`,
+      title: `task work duration p${COMPARED_QUANTILE * 100}`,
       unit: 's',
       promClient: {
         description:
           `The summary \`${summary.name}\` (quantile computed in the process) beside histogram_quantile over ` +
-          `\`${SIGNALS_METRICS.workDuration.name}_bucket\`.`,
+          `\`${TASKS_METRICS.workDuration.name}_bucket\`.`,
         queries: [
           {
             // One summary per worker (label `worker`): quantiles do not merge, the worst worker's is shown.
             expr: aggregate(
               'max',
-              [L.signal],
+              [L.task],
               selector(
                 summary.name,
                 jobOf('promClient'),
-                matches(L.signal, VARIABLES.signal),
+                matches(L.task, VARIABLES.task),
                 eq(L.quantile, String(COMPARED_QUANTILE)),
               ),
             ),
-            legend: `summary ${legendOf(L.signal)}`,
+            legend: `summary ${legendOf(L.task)}`,
           },
-          { expr: workQuantile('promClient'), legend: `histogram_quantile ${legendOf(L.signal)}` },
+          { expr: workQuantile('promClient'), legend: `histogram_quantile ${legendOf(L.task)}` },
         ],
       },
       otel: {
-        description: `histogram_quantile over \`${SIGNALS_METRICS.workDuration.name}_bucket\`: OpenTelemetry has no summary instrument.`,
-        queries: [{ expr: workQuantile('otel'), legend: `histogram_quantile ${legendOf(L.signal)}` }],
+        description: `histogram_quantile over \`${TASKS_METRICS.workDuration.name}_bucket\`: OpenTelemetry has no summary instrument.`,
+        queries: [{ expr: workQuantile('otel'), legend: `histogram_quantile ${legendOf(L.task)}` }],
       },
     }),
   ];
@@ -226,11 +226,11 @@ function runtimeRows() {
         description: `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP50.name}\` and \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (gauges, seconds, no unit suffix; one series per worker, the worst shown).`,
         queries: [
           {
-            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP50)),
+            expr: aggregate('max', [L.instrumentation], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP50)),
             legend: 'p50',
           },
           {
-            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP99)),
+            expr: aggregate('max', [L.instrumentation], otel(OTEL_RUNTIME_METRICS.eventLoopDelayP99)),
             legend: 'p99',
           },
         ],
@@ -298,7 +298,7 @@ function runtimeRows() {
           'instrumentation has no CPU metric (host-metrics has, and is not loaded).',
         queries: [
           {
-            expr: aggregate('max', ['path'], otel(OTEL_RUNTIME_METRICS.eventLoopUtilization)),
+            expr: aggregate('max', [L.instrumentation], otel(OTEL_RUNTIME_METRICS.eventLoopUtilization)),
             legend: 'event-loop utilisation',
           },
         ],
@@ -308,7 +308,7 @@ function runtimeRows() {
 }
 
 function unifiedPanels() {
-  const byPath = [L.path];
+  const byInstrumentation = [L.instrumentation];
   return [
     timeSeriesPanel({
       title: 'Requests per second, unified by the recording rule',
@@ -319,8 +319,12 @@ function unifiedPanels() {
       height: 8,
       queries: [
         {
-          expr: aggregate('sum', byPath, selector(RECORDING_RULES.requestRate, matches(L.route, VARIABLES.route))),
-          legend: legendOf(L.path),
+          expr: aggregate(
+            'sum',
+            byInstrumentation,
+            selector(RECORDING_RULES.requestRate, matches(L.route, VARIABLES.route)),
+          ),
+          legend: legendOf(L.instrumentation),
         },
       ],
     }),
@@ -335,14 +339,14 @@ function unifiedPanels() {
         {
           expr: aggregate(
             'max',
-            [L.path, L.route],
+            [L.instrumentation, L.route],
             selector(
               RECORDING_RULES.durationQuantiles,
               matches(L.route, VARIABLES.route),
               eq(L.quantile, String(COMPARED_QUANTILE)),
             ),
           ),
-          legend: legendOf(L.path, L.route),
+          legend: legendOf(L.instrumentation, L.route),
         },
       ],
     }),
@@ -353,12 +357,12 @@ export function buildMetricPathsDashboard(): Dashboard {
   const dashboard = generatedDashboard(
     METRIC_PATHS_UID,
     'OpenTelemetry vs prom-client',
-    'The same signals from both metric paths side by side, on their raw series: how names, labels and values map.',
+    'The same tasks from both metric paths side by side, on their raw series: how names, labels and values map.',
   )
-    .withVariable(routeVariable({ byPath: false }))
-    .withVariable(signalVariable())
+    .withVariable(routeVariable({ byInstrumentation: false }))
+    .withVariable(taskVariable())
     .withPanel(
-      markdownPanel({ title: 'How the two paths name the same signals', content: MAPPING, width: 24, height: 9 }),
+      markdownPanel({ title: 'How the two paths name the same tasks', content: MAPPING, width: 24, height: 9 }),
     );
   const rows: [string, ReturnType<typeof timeSeriesPanel>[]][] = [
     ['HTTP server', httpRows()],

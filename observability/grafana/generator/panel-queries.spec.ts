@@ -9,10 +9,10 @@ import { interpolateVariables, listPanelQueries, listVariableQueries } from './p
 describe('interpolateVariables', () => {
   it('replaces Grafana macros and dashboard variables as Grafana would', () => {
     const expr =
-      'round(sum(avg_over_time(x{path=~"$path", route=~"$route"}[$__range])) * $__range_s) + rate(y[$__rate_interval])';
-    expect(interpolateVariables(expr, { variables: { path: 'otel' }, rangeSeconds: 600, rateInterval: '20s' })).toBe(
-      'round(sum(avg_over_time(x{path=~"otel", route=~".*"}[600s])) * 600) + rate(y[20s])',
-    );
+      'round(sum(avg_over_time(x{instrumentation=~"$instrumentation", route=~"$route"}[$__range])) * $__range_s) + rate(y[$__rate_interval])';
+    expect(
+      interpolateVariables(expr, { variables: { instrumentation: 'otel' }, rangeSeconds: 600, rateInterval: '20s' }),
+    ).toBe('round(sum(avg_over_time(x{instrumentation=~"otel", route=~".*"}[600s])) * 600) + rate(y[20s])');
   });
 });
 

@@ -12,7 +12,7 @@ export interface DashboardPanelQuery {
   readonly panelId: number;
   readonly panelTitle: string;
   readonly refId: string;
-  /** As in the dashboard: Grafana variables (`$path`, `$__rate_interval`) not yet replaced; see {@link interpolateVariables}. */
+  /** As in the dashboard: Grafana variables (`$instrumentation`, `$__rate_interval`) not yet replaced; see {@link interpolateVariables}. */
   readonly expr: string;
   /** An instant query (one value per series at the end of the range) rather than a range query. */
   readonly instant: boolean;

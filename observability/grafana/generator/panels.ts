@@ -33,7 +33,7 @@ import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
 export interface PanelQuery {
   readonly expr: string;
-  /** Legend template, e.g. `{{path}} {{route}}`. */
+  /** Legend template, e.g. `{{instrumentation}} {{route}}`. */
   readonly legend: string;
 }
 

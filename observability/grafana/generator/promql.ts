@@ -14,7 +14,7 @@ function quote(value: string): string {
 /** `label="value"` */
 export const eq = (label: string, value: string): string => `${label}=${quote(value)}`;
 
-/** `label=~"pattern"`, e.g. with a multi-value template variable (`$path`). */
+/** `label=~"pattern"`, e.g. with a multi-value template variable (`$instrumentation`). */
 export const matches = (label: string, pattern: string): string => `${label}=~${quote(pattern)}`;
 
 /** `metric{matcher, …}` */
@@ -35,15 +35,18 @@ export function histogramQuantile(quantile: number, bucketsPerSecond: string): s
 
 /**
  * Matchers of the raw series of one metric path: its job (which also tells apart series that have the
- * same name on both paths) and the dashboard's `path` variable, so that unticking a path hides it.
+ * same name on both paths) and the dashboard's `instrumentation` variable, so that unticking a path hides it.
  */
-export function rawSeriesOf(path: MetricPath, pathVariable: string): string[] {
-  return [eq(RECORDED_LABELS.job, METRIC_PATHS[path].job), matches(RECORDED_LABELS.path, pathVariable)];
+export function rawSeriesOf(path: MetricPath, instrumentationVariable: string): string[] {
+  return [
+    eq(RECORDED_LABELS.job, METRIC_PATHS[path].job),
+    matches(RECORDED_LABELS.instrumentation, instrumentationVariable),
+  ];
 }
 
 /**
  * A raw OpenTelemetry series under both the names it can have in Prometheus: scraped from the exporter (job
- * otel-app) or pushed as OTLP (job signals-otel, unit-suffixed name: observability/prometheus/otlp-naming.ts).
+ * otel-app) or pushed as OTLP (job tasks-otel, unit-suffixed name: observability/prometheus/otlp-naming.ts).
  * `read` makes each selector an expression (a range belongs to a selector, so `rate` goes on each); the two are
  * joined by `or`, and a stack has only one of them: the local stack scrapes, compose pushes.
  */

@@ -1,14 +1,14 @@
-import { SIGNALS_METRICS } from '@app/metrics';
+import { INSTRUMENTATION_LABEL, TASKS_METRICS } from '@app/metrics';
 
 /**
  * Labels of the recorded series, as libs/metrics/src/recording-rules.ts describes them: every recording
- * rule keeps `job`, `path` and `service` (target labels of both scrapes), the HTTP ones also the unified
+ * rule keeps `job`, `instrumentation` and `service` (target labels of both scrapes), the HTTP ones also the unified
  * `route`, `method` and `code` (renamed from the OpenTelemetry path's `http_route`,
  * `http_request_method` and `http_response_status_code`).
  */
 export const RECORDED_LABELS = {
   job: 'job',
-  path: 'path',
+  instrumentation: INSTRUMENTATION_LABEL,
   service: 'service',
   route: 'route',
   method: 'method',
@@ -18,6 +18,6 @@ export const RECORDED_LABELS = {
   /** Of the histogram_quantile rule (`0.5`, `0.9`, `0.95`, `0.99`). */
   quantile: 'quantile',
   le: 'le',
-  signal: SIGNALS_METRICS.outcomes.labelNames[0],
-  outcome: SIGNALS_METRICS.outcomes.labelNames[1],
+  task: TASKS_METRICS.outcomes.labelNames[0],
+  outcome: TASKS_METRICS.outcomes.labelNames[1],
 } as const;

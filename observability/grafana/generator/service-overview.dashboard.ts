@@ -1,12 +1,12 @@
 /**
- * "Signals service overview": the dashboard a person on call opens. HTTP panels read the recording
+ * "Tasks service overview": the dashboard a person on call opens. HTTP panels read the recording
  * rules, which give both metric paths one schema (`route`, `method`, `code`); business and runtime
  * panels read the raw series, named by the catalogue (runtime metrics included, libs/metrics/src/runtime-metrics.ts).
  */
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { withSections } from './dashboard-section.js';
 import { generatedDashboard } from './dashboard-settings.js';
-import { pathVariable, routeVariable, signalVariable } from './dashboard-variables.js';
+import { instrumentationVariable, routeVariable, taskVariable } from './dashboard-variables.js';
 import { AT_A_GLANCE } from './service-overview/at-a-glance.section.js';
 import { AVAILABILITY } from './service-overview/availability.section.js';
 import { BUSINESS_METRICS } from './service-overview/business-metrics.section.js';
@@ -16,7 +16,7 @@ import { NODE_RUNTIME } from './service-overview/runtime.section.js';
 
 export { ERROR_BUDGET } from './service-overview/overview-queries.js';
 
-export const SERVICE_OVERVIEW_UID = 'signals-service-overview';
+export const SERVICE_OVERVIEW_UID = 'tasks-service-overview';
 
 /** Its sections, top to bottom, each in service-overview/ under its own name. */
 export const SERVICE_OVERVIEW_SECTIONS = [
@@ -31,11 +31,11 @@ export const SERVICE_OVERVIEW_SECTIONS = [
 export function buildServiceOverviewDashboard(): Dashboard {
   const dashboard = generatedDashboard(
     SERVICE_OVERVIEW_UID,
-    'Signals service overview',
-    'Traffic, error codes, SLO, latency, business metrics and Node.js runtime of the signals service, on both metric paths.',
+    'Tasks service overview',
+    'Traffic, error codes, SLO, latency, business metrics and Node.js runtime of the tasks service, on both metric paths.',
   )
-    .withVariable(pathVariable())
-    .withVariable(routeVariable({ byPath: true }))
-    .withVariable(signalVariable());
+    .withVariable(instrumentationVariable())
+    .withVariable(routeVariable({ byInstrumentation: true }))
+    .withVariable(taskVariable());
   return withSections(dashboard, SERVICE_OVERVIEW_SECTIONS).build();
 }

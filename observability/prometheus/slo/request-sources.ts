@@ -1,4 +1,10 @@
-import { METRIC_PATHS, OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, type MetricPath } from '@app/metrics';
+import {
+  INSTRUMENTATION_LABEL,
+  METRIC_PATHS,
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  type MetricPath,
+} from '@app/metrics';
 import { asScrapedOtelLabels, OTLP_DELIVERY, otlpMetricName } from '../otlp-naming.js';
 
 /** Where each path counts its requests, and which label holds the status code (names from the catalogue). */
@@ -38,7 +44,7 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
 ];
 
 /** The labels SLO series keep: one series per service. */
-export const BY_SERVICE = 'job, path, service';
+export const BY_SERVICE = `job, ${INSTRUMENTATION_LABEL}, service`;
 
 const labelled = (source: RequestSource, expression: string): string =>
   source.pushed ? asScrapedOtelLabels(expression) : expression;
@@ -54,7 +60,7 @@ export function serverErrorRate(source: RequestSource, window: string): string {
   );
 }
 
-/** One expression per path, joined by `or`: the `path` label keeps their series apart. */
+/** One expression per path, joined by `or`: the `instrumentation` label keeps their series apart. */
 export function eachPath(expression: (source: RequestSource) => string): string {
   return REQUEST_SOURCES.map((source) => `# ${source.comment}\n${expression(source)}`).join('\nor\n') + '\n';
 }

@@ -26,10 +26,10 @@ function alertOf(severity: BurnRateAlert['severity']): BurnRateAlert {
 /** The series each path exposes (catalogue names, target labels of prometheus.yml, OpenTelemetry's extras). */
 const SERIES_SHAPES: Record<MetricPath, (route: string, code: string) => string> = {
   promClient: (route, code) =>
-    `http_requests_total{job="${METRIC_PATHS.promClient.job}", instance="127.0.0.1:8081", path="${METRIC_PATHS.promClient.path}", ` +
+    `http_requests_total{job="${METRIC_PATHS.promClient.job}", instance="127.0.0.1:8081", instrumentation="${METRIC_PATHS.promClient.instrumentation}", ` +
     `service="${METRIC_PATHS.promClient.service}", method="GET", route="${route}", status_code="${code}"}`,
   otel: (route, code) =>
-    `http_server_request_duration_count{job="${METRIC_PATHS.otel.job}", instance="127.0.0.1:9464", path="${METRIC_PATHS.otel.path}", ` +
+    `http_server_request_duration_count{job="${METRIC_PATHS.otel.job}", instance="127.0.0.1:9464", instrumentation="${METRIC_PATHS.otel.instrumentation}", ` +
     `service="${METRIC_PATHS.otel.service}", http_request_method="GET", http_route="${route}", http_response_status_code="${code}", ` +
     'url_scheme="http", network_protocol_version="1.1", otel_scope_name="@opentelemetry/instrumentation-http", otel_scope_version="0.223.0"}',
 };
@@ -69,8 +69,12 @@ function traffic(path: MetricPath, errors: number) {
 function expected(alert: BurnRateAlert, path: MetricPath, ratio: number) {
   const { job, service } = METRIC_PATHS[path];
   return {
-    exp_labels: { ...burnRateLabels(alert), job, path: METRIC_PATHS[path].path, service },
-    exp_annotations: burnRateAnnotations(alert, { service, path: METRIC_PATHS[path].path }, humanizePercentage(ratio)),
+    exp_labels: { ...burnRateLabels(alert), job, instrumentation: METRIC_PATHS[path].instrumentation, service },
+    exp_annotations: burnRateAnnotations(
+      alert,
+      { service, instrumentation: METRIC_PATHS[path].instrumentation },
+      humanizePercentage(ratio),
+    ),
   };
 }
 

@@ -32,13 +32,13 @@ export function burnRateLabels(alert: BurnRateAlert) {
  */
 export function burnRateAnnotations(
   alert: BurnRateAlert,
-  labels: { service: string; path: string },
+  labels: { service: string; instrumentation: string },
   value: string,
 ): Record<string, string> {
   return {
     summary: `${labels.service} burns its availability error budget ${alert.burnRate} times too fast`,
     description:
-      `${value} of the requests to ${labels.service} (${labels.path} path) ` +
+      `${value} of the requests to ${labels.service} (${labels.instrumentation} path) ` +
       `failed with a 5xx over the last ${alert.longWindow}, and still over the last ${alert.shortWindow}: ` +
       `above ${percent(errorRatioThreshold(alert.burnRate))}, ${alert.burnRate} times the error budget of the ` +
       `${percent(AVAILABILITY_SLO)} availability SLO. ` +
@@ -68,7 +68,7 @@ export function sloAlertingRules() {
       labels: burnRateLabels(alert),
       annotations: burnRateAnnotations(
         alert,
-        { service: '{{ $labels.service }}', path: '{{ $labels.path }}' },
+        { service: '{{ $labels.service }}', instrumentation: '{{ $labels.instrumentation }}' },
         '{{ $value | humanizePercentage }}',
       ),
     };

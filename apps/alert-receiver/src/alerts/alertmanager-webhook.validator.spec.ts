@@ -26,7 +26,7 @@ describe('validateWebhookPayload', () => {
     expect(result.payload.alerts[0]).toMatchObject({
       status,
       fingerprint: '446ccc542f2c9093',
-      labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'signals-otel' },
+      labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'tasks-otel' },
     });
   });
 

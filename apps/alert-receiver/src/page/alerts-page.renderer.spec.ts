@@ -23,7 +23,7 @@ describe('renderAlertsPage', () => {
       {
         alertname: 'HighErrorRate',
         severity: 'critical',
-        service: 'signals-otel',
+        service: 'tasks-otel',
         summary: 'Too many errors',
         description: '5xx ratio above 5%',
         startsAt: '2026-01-15T10:00:00Z',
@@ -33,7 +33,7 @@ describe('renderAlertsPage', () => {
     expect(html).toContain('data-field="severity">critical</span>');
     expect(html).toContain('data-field="summary">Too many errors</p>');
     expect(html).toContain('data-field="description">5xx ratio above 5%</p>');
-    expect(html).toContain('<li>service="signals-otel"</li>');
+    expect(html).toContain('<li>service="tasks-otel"</li>');
     expect(html).toContain(
       'firing for 30 min · since <time datetime="2026-01-15T10:00:00.000Z" data-field="since">2026-01-15 10:00:00 UTC</time>',
     );

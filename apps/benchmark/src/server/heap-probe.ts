@@ -5,7 +5,7 @@
  *
  * On request over the IPC channel, it collects garbage, then answers `process.memoryUsage()`: the heap
  * a variant keeps, not the garbage that happened to be waiting for the next collection.
- * Signals are no way to ask: Nest's shutdown hooks take SIGUSR2 too.
+ * Tasks are no way to ask: Nest's shutdown hooks take SIGUSR2 too.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

@@ -1,4 +1,4 @@
-import { NO_WAIT_SIGNALS_ENV } from '@app/signals';
+import { NO_WAIT_TASKS_ENV } from '@app/tasks';
 import type { VariantName } from './variant-names.js';
 
 /** How one variant is started and reached. */
@@ -26,7 +26,7 @@ export interface VariantPorts {
  * (an OTEL_TRACES_EXPORTER, a WORKERS) would change what is measured without showing in the report.
  */
 const OWNED_VARIABLE =
-  /^(PORT|HOST|METRICS_PORT|METRICS_HOST|SERVICE_NAME|WORKERS|NODE_ENV|NODE_OPTIONS|SIGNALS_\w+|OTEL_\w+)$/;
+  /^(PORT|HOST|METRICS_PORT|METRICS_HOST|SERVICE_NAME|WORKERS|NODE_ENV|NODE_OPTIONS|TASKS_\w+|OTEL_\w+)$/;
 
 /** What every variant runs with: the same routes, answered at once, from one process. */
 function commonEnv(inherited: NodeJS.ProcessEnv, port: number): Record<string, string> {
@@ -39,8 +39,8 @@ function commonEnv(inherited: NodeJS.ProcessEnv, port: number): Record<string, s
     PORT: String(port),
     HOST: '127.0.0.1',
     // No wait in the handlers: the cost of the metrics is not hidden behind sleeps.
-    ...NO_WAIT_SIGNALS_ENV,
-    SIGNALS_SEED: '1',
+    ...NO_WAIT_TASKS_ENV,
+    TASKS_SEED: '1',
   };
 }
 

@@ -4,7 +4,7 @@ import { queryInstant } from './prometheus-api.js';
 
 /**
  * The time range and the dashboard's template variables, as selects whose names are the query
- * parameters Grafana uses (`range`, `var-path`): a change reloads the page with the new choice in its
+ * parameters Grafana uses (`range`, `var-instrumentation`): a change reloads the page with the new choice in its
  * URL, so that a link or a reload shows the same view, and the server interpolates the queries anew.
  */
 export function renderControls(form: HTMLFormElement, view: DashboardView): void {

@@ -2,17 +2,21 @@ import { formatLegend } from './legend-format.js';
 
 describe('formatLegend', () => {
   it('replaces each {{label}} with the series value, as Grafana does', () => {
-    expect(formatLegend('{{path}} {{route}}', { path: 'otel', route: '/sample-signals', code: '404' })).toBe(
-      'otel /sample-signals',
-    );
     expect(
-      formatLegend('{{path}} {{route}} q{{quantile}}', { path: 'prom-client', route: '/one', quantile: '0.99' }),
+      formatLegend('{{instrumentation}} {{route}}', { instrumentation: 'otel', route: '/sample-signals', code: '404' }),
+    ).toBe('otel /sample-signals');
+    expect(
+      formatLegend('{{instrumentation}} {{route}} q{{quantile}}', {
+        instrumentation: 'prom-client',
+        route: '/one',
+        quantile: '0.99',
+      }),
     ).toBe('prom-client /one q0.99');
-    expect(formatLegend('{{ path }} 5m', { path: 'otel' })).toBe('otel 5m');
+    expect(formatLegend('{{ instrumentation }} 5m', { instrumentation: 'otel' })).toBe('otel 5m');
   });
 
   it('leaves nothing of a label the series lacks', () => {
-    expect(formatLegend('{{path}} {{class}} x', { path: 'otel' })).toBe('otel x');
+    expect(formatLegend('{{instrumentation}} {{class}} x', { instrumentation: 'otel' })).toBe('otel x');
   });
 
   it('falls back to the metric name and labels without a legend format', () => {

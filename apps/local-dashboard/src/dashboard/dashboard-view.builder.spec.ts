@@ -1,4 +1,4 @@
-import { SIGNAL_NAMES } from '@app/metrics';
+import { TASK_NAMES } from '@app/metrics';
 import { HttpException } from '@nestjs/common';
 import { readLocalDashboardConfig } from '../local-dashboard.config.js';
 import { buildDashboardView, parseSelection, promqlRegexLiteral, RANGE_OPTIONS } from './dashboard-view.builder.js';
@@ -26,16 +26,18 @@ describe('parseSelection', () => {
   });
 
   it('reads the range and the variables as Grafana spells them in its URLs', () => {
-    expect(parseSelection(dashboard, new URLSearchParams('range=5m&var-path=otel&var-route=/sample-signals'))).toEqual({
+    expect(
+      parseSelection(dashboard, new URLSearchParams('range=5m&var-instrumentation=otel&var-route=/sample-signals')),
+    ).toEqual({
       range: { value: '5m', seconds: 300 },
-      variables: { path: 'otel', route: '/sample-signals' },
+      variables: { instrumentation: 'otel', route: '/sample-signals' },
     });
   });
 
   it.each([
     ['range=2y', 'range', 'must be one of 5m, 15m'],
     ['range=5m&range=1h', 'range', 'must be given once'],
-    ['var-path=graphite', 'var-path', 'must be one of otel, prom-client'],
+    ['var-instrumentation=graphite', 'var-instrumentation', 'must be one of otel, prom-client'],
     ['var-route=', 'var-route', 'printable characters'],
     ['var-route=%2Fone%0A', 'var-route', 'printable characters'],
     ['var-nope=1', 'var-nope', 'is not a known query parameter'],
@@ -66,11 +68,11 @@ describe('buildDashboardView', () => {
   it('interpolates every query with the chosen variables, the range and the rate interval, and nothing is left', () => {
     const view = buildDashboardView(
       dashboard,
-      parseSelection(dashboard, new URLSearchParams('range=15m&var-path=otel')),
+      parseSelection(dashboard, new URLSearchParams('range=15m&var-instrumentation=otel')),
       5,
     );
     expect(panelTitled(view, '404 Not Found per route')?.targets[0].expr).toBe(
-      'sum by (path, route) (service_route_method_code:http_requests:rate5m{path=~"otel", route=~".*", code="404"})',
+      'sum by (instrumentation, route) (service_route_method_code:http_requests:rate5m{instrumentation=~"otel", route=~".*", code="404"})',
     );
     expect(panelTitled(view, '4xx and 5xx answers in the time range')?.targets[0].expr).toContain('[900s])) * 900)');
     expect(panelTitled(view, 'Time spent in garbage collection')?.targets[0].expr).toContain('[1m]');
@@ -83,7 +85,7 @@ describe('buildDashboardView', () => {
   it('gives the page its range, step, refresh and the variables with their choices', () => {
     const view = buildDashboardView(dashboard, parseSelection(dashboard, new URLSearchParams('var-route=/one')), 7);
     expect(view).toMatchObject({
-      title: 'Signals service overview',
+      title: 'Tasks service overview',
       refreshSeconds: 7,
       range: { value: '30m', seconds: 1800 },
       stepSeconds: 6,
@@ -91,21 +93,21 @@ describe('buildDashboardView', () => {
       notDrawn: [{ title: 'Latency distribution', type: 'heatmap' }],
     });
     expect(view.variables).toEqual([
-      { name: 'path', label: 'Metric path', selected: undefined, options: ['otel', 'prom-client'] },
+      { name: 'instrumentation', label: 'Instrumentation', selected: undefined, options: ['otel', 'prom-client'] },
       {
         name: 'route',
         label: 'Route',
         selected: '/one',
         optionsQuery: {
-          expr: 'group by (route) (service_route_method_code:http_requests:rate5m{path=~".*"})',
+          expr: 'group by (route) (service_route_method_code:http_requests:rate5m{instrumentation=~".*"})',
           label: 'route',
         },
       },
       {
-        name: 'signal',
-        label: 'Signal',
+        name: 'task',
+        label: 'Task',
         selected: undefined,
-        options: SIGNAL_NAMES,
+        options: TASK_NAMES,
       },
     ]);
   });

@@ -37,7 +37,7 @@ export interface DashboardSelection {
 export const variableParameter = (name: string): string => `var-${name}`;
 
 /**
- * Reads the page's choices from a query string as Grafana spells them (`range=15m`, `var-path=otel`):
+ * Reads the page's choices from a query string as Grafana spells them (`range=15m`, `var-instrumentation=otel`):
  * an unknown parameter, a repeated one, a range not offered, a value outside a custom variable's list,
  * or a label value with control characters is a 400 naming the parameter.
  */

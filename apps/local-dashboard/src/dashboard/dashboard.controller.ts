@@ -5,7 +5,7 @@ import { searchOf } from '../http/request-search.js';
 import { LOCAL_DASHBOARD_CONFIG, type LocalDashboardConfig } from '../local-dashboard.config.js';
 import { buildDashboardView, parseSelection } from './dashboard-view.builder.js';
 
-/** `GET /api/dashboard?range=15m&var-path=otel`: the panels the page draws, their queries ready to run. */
+/** `GET /api/dashboard?range=15m&var-instrumentation=otel`: the panels the page draws, their queries ready to run. */
 @Controller('api/dashboard')
 export class DashboardController {
   constructor(@Inject(LOCAL_DASHBOARD_CONFIG) private readonly config: LocalDashboardConfig) {}

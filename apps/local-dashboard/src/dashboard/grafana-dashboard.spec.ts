@@ -1,4 +1,4 @@
-import { SIGNAL_NAMES } from '@app/metrics';
+import { TASK_NAMES } from '@app/metrics';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@app/testing';
@@ -27,17 +27,17 @@ describe('extractDashboard, on the committed service overview', () => {
   };
 
   it('reads the title, the time range it opens on, and the variables with their values', () => {
-    expect(dashboard).toMatchObject({ uid: 'signals-service-overview', defaultRangeSeconds: 1800 });
+    expect(dashboard).toMatchObject({ uid: 'tasks-service-overview', defaultRangeSeconds: 1800 });
     expect(dashboard.variables).toEqual([
-      { kind: 'custom', name: 'path', label: 'Metric path', options: ['otel', 'prom-client'] },
+      { kind: 'custom', name: 'instrumentation', label: 'Instrumentation', options: ['otel', 'prom-client'] },
       {
         kind: 'label_values',
         name: 'route',
         label: 'Route',
-        selector: 'service_route_method_code:http_requests:rate5m{path=~"$path"}',
+        selector: 'service_route_method_code:http_requests:rate5m{instrumentation=~"$instrumentation"}',
         labelName: 'route',
       },
-      { kind: 'custom', name: 'signal', label: 'Signal', options: SIGNAL_NAMES },
+      { kind: 'custom', name: 'task', label: 'Task', options: TASK_NAMES },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('extractDashboard, on the committed service overview', () => {
         })),
       );
     }
-    expect(titled(/^404 Not Found per route$/).targets[0].legendFormat).toBe('{{path}} {{route}}');
+    expect(titled(/^404 Not Found per route$/).targets[0].legendFormat).toBe('{{instrumentation}} {{route}}');
   });
 
   it('draws every timeseries, stat, table and bar gauge panel of the JSON, and lists the others', () => {
@@ -83,7 +83,7 @@ describe('extractDashboard, on the committed service overview', () => {
       'Error codes per route',
       'Availability against the SLO',
       'Latency',
-      'Business metrics (signals)',
+      'Business metrics (tasks)',
       'Node.js runtime',
     ]);
     expect(dashboard.sections[0].panels.map((panel) => panel.title)).toEqual([

@@ -9,7 +9,7 @@ import type { DrawnPanelType, PanelView, SectionView, TargetView, ThresholdStep 
 
 /**
  * A panel as the dashboard holds it: the same fields the page draws from, its targets' `expr` still holding
- * Grafana's variables (`$path`, `$__rate_interval`); the view builder interpolates them.
+ * Grafana's variables (`$instrumentation`, `$__rate_interval`); the view builder interpolates them.
  */
 export type TargetModel = TargetView;
 export type PanelModel = PanelView;

@@ -3,7 +3,7 @@ import { BadRequestException } from '@nestjs/common';
 /** Client input echoed in an error is cut to this length, so an error body stays small whatever is sent. */
 const MAX_ECHOED_LENGTH = 60;
 
-/** A 400 whose JSON body names the offending query parameter, as the signal apps answer theirs. */
+/** A 400 whose JSON body names the offending query parameter, as the apps answer theirs. */
 export class InvalidParameterException extends BadRequestException {
   constructor(parameter: string, message: string) {
     const name = echo(parameter);

@@ -28,9 +28,9 @@ export interface StackSnapshot {
 /** Reads what the demo shows from Prometheus' recording rules and the receiver's JSON. */
 export async function readStackSnapshot(prometheus: PrometheusApi, receiverUrl: string): Promise<StackSnapshot> {
   const [rates, ratios, errors, alerts, firingAtReceiver] = await Promise.all([
-    prometheus.query(`sum by (path) (${RECORDING_RULES.serviceRequestRate})`),
-    prometheus.query(`sum by (path, code) (${RECORDING_RULES.statusCodeRatio})`),
-    prometheus.query(`sum by (path, route, code) (${RECORDING_RULES.requestRate}{code=~"404|5.."})`),
+    prometheus.query(`sum by (instrumentation) (${RECORDING_RULES.serviceRequestRate})`),
+    prometheus.query(`sum by (instrumentation, code) (${RECORDING_RULES.statusCodeRatio})`),
+    prometheus.query(`sum by (instrumentation, route, code) (${RECORDING_RULES.requestRate}{code=~"404|5.."})`),
     prometheus.firingAlerts(),
     readReceiverFiringCount(receiverUrl),
   ]);

@@ -14,7 +14,7 @@ export interface LocalStackOptions {
   /** The repository root, where dist/ and observability/ are. */
   repoRoot: string;
   ports?: StackPorts;
-  /** Extra environment for both signal apps (latencies, weights, seed, WORKERS…). */
+  /** Extra environment for both apps (latencies, weights, seed, WORKERS…). */
   appEnv?: Readonly<Record<string, string>>;
   /** Prometheus scrape and evaluation interval; the committed one (5s) when unset. */
   interval?: string;
@@ -26,7 +26,7 @@ export interface LocalStackOptions {
 }
 
 /**
- * The whole monitoring stack on this machine, without Docker: both signal apps, the alert receiver and the
+ * The whole monitoring stack on this machine, without Docker: both apps, the alert receiver and the
  * local dashboard as compiled Node processes, and the real Prometheus and Alertmanager binaries from PATH,
  * with their configs rendered from the committed files into a temporary folder that also holds their data.
  */
@@ -44,7 +44,7 @@ export class LocalStack {
     const binaries = locateStackBinaries('prometheus', 'alertmanager');
     const ports = options.ports ?? DEFAULT_STACK_PORTS;
     const log = options.log ?? (() => undefined);
-    const workDir = mkdtempSync(join(tmpdir(), 'signals-stack-'));
+    const workDir = mkdtempSync(join(tmpdir(), 'tasks-stack-'));
     const started: Array<{ stop(): Promise<void> }> = [];
     const processes = new Map<StackApp, ManagedProcess>();
     const url = (port: number) => `http://127.0.0.1:${port}`;

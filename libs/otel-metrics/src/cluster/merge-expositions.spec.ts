@@ -19,12 +19,12 @@ function worker(instanceId: string, requests: number) {
     [ATTR_SERVICE_INSTANCE_ID]: instanceId,
   });
   const provider = new MeterProvider({ resource, readers: [exporter] });
-  const meter = provider.getMeter('signals');
-  const counter = meter.createCounter('signals_outcomes', { description: 'Signals answered.' });
+  const meter = provider.getMeter('tasks');
+  const counter = meter.createCounter('tasks_outcomes', { description: 'Tasks answered.' });
   const histogram = meter.createHistogram('work_duration', { description: 'Work.', unit: 's' });
   for (let i = 0; i < requests; i += 1) {
-    counter.add(1, { signal: 'one' });
-    histogram.record(0.01 * i, { signal: 'one' });
+    counter.add(1, { task: 'one' });
+    histogram.record(0.01 * i, { task: 'one' });
   }
   return { collect, shutdown: () => provider.shutdown() };
 }
@@ -45,7 +45,7 @@ describe('mergeExpositions', () => {
 
   it('writes each family header once, followed by the samples of every worker', () => {
     const merged = mergeExpositions(expositions);
-    for (const family of ['target_info', 'signals_outcomes_total', 'work_duration']) {
+    for (const family of ['target_info', 'tasks_outcomes_total', 'work_duration']) {
       expect([family, merged.match(new RegExp(`^# TYPE ${family} `, 'gm'))?.length]).toEqual([family, 1]);
       expect([family, merged.match(new RegExp(`^# HELP ${family} `, 'gm'))?.length]).toEqual([family, 1]);
     }
@@ -54,10 +54,10 @@ describe('mergeExpositions', () => {
 
   it('keeps every worker apart by service_instance_id, so that the sum over workers is the total', () => {
     const { samples, families } = parseExposition(mergeExpositions(expositions));
-    expect(families.get('signals_outcomes_total')).toBe('COUNTER');
-    expect(sumSamples(samples, 'signals_outcomes_total', { service_instance_id: 'host-101' })).toBe(3);
-    expect(sumSamples(samples, 'signals_outcomes_total', { service_instance_id: 'host-102' })).toBe(5);
-    expect(sumSamples(samples, 'signals_outcomes_total')).toBe(8);
+    expect(families.get('tasks_outcomes_total')).toBe('COUNTER');
+    expect(sumSamples(samples, 'tasks_outcomes_total', { service_instance_id: 'host-101' })).toBe(3);
+    expect(sumSamples(samples, 'tasks_outcomes_total', { service_instance_id: 'host-102' })).toBe(5);
+    expect(sumSamples(samples, 'tasks_outcomes_total')).toBe(8);
     expect(sumSamples(samples, 'work_duration_count')).toBe(8);
     expect(sumSamples(samples, 'work_duration_bucket', { le: '+Inf' })).toBe(8);
     const series = samples.map((sample) => `${sample.name}${JSON.stringify(sample.labels)}`);

@@ -1,23 +1,23 @@
-import { PROM_CLIENT_HTTP_METRICS, SIGNAL_NAMES, SIGNALS_METRICS } from '@app/metrics';
+import { PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
 import { HttpRequestMetrics } from '../http-request.metrics.js';
-import { SignalsMetrics } from '@app/signals';
+import { TasksMetrics } from '@app/tasks';
 import { PromClientMetricRecorder } from '../prom-client-metric-recorder.js';
 import { aggregateSnapshots, WORKER_LABEL } from './aggregate-snapshots.js';
 import { type MetricsSnapshot, snapshotOf } from './metrics-snapshot.js';
 
-const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration, workDurationSummary } = TASKS_METRICS;
 const { requests } = PROM_CLIENT_HTTP_METRICS;
 
 /** A worker's registry, as the module builds it, with its own traffic. */
-function workerRegistry(): { registry: Registry; signals: SignalsMetrics; http: HttpRequestMetrics } {
+function workerRegistry(): { registry: Registry; tasks: TasksMetrics; http: HttpRequestMetrics } {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'unit-test' });
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    signals: new SignalsMetrics(new PromClientMetricRecorder(registry)),
+    tasks: new TasksMetrics(new PromClientMetricRecorder(registry)),
     http: new HttpRequestMetrics(registry),
   };
 }
@@ -34,13 +34,13 @@ describe('aggregateSnapshots', () => {
   beforeAll(async () => {
     const first = workerRegistry();
     const second = workerRegistry();
-    for (let i = 0; i < 3; i += 1) first.signals.startWork('one').end('ok');
-    for (let i = 0; i < 5; i += 1) second.signals.startWork('one').end('ok');
-    second.signals.startWork('sample').end('not_found');
+    for (let i = 0; i < 3; i += 1) first.tasks.startWork('one').end('ok');
+    for (let i = 0; i < 5; i += 1) second.tasks.startWork('one').end('ok');
+    second.tasks.startWork('sample').end('not_found');
     // Work still in flight: 1 on the first worker, 2 on the second.
-    first.signals.startWork('two');
-    second.signals.startWork('two');
-    second.signals.startWork('two');
+    first.tasks.startWork('two');
+    second.tasks.startWork('two');
+    second.tasks.startWork('two');
     first.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
     second.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
     second.http.startTimer()({ method: 'GET', route: '/one', status_code: '500' });
@@ -49,11 +49,11 @@ describe('aggregateSnapshots', () => {
 
   it('sums counters, one series per label set', async () => {
     const { samples } = await aggregated(snapshots);
-    expect(selectSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toEqual([
-      { name: outcomes.name, labels: { signal: 'one', outcome: 'ok', service: 'unit-test' }, value: 8 },
+    expect(selectSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toEqual([
+      { name: outcomes.name, labels: { task: 'one', outcome: 'ok', service: 'unit-test' }, value: 8 },
     ]);
-    expect(sumSamples(samples, outcomes.name, { signal: 'sample', outcome: 'not_found' })).toBe(1);
-    expect(selectSamples(samples, outcomes.name)).toHaveLength(SIGNAL_NAMES.length * 3);
+    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(1);
+    expect(selectSamples(samples, outcomes.name)).toHaveLength(TASK_NAMES.length * 3);
     expect(sumSamples(samples, requests.name, { status_code: '200' })).toBe(2);
     expect(sumSamples(samples, requests.name, { status_code: '500' })).toBe(1);
   });
@@ -61,27 +61,27 @@ describe('aggregateSnapshots', () => {
   it('sums histograms bucket by bucket', async () => {
     const { samples, families } = await aggregated(snapshots);
     expect(families.get(workDuration.name)).toBe('HISTOGRAM');
-    expect(sumSamples(samples, `${workDuration.name}_count`, { signal: 'one' })).toBe(8);
-    const buckets = selectSamples(samples, `${workDuration.name}_bucket`, { signal: 'one' });
+    expect(sumSamples(samples, `${workDuration.name}_count`, { task: 'one' })).toBe(8);
+    const buckets = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' });
     expect(buckets.map((bucket) => bucket.labels.le)).toEqual([...workDuration.buckets.map(String), '+Inf']);
     expect(buckets.at(-1)?.value).toBe(8);
   });
 
   it('sums the in-flight gauge, as it declares: the app has 3 in flight', async () => {
     const { samples } = await aggregated(snapshots);
-    expect(sumSamples(samples, inFlight.name, { signal: 'two' })).toBe(3);
-    expect(selectSamples(samples, inFlight.name)).toHaveLength(SIGNAL_NAMES.length);
+    expect(sumSamples(samples, inFlight.name, { task: 'two' })).toBe(3);
+    expect(selectSamples(samples, inFlight.name)).toHaveLength(TASK_NAMES.length);
   });
 
   it("sums a summary's _count and _sum and keeps each worker's quantiles apart, labelled", async () => {
     const { samples, families } = await aggregated(snapshots);
     expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
-    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(8);
-    expect(sumSamples(samples, `${workDurationSummary.name}_sum`, { signal: 'one' })).toBeCloseTo(
-      sumSamples(samples, `${workDuration.name}_sum`, { signal: 'one' }),
+    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(8);
+    expect(sumSamples(samples, `${workDurationSummary.name}_sum`, { task: 'one' })).toBeCloseTo(
+      sumSamples(samples, `${workDuration.name}_sum`, { task: 'one' }),
       9,
     );
-    const quantiles = selectSamples(samples, workDurationSummary.name, { signal: 'one' });
+    const quantiles = selectSamples(samples, workDurationSummary.name, { task: 'one' });
     const workers = new Set(quantiles.map((sample) => sample.labels[WORKER_LABEL]));
     expect([...workers].sort()).toEqual(snapshots.map((_, index) => String(index + 1)).sort());
     expect(quantiles).toHaveLength(workers.size * workDurationSummary.percentiles.length);

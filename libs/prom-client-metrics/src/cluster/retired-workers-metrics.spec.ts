@@ -1,20 +1,20 @@
-import { SIGNALS_METRICS } from '@app/metrics';
+import { TASKS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { SignalsMetrics } from '@app/signals';
+import { TasksMetrics } from '@app/tasks';
 import { PromClientMetricRecorder } from '../prom-client-metric-recorder.js';
 import { aggregateSnapshots } from './aggregate-snapshots.js';
 import { snapshotOf } from './metrics-snapshot.js';
 import { RetiredWorkersMetrics } from './retired-workers-metrics.js';
 
-const { outcomes, inFlight, workDuration, workDurationSummary } = SIGNALS_METRICS;
+const { outcomes, inFlight, workDuration, workDurationSummary } = TASKS_METRICS;
 
 async function deadWorkerSnapshot(okCount: number, leftInFlight: number) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const signals = new SignalsMetrics(new PromClientMetricRecorder(registry));
-  for (let i = 0; i < okCount; i += 1) signals.startWork('one').end('ok');
-  for (let i = 0; i < leftInFlight; i += 1) signals.startWork('two');
+  const tasks = new TasksMetrics(new PromClientMetricRecorder(registry));
+  for (let i = 0; i < okCount; i += 1) tasks.startWork('one').end('ok');
+  for (let i = 0; i < leftInFlight; i += 1) tasks.startWork('two');
   return snapshotOf(registry);
 }
 
@@ -28,9 +28,9 @@ describe('RetiredWorkersMetrics', () => {
     retired.absorb(await deadWorkerSnapshot(4, 0));
     retired.absorb(await deadWorkerSnapshot(6, 0));
     const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
-    expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(10);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { signal: 'one', le: '+Inf' })).toBe(10);
-    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { signal: 'one' })).toBe(10);
+    expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(10);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'one', le: '+Inf' })).toBe(10);
+    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(10);
     expect(sumSamples(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
 
@@ -53,7 +53,7 @@ describe('RetiredWorkersMetrics', () => {
     // Only the digits of the sums grow.
     expect(JSON.stringify(retired.snapshot()).length).toBeLessThan(size * 1.2);
     const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
-    expect(sumSamples(samples, outcomes.name, { signal: 'one', outcome: 'ok' })).toBe(21);
+    expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(21);
   });
 
   it('merges with the live workers so that a dead worker changes no total', async () => {

@@ -3,7 +3,7 @@ import { type DashboardSection } from '../dashboard-section.js';
 import { statPanel, tablePanel } from '../panels.js';
 import { aggregate, eq, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
-import { byPath, ERROR_BUDGET } from './overview-queries.js';
+import { byInstrumentation, ERROR_BUDGET } from './overview-queries.js';
 
 /** At a glance: throughput, failures against the objective, and what is firing right now. */
 export const AT_A_GLANCE: DashboardSection = {
@@ -16,8 +16,8 @@ export const AT_A_GLANCE: DashboardSection = {
       height: 6,
       queries: [
         {
-          expr: aggregate('sum', [L.path], selector(RECORDING_RULES.serviceRequestRate, byPath)),
-          legend: `{{${L.path}}}`,
+          expr: aggregate('sum', [L.instrumentation], selector(RECORDING_RULES.serviceRequestRate, byInstrumentation)),
+          legend: `{{${L.instrumentation}}}`,
         },
       ],
     }),
@@ -32,8 +32,8 @@ export const AT_A_GLANCE: DashboardSection = {
       redAbove: ERROR_BUDGET,
       queries: [
         {
-          expr: aggregate('max', [L.path], selector(RECORDING_RULES.errorRatio['5m'], byPath)),
-          legend: `{{${L.path}}}`,
+          expr: aggregate('max', [L.instrumentation], selector(RECORDING_RULES.errorRatio['5m'], byInstrumentation)),
+          legend: `{{${L.instrumentation}}}`,
         },
       ],
     }),

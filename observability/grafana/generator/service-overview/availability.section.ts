@@ -3,7 +3,7 @@ import { type DashboardSection } from '../dashboard-section.js';
 import { timeSeriesPanel } from '../panels.js';
 import { aggregate, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
-import { byPath, ERROR_BUDGET, errorRatioQueries } from './overview-queries.js';
+import { byInstrumentation, ERROR_BUDGET, errorRatioQueries } from './overview-queries.js';
 
 export const AVAILABILITY: DashboardSection = {
   row: 'Availability against the SLO',
@@ -31,8 +31,12 @@ export const AVAILABILITY: DashboardSection = {
       height: 8,
       queries: [
         {
-          expr: aggregate('max', [L.path, L.statusClass], selector(RECORDING_RULES.statusClassRatio, byPath)),
-          legend: `{{${L.path}}} {{${L.statusClass}}}`,
+          expr: aggregate(
+            'max',
+            [L.instrumentation, L.statusClass],
+            selector(RECORDING_RULES.statusClassRatio, byInstrumentation),
+          ),
+          legend: `{{${L.instrumentation}}} {{${L.statusClass}}}`,
         },
       ],
     }),

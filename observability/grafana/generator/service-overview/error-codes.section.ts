@@ -3,7 +3,7 @@ import { type DashboardSection } from '../dashboard-section.js';
 import { barGaugePanel, timeSeriesPanel } from '../panels.js';
 import { aggregate, eq, matches, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
-import { byPath, byRoute, requestRate } from './overview-queries.js';
+import { byInstrumentation, byRoute, requestRate } from './overview-queries.js';
 
 /** The course's assignment: follow each error code, per route. */
 export const ERROR_CODES: DashboardSection = {
@@ -24,10 +24,10 @@ export const ERROR_CODES: DashboardSection = {
         {
           expr: `round(${aggregate(
             'sum',
-            [L.path, L.route, L.code],
-            `avg_over_time(${selector(RECORDING_RULES.requestRate, byPath, byRoute, matches(L.code, '4..|5..'))}[$__range])`,
+            [L.instrumentation, L.route, L.code],
+            `avg_over_time(${selector(RECORDING_RULES.requestRate, byInstrumentation, byRoute, matches(L.code, '4..|5..'))}[$__range])`,
           )} * $__range_s)`,
-          legend: `{{${L.path}}} {{${L.route}}} {{${L.code}}}`,
+          legend: `{{${L.instrumentation}}} {{${L.route}}} {{${L.code}}}`,
         },
       ],
     }),
@@ -38,7 +38,12 @@ export const ERROR_CODES: DashboardSection = {
       min: 0,
       width: 12,
       height: 9,
-      queries: [{ expr: requestRate([L.path, L.route, L.code]), legend: `{{${L.path}}} {{${L.route}}} {{${L.code}}}` }],
+      queries: [
+        {
+          expr: requestRate([L.instrumentation, L.route, L.code]),
+          legend: `{{${L.instrumentation}}} {{${L.route}}} {{${L.code}}}`,
+        },
+      ],
     }),
   ],
 };
@@ -53,6 +58,11 @@ function errorCodePanel(code: '400' | '404' | '500', meaning: string) {
     min: 0,
     width: 12,
     height: 9,
-    queries: [{ expr: requestRate([L.path, L.route], eq(L.code, code)), legend: `{{${L.path}}} {{${L.route}}}` }],
+    queries: [
+      {
+        expr: requestRate([L.instrumentation, L.route], eq(L.code, code)),
+        legend: `{{${L.instrumentation}}} {{${L.route}}}`,
+      },
+    ],
   });
 }

@@ -3,7 +3,7 @@ import { type DashboardSection } from '../dashboard-section.js';
 import { heatmapPanel, timeSeriesPanel } from '../panels.js';
 import { aggregate, matches, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
-import { byPath, byRoute, LATENCY_QUANTILES } from './overview-queries.js';
+import { byInstrumentation, byRoute, LATENCY_QUANTILES } from './overview-queries.js';
 
 export const LATENCY: DashboardSection = {
   row: 'Latency',
@@ -21,15 +21,15 @@ export const LATENCY: DashboardSection = {
         {
           expr: aggregate(
             'max',
-            [L.path, L.route, L.quantile],
+            [L.instrumentation, L.route, L.quantile],
             selector(
               RECORDING_RULES.durationQuantiles,
-              byPath,
+              byInstrumentation,
               byRoute,
               matches(L.quantile, LATENCY_QUANTILES.join('|')),
             ),
           ),
-          legend: `{{${L.path}}} {{${L.route}}} q{{${L.quantile}}}`,
+          legend: `{{${L.instrumentation}}} {{${L.route}}} q{{${L.quantile}}}`,
         },
       ],
     }),
@@ -44,7 +44,7 @@ export const LATENCY: DashboardSection = {
       height: 9,
       queries: [
         {
-          expr: aggregate('sum', [L.le], selector(RECORDING_RULES.durationBucketRate, byPath, byRoute)),
+          expr: aggregate('sum', [L.le], selector(RECORDING_RULES.durationBucketRate, byInstrumentation, byRoute)),
           legend: `{{${L.le}}}`,
         },
       ],

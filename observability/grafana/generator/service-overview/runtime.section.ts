@@ -13,16 +13,16 @@ export const NODE_RUNTIME: DashboardSection = {
       `99th percentile of the event-loop delay: \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` (prom-client) and ` +
         `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (OpenTelemetry), both from Node's monitorEventLoopDelay.`,
       's',
-      (m) => aggregate('max', [L.path], selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name, ...m)),
-      (m) => aggregate('max', [L.path], eitherOtelDelivery(OTEL_RUNTIME_METRICS.eventLoopDelayP99, '', m)),
+      (m) => aggregate('max', [L.instrumentation], selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name, ...m)),
+      (m) => aggregate('max', [L.instrumentation], eitherOtelDelivery(OTEL_RUNTIME_METRICS.eventLoopDelayP99, '', m)),
     ),
     runtimePanel(
       'V8 heap used',
       `\`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` (prom-client) and the sum over heap spaces of ` +
         `\`${OTEL_RUNTIME_METRICS.heapUsed.name}\` (OpenTelemetry).`,
       'bytes',
-      (m) => aggregate('sum', [L.path], selector(PROM_CLIENT_RUNTIME_METRICS.heapUsed.name, ...m)),
-      (m) => aggregate('sum', [L.path], eitherOtelDelivery(OTEL_RUNTIME_METRICS.heapUsed, '', m)),
+      (m) => aggregate('sum', [L.instrumentation], selector(PROM_CLIENT_RUNTIME_METRICS.heapUsed.name, ...m)),
+      (m) => aggregate('sum', [L.instrumentation], eitherOtelDelivery(OTEL_RUNTIME_METRICS.heapUsed, '', m)),
     ),
     runtimePanel(
       'Time spent in garbage collection',
@@ -32,13 +32,13 @@ export const NODE_RUNTIME: DashboardSection = {
       (m) =>
         aggregate(
           'sum',
-          [L.path],
+          [L.instrumentation],
           rate(selector(`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}_sum`, ...m), '$__rate_interval'),
         ),
       (m) =>
         aggregate(
           'sum',
-          [L.path],
+          [L.instrumentation],
           eitherOtelDelivery(OTEL_RUNTIME_METRICS.gcDuration, '_sum', m, (raw) => rate(raw, '$__rate_interval')),
         ),
     ),
@@ -49,7 +49,11 @@ export const NODE_RUNTIME: DashboardSection = {
         'and GC, not CPU (that is the host-metrics instrumentation, which this app does not load).',
       'percentunit',
       (m) =>
-        aggregate('sum', [L.path], rate(selector(PROM_CLIENT_RUNTIME_METRICS.cpuTime.name, ...m), '$__rate_interval')),
+        aggregate(
+          'sum',
+          [L.instrumentation],
+          rate(selector(PROM_CLIENT_RUNTIME_METRICS.cpuTime.name, ...m), '$__rate_interval'),
+        ),
       undefined,
     ),
   ],
@@ -63,9 +67,13 @@ function runtimePanel(
   otelExpr: ((matchers: string[]) => string) | undefined,
 ) {
   const queries: PanelQuery[] = [
-    { expr: promClientExpr(rawSeriesOf('promClient', VARIABLES.path)), legend: `{{${L.path}}}` },
+    { expr: promClientExpr(rawSeriesOf('promClient', VARIABLES.instrumentation)), legend: `{{${L.instrumentation}}}` },
   ];
   // No job matcher: eitherOtelDelivery adds the scraped and the pushed one.
-  if (otelExpr) queries.push({ expr: otelExpr([matches(L.path, VARIABLES.path)]), legend: `{{${L.path}}}` });
+  if (otelExpr)
+    queries.push({
+      expr: otelExpr([matches(L.instrumentation, VARIABLES.instrumentation)]),
+      legend: `{{${L.instrumentation}}}`,
+    });
   return timeSeriesPanel({ title, description, unit, queries, width: 12, height: 8, min: 0 });
 }

@@ -1,15 +1,15 @@
-import { parseSignalWeights, signalWeightsQuery } from './signal-weights.js';
+import { parseTaskWeights, taskWeightsQuery } from './task-weights.js';
 
-describe('parseSignalWeights', () => {
+describe('parseTaskWeights', () => {
   it('reads 200,404,500 weights in that order', () => {
-    expect(parseSignalWeights('80, 10,10.5')).toEqual({
+    expect(parseTaskWeights('80, 10,10.5')).toEqual({
       ok: true,
       value: { ok: 80, not_found: 10, server_error: 10.5 },
     });
   });
 
   it('takes an object as well', () => {
-    expect(parseSignalWeights({ ok: 0, not_found: 1, server_error: 0 })).toEqual({
+    expect(parseTaskWeights({ ok: 0, not_found: 1, server_error: 0 })).toEqual({
       ok: true,
       value: { ok: 0, not_found: 1, server_error: 0 },
     });
@@ -23,19 +23,19 @@ describe('parseSignalWeights', () => {
     ['0,0,0', /must have a positive sum/],
     ['1000001,0,0', /weight ok must be a number between 0 and 1000000/],
   ])('refuses %j', (text, problem) => {
-    const result = parseSignalWeights(text);
+    const result = parseTaskWeights(text);
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(problem)]);
   });
 });
 
-describe('signalWeightsQuery', () => {
+describe('taskWeightsQuery', () => {
   it("asks /sample-signals with the server's parameter names", () => {
-    expect(signalWeightsQuery({ ok: 80, not_found: 10, server_error: 10 })).toBe(
+    expect(taskWeightsQuery({ ok: 80, not_found: 10, server_error: 10 })).toBe(
       '?weight_ok=80&weight_not_found=10&weight_server_error=10',
     );
   });
 
   it('adds nothing when no weights are given, so the server keeps its defaults', () => {
-    expect(signalWeightsQuery(undefined)).toBe('');
+    expect(taskWeightsQuery(undefined)).toBe('');
   });
 });

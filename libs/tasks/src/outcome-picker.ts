@@ -1,5 +1,5 @@
-import { SIGNAL_OUTCOMES, type SignalOutcome } from '@app/metrics';
-import type { OutcomeWeights } from './signals.settings.js';
+import { TASK_OUTCOMES, type TaskOutcome } from '@app/metrics';
+import type { OutcomeWeights } from './tasks.settings.js';
 
 /**
  * Picks an outcome with probability proportional to its weight, from one draw in [0, 1): the first
@@ -9,14 +9,14 @@ import type { OutcomeWeights } from './signals.settings.js';
  * itself, and `draw × total < total` holds in doubles for every draw below 1, so the highest draw
  * still lands on the last outcome of positive weight instead of slipping past it by rounding.
  */
-export function pickOutcome(weights: OutcomeWeights, draw: number): SignalOutcome {
-  const total = SIGNAL_OUTCOMES.reduce((sum, outcome) => sum + weights[outcome], 0);
+export function pickOutcome(weights: OutcomeWeights, draw: number): TaskOutcome {
+  const total = TASK_OUTCOMES.reduce((sum, outcome) => sum + weights[outcome], 0);
   if (!(draw >= 0 && draw < 1) || !(total > 0 && Number.isFinite(total))) {
     throw new RangeError(`pickOutcome needs a draw in [0, 1) and a finite positive sum of weights, got ${draw}`);
   }
   const threshold = draw * total;
   let runningSum = 0;
-  for (const outcome of SIGNAL_OUTCOMES) {
+  for (const outcome of TASK_OUTCOMES) {
     runningSum += weights[outcome];
     if (weights[outcome] > 0 && threshold < runningSum) return outcome;
   }

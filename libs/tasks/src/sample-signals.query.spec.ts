@@ -1,9 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
-import { SIGNALS_DEFAULTS, type SignalsSettings } from './signals.settings.js';
+import { TASKS_DEFAULTS, type TasksSettings } from './tasks.settings.js';
 
-const settings: SignalsSettings = {
-  routeMaxLatencyMs: SIGNALS_DEFAULTS.routeMaxLatencyMs,
+const settings: TasksSettings = {
+  routeMaxLatencyMs: TASKS_DEFAULTS.routeMaxLatencyMs,
   sampleWeights: { ok: 80, not_found: 10, server_error: 10 },
   sampleMaxLatencyMs: 200,
   latencyCapMs: 5_000,
@@ -110,10 +110,10 @@ describe('parseSampleSignalsQuery', () => {
       'weight_ok',
       'weight_ok and the other weights must have a positive sum, got weight_ok=0, weight_not_found=0, weight_server_error=0',
     );
-    const onlyOk: SignalsSettings = { ...settings, sampleWeights: { ok: 1, not_found: 0, server_error: 0 } };
+    const onlyOk: TasksSettings = { ...settings, sampleWeights: { ok: 1, not_found: 0, server_error: 0 } };
     const { body } = rejectionOf(() => parseSampleSignalsQuery({ weight_ok: '0', max_latency_ms: '1' }, onlyOk));
     expect(body.parameter).toBe('weight_ok');
-    const onlyNotFound: SignalsSettings = { ...settings, sampleWeights: { ok: 0, not_found: 1, server_error: 0 } };
+    const onlyNotFound: TasksSettings = { ...settings, sampleWeights: { ok: 0, not_found: 1, server_error: 0 } };
     expect(rejectionOf(() => parseSampleSignalsQuery({ weight_not_found: '0.0' }, onlyNotFound)).body.parameter).toBe(
       'weight_not_found',
     );

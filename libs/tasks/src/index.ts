@@ -6,13 +6,13 @@ export {
   parseSampleSignalsQuery,
   type SampleSignalsRequest,
 } from './sample-signals.query.js';
-export { SignalsMetrics, type WorkTimer } from './signals.metrics.js';
-export { SignalsModule } from './signals.module.js';
-export { SignalsService } from './signals.service.js';
+export { TasksMetrics, type WorkTimer } from './tasks.metrics.js';
+export { TasksModule } from './tasks.module.js';
+export { TasksService } from './tasks.service.js';
 export {
-  readSignalsSettings,
-  NO_WAIT_SIGNALS_ENV,
-  SIGNALS_DEFAULTS,
+  readTasksSettings,
+  NO_WAIT_TASKS_ENV,
+  TASKS_DEFAULTS,
   type OutcomeWeights,
-  type SignalsSettings,
-} from './signals.settings.js';
+  type TasksSettings,
+} from './tasks.settings.js';

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { FIXED_SIGNALS, OUTCOME_STATUS, SIGNAL_ROUTES, type SignalName } from '@app/metrics';
-import { HEALTH_PATH } from '@app/signals';
+import { FIXED_TASKS, OUTCOME_STATUS, TASK_ROUTES, type TaskName } from '@app/metrics';
+import { HEALTH_PATH } from '@app/tasks';
 import { ScriptedRandomSource } from './fixtures/scripted-random-source.js';
-import { startSignalsApp, TEST_SETTINGS, type SignalsTestApp } from './fixtures/signals-test-app.js';
+import { startTasksApp, TEST_SETTINGS, type TasksTestApp } from './fixtures/tasks-test-app.js';
 
 /** Outcomes forced through the query, and what each must answer. */
 const FORCED = [
@@ -12,7 +12,7 @@ const FORCED = [
 ] as const;
 
 /** Sequential `/sample-signals` statuses: sequential, because concurrent requests interleave their draws. */
-async function sampleStatuses(app: SignalsTestApp, count: number): Promise<number[]> {
+async function sampleStatuses(app: TasksTestApp, count: number): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < count; i += 1) {
     statuses.push((await request(app.baseUrl).get('/sample-signals?max_latency_ms=0')).status);
@@ -20,34 +20,34 @@ async function sampleStatuses(app: SignalsTestApp, count: number): Promise<numbe
   return statuses;
 }
 
-describe('SignalsModule over HTTP', () => {
+describe('TasksModule over HTTP', () => {
   describe('routes', () => {
-    let app: SignalsTestApp;
+    let app: TasksTestApp;
     beforeAll(async () => {
-      app = await startSignalsApp();
+      app = await startTasksApp();
     });
     afterAll(() => app.close());
     beforeEach(() => app.recorder.forgetFinished());
 
     // Every fixed route of the table, whatever it holds: a route added there is tested here.
-    it.each(FIXED_SIGNALS.filter((signal) => SIGNAL_ROUTES[signal].outcome === 'ok'))(
+    it.each(FIXED_TASKS.filter((task) => TASK_ROUTES[task].outcome === 'ok'))(
       'the route of %s answers 200 JSON and records an ok',
-      async (signal) => {
-        const response = await request(app.baseUrl).get(SIGNAL_ROUTES[signal].path);
+      async (task) => {
+        const response = await request(app.baseUrl).get(TASK_ROUTES[task].path);
         expect(response.status).toBe(200);
         expect(response.headers['content-type']).toMatch(/^application\/json/);
-        expect(response.body).toEqual({ signal, outcome: 'ok', status: 200 });
-        expect(app.recorder.outcomes()).toEqual([[signal, 'ok']]);
+        expect(response.body).toEqual({ task, outcome: 'ok', status: 200 });
+        expect(app.recorder.outcomes()).toEqual([[task, 'ok']]);
       },
     );
 
-    it.each(FIXED_SIGNALS)('the route of %s answers the outcome the table gives it', async (signal) => {
-      const { path, outcome } = SIGNAL_ROUTES[signal];
+    it.each(FIXED_TASKS)('the route of %s answers the outcome the table gives it', async (task) => {
+      const { path, outcome } = TASK_ROUTES[task];
       expect((await request(app.baseUrl).get(path)).status).toBe(OUTCOME_STATUS[outcome]);
-      expect(app.recorder.outcomes()).toEqual([[signal, outcome]]);
+      expect(app.recorder.outcomes()).toEqual([[task, outcome]]);
     });
 
-    it("records the signal of the route that matched, not of the request's spelling", async () => {
+    it("records the task of the route that matched, not of the request's spelling", async () => {
       const response = await request(app.baseUrl).get('/One/');
       expect(response.status).toBe(200);
       expect(app.recorder.outcomes()).toEqual([['one', 'ok']]);
@@ -60,7 +60,7 @@ describe('SignalsModule over HTTP', () => {
       expect(response.body).toEqual({
         statusCode: 500,
         error: 'Internal Server Error',
-        signal: 'error',
+        task: 'error',
         outcome: 'server_error',
       });
       expect(app.recorder.outcomes()).toEqual([['error', 'server_error']]);
@@ -70,11 +70,11 @@ describe('SignalsModule over HTTP', () => {
       const response = await request(app.baseUrl).get('/sample-signals');
       expect([200, 404, 500]).toContain(response.status);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toMatchObject({ signal: 'sample' });
+      expect(response.body).toMatchObject({ task: 'sample' });
       expect(app.recorder.outcomes()).toEqual([['sample', response.body.outcome]]);
     });
 
-    it(`${HEALTH_PATH} answers ok and records no signal`, async () => {
+    it(`${HEALTH_PATH} answers ok and records no task`, async () => {
       const response = await request(app.baseUrl).get(HEALTH_PATH);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ status: 'ok' });
@@ -85,7 +85,7 @@ describe('SignalsModule over HTTP', () => {
       for (let i = 0; i < 20; i += 1) {
         const response = await request(app.baseUrl).get(`/sample-signals?${query}&max_latency_ms=0`);
         expect(response.status).toBe(status);
-        expect(response.body).toMatchObject({ signal: 'sample', outcome });
+        expect(response.body).toMatchObject({ task: 'sample', outcome });
       }
       expect(app.recorder.outcomes()).toEqual(Array.from({ length: 20 }, () => ['sample', outcome]));
     });
@@ -108,9 +108,9 @@ describe('SignalsModule over HTTP', () => {
    * naming the parameter, never a 500 from a non-string reaching the number parsing.
    */
   describe.each(['simple', 'extended'] as const)('bad input, %s query parser', (queryParser) => {
-    let app: SignalsTestApp;
+    let app: TasksTestApp;
     beforeAll(async () => {
-      app = await startSignalsApp({ queryParser });
+      app = await startTasksApp({ queryParser });
     });
     afterAll(() => app.close());
 
@@ -151,11 +151,11 @@ describe('SignalsModule over HTTP', () => {
   });
 
   describe('latency cap', () => {
-    let app: SignalsTestApp;
+    let app: TasksTestApp;
     afterEach(() => app.close());
 
     it('refuses a wait above the cap at once instead of sleeping it', async () => {
-      app = await startSignalsApp({ settings: { latencyCapMs: 2_000 }, random: new ScriptedRandomSource([0.99]) });
+      app = await startTasksApp({ settings: { latencyCapMs: 2_000 }, random: new ScriptedRandomSource([0.99]) });
       const startedAt = performance.now();
       const response = await request(app.baseUrl).get('/sample-signals?max_latency_ms=2001');
       expect(response.status).toBe(400);
@@ -166,7 +166,7 @@ describe('SignalsModule over HTTP', () => {
 
     it('waits up to the cap when asked for the cap itself', async () => {
       // Draws: 0.99 of the wait bound, then 0 for the outcome (ok).
-      app = await startSignalsApp({ settings: { latencyCapMs: 200 }, random: new ScriptedRandomSource([0.99, 0]) });
+      app = await startTasksApp({ settings: { latencyCapMs: 200 }, random: new ScriptedRandomSource([0.99, 0]) });
       const response = await request(app.baseUrl).get('/sample-signals?max_latency_ms=200');
       expect(response.status).toBe(200);
       const [work] = app.recorder.finished;
@@ -176,7 +176,7 @@ describe('SignalsModule over HTTP', () => {
     });
 
     it('holds waits to the cap even when settings built by hand exceed it', async () => {
-      app = await startSignalsApp({
+      app = await startTasksApp({
         settings: { latencyCapMs: 100, routeMaxLatencyMs: { ...TEST_SETTINGS.routeMaxLatencyMs, one: 60_000 } },
         random: new ScriptedRandomSource([0.99]),
       });
@@ -190,13 +190,13 @@ describe('SignalsModule over HTTP', () => {
   });
 
   describe('seed', () => {
-    const apps: SignalsTestApp[] = [];
+    const apps: TasksTestApp[] = [];
     afterAll(() => Promise.all(apps.map((app) => app.close())));
 
     it('makes the sequence of outcomes reproducible across two app instances', async () => {
-      const first = await startSignalsApp({ settings: { seed: 1234 } });
-      const second = await startSignalsApp({ settings: { seed: 1234 } });
-      const other = await startSignalsApp({ settings: { seed: 4321 } });
+      const first = await startTasksApp({ settings: { seed: 1234 } });
+      const second = await startTasksApp({ settings: { seed: 1234 } });
+      const other = await startTasksApp({ settings: { seed: 4321 } });
       apps.push(first, second, other);
 
       const firstStatuses = await sampleStatuses(first, 50);
@@ -209,11 +209,11 @@ describe('SignalsModule over HTTP', () => {
   });
 
   describe('in-flight accounting', () => {
-    let app: SignalsTestApp;
+    let app: TasksTestApp;
     afterEach(() => app.close());
 
-    it('counts a signal in flight while it works, and no longer once answered', async () => {
-      app = await startSignalsApp({ random: new ScriptedRandomSource([0.99, 0]) });
+    it('counts a task in flight while it works, and no longer once answered', async () => {
+      app = await startTasksApp({ random: new ScriptedRandomSource([0.99, 0]) });
       const started = app.recorder.whenStarted('sample');
       const pending = request(app.baseUrl)
         .get('/sample-signals?max_latency_ms=300')
@@ -226,16 +226,16 @@ describe('SignalsModule over HTTP', () => {
       expect(app.recorder.outcomes()).toEqual([['sample', 'ok']]);
     });
 
-    it.each<[string, SignalName]>([
+    it.each<[string, TaskName]>([
       ['/sample-signals', 'sample'],
       ['/two', 'two'],
-    ])('ends the work as a server_error when %s throws, and answers 500', async (path, signal) => {
-      app = await startSignalsApp({ random: new ScriptedRandomSource([new Error('random source broke')]) });
+    ])('ends the work as a server_error when %s throws, and answers 500', async (path, task) => {
+      app = await startTasksApp({ random: new ScriptedRandomSource([new Error('random source broke')]) });
       const response = await request(app.baseUrl).get(path);
       expect(response.status).toBe(500);
       expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error' });
-      expect(app.recorder.inFlight(signal)).toBe(0);
-      expect(app.recorder.outcomes()).toEqual([[signal, 'server_error']]);
+      expect(app.recorder.inFlight(task)).toBe(0);
+      expect(app.recorder.outcomes()).toEqual([[task, 'server_error']]);
     });
   });
 });

@@ -1,6 +1,6 @@
-import { SAMPLED_ROUTE_PARAMETERS, SIGNAL_OUTCOMES } from '@app/metrics';
-import type { OutcomeWeights, SignalsSettings } from './signals.settings.js';
-import { InvalidSignalParameterException } from './signal-request.error.js';
+import { SAMPLED_ROUTE_PARAMETERS, TASK_OUTCOMES } from '@app/metrics';
+import type { OutcomeWeights, TasksSettings } from './tasks.settings.js';
+import { InvalidTaskParameterException } from './task-request.error.js';
 
 /** What one `/sample-signals` request asks for, after defaults from the settings are applied. */
 export interface SampleSignalsRequest {
@@ -13,7 +13,7 @@ const WEIGHT_PARAMETERS = SAMPLED_ROUTE_PARAMETERS.weights;
 
 /** Every query parameter `/sample-signals` accepts. */
 export const SAMPLE_SIGNALS_PARAMETERS = [
-  ...SIGNAL_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]),
+  ...TASK_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]),
   SAMPLED_ROUTE_PARAMETERS.maxLatencyMs,
 ] as const;
 type SampleSignalsParameter = (typeof SAMPLE_SIGNALS_PARAMETERS)[number];
@@ -34,7 +34,7 @@ type RawQuery = Readonly<Record<string, unknown>>;
 export function assertNoQueryParameters(query: RawQuery): void {
   const [first] = Object.keys(query);
   if (first !== undefined) {
-    throw new InvalidSignalParameterException(echo(first), 'is not a known query parameter (this route takes none)');
+    throw new InvalidTaskParameterException(echo(first), 'is not a known query parameter (this route takes none)');
   }
 }
 
@@ -43,10 +43,10 @@ export function assertNoQueryParameters(query: RawQuery): void {
  * parameter: unknown names, repeated or malformed values, weights without a positive sum, and waits
  * above the configured cap.
  */
-export function parseSampleSignalsQuery(query: RawQuery, settings: SignalsSettings): SampleSignalsRequest {
+export function parseSampleSignalsQuery(query: RawQuery, settings: TasksSettings): SampleSignalsRequest {
   for (const name of Object.keys(query)) {
     if (!(SAMPLE_SIGNALS_PARAMETERS as readonly string[]).includes(name)) {
-      throw new InvalidSignalParameterException(
+      throw new InvalidTaskParameterException(
         echo(name),
         `is not a known query parameter (known: ${SAMPLE_SIGNALS_PARAMETERS.join(', ')})`,
       );
@@ -60,10 +60,10 @@ export function parseSampleSignalsQuery(query: RawQuery, settings: SignalsSettin
   };
   if (weights.ok + weights.not_found + weights.server_error <= 0) {
     // Only the query can bring the sum to zero (the settings are checked at start-up): name what it gave.
-    const given = SIGNAL_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]).filter(
+    const given = TASK_OUTCOMES.map((outcome) => WEIGHT_PARAMETERS[outcome]).filter(
       (name) => query[name] !== undefined,
     );
-    throw new InvalidSignalParameterException(
+    throw new InvalidTaskParameterException(
       given[0] ?? WEIGHT_PARAMETERS.ok,
       `and the other weights must have a positive sum, got ${describeWeights(weights)}`,
     );
@@ -76,18 +76,18 @@ export function parseSampleSignalsQuery(query: RawQuery, settings: SignalsSettin
 function readNumber(query: RawQuery, name: SampleSignalsParameter, max: number): number | undefined {
   const raw = query[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw new InvalidSignalParameterException(name, 'must be given once, as a plain number');
+  if (typeof raw !== 'string') throw new InvalidTaskParameterException(name, 'must be given once, as a plain number');
   // Plain decimal only: Number() would also take '', '1e3', '0x10' and ' 1 ', which no client means.
   if (!/^\d+(\.\d+)?$/.test(raw)) {
-    throw new InvalidSignalParameterException(name, `must be a non-negative number, got "${echo(raw)}"`);
+    throw new InvalidTaskParameterException(name, `must be a non-negative number, got "${echo(raw)}"`);
   }
   const value = Number(raw);
-  if (value > max) throw new InvalidSignalParameterException(name, `must be at most ${max}, got ${echo(raw)}`);
+  if (value > max) throw new InvalidTaskParameterException(name, `must be at most ${max}, got ${echo(raw)}`);
   return value;
 }
 
 function describeWeights(weights: OutcomeWeights): string {
-  return SIGNAL_OUTCOMES.map((outcome) => `${WEIGHT_PARAMETERS[outcome]}=${weights[outcome]}`).join(', ');
+  return TASK_OUTCOMES.map((outcome) => `${WEIGHT_PARAMETERS[outcome]}=${weights[outcome]}`).join(', ');
 }
 
 function echo(input: string): string {

@@ -1,7 +1,7 @@
 import { SeededRandomSource } from '@app/random';
-import { SIGNAL_OUTCOMES } from '@app/metrics';
+import { TASK_OUTCOMES } from '@app/metrics';
 import { pickOutcome } from './outcome-picker.js';
-import type { OutcomeWeights } from './signals.settings.js';
+import type { OutcomeWeights } from './tasks.settings.js';
 
 /** The largest double below 1: the highest draw a RandomSource may return. */
 const HIGHEST_DRAW = 1 - Number.EPSILON / 2;
@@ -49,7 +49,7 @@ describe('pickOutcome', () => {
     { ok: 0, not_found: 1, server_error: 0 },
   ])('never picks an outcome of weight 0 (%p), not even at the edges', (weights) => {
     const picked = new Set(evenDraws(1_000).map((draw) => pickOutcome(weights, draw)));
-    const possible = SIGNAL_OUTCOMES.filter((outcome) => weights[outcome] > 0);
+    const possible = TASK_OUTCOMES.filter((outcome) => weights[outcome] > 0);
     expect([...picked].sort()).toEqual([...possible].sort());
   });
 
@@ -87,7 +87,7 @@ describe('pickOutcome', () => {
     for (let i = 0; i < count; i += 1) counts[pickOutcome(weights, source.next())] += 1;
     // Standard deviation of a share p over n draws is sqrt(p(1-p)/n): 0.0013 for 0.8, 0.00095 for 0.1.
     // ±0.005 is about 4 of them; the seed makes the check deterministic, the bound makes it meaningful.
-    for (const outcome of SIGNAL_OUTCOMES) {
+    for (const outcome of TASK_OUTCOMES) {
       expect(Math.abs(counts[outcome] / count - weights[outcome] / 100)).toBeLessThan(0.005);
     }
   });

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MetricRecorder, TASKS_METRICS, type TaskName, type TaskOutcome } from '@app/metrics';
+
+/** Ends one unit of work started by {@link TasksMetrics.startWork}. */
+export interface WorkTimer {
+  end(outcome: TaskOutcome): void;
+}
+
+/**
+ * The business's metrics: what a unit of work records, written once, on the {@link MetricRecorder} port, whichever
+ * metric library the app binds to it. In flight while it runs; its duration in the histogram and the summary
+ * (the course shows both, and they must agree); its outcome counted at the end.
+ */
+@Injectable()
+export class TasksMetrics {
+  readonly #outcomes;
+  readonly #inFlight;
+  readonly #workDuration;
+  readonly #workDurationSummary;
+
+  constructor(@Inject(MetricRecorder) recorder: MetricRecorder) {
+    this.#outcomes = recorder.counter(TASKS_METRICS.outcomes);
+    this.#inFlight = recorder.gauge(TASKS_METRICS.inFlight);
+    this.#workDuration = recorder.histogram(TASKS_METRICS.workDuration);
+    this.#workDurationSummary = recorder.summary(TASKS_METRICS.workDurationSummary);
+  }
+
+  /** Counts the task as in flight until the timer ends, then records its duration and outcome. */
+  startWork(task: TaskName): WorkTimer {
+    const startedAt = performance.now();
+    this.#inFlight.add({ task }, 1);
+    let ended = false;
+    return {
+      end: (outcome: TaskOutcome) => {
+        // Idempotent: a second end() would count the work twice and drive the in-flight gauge below zero.
+        if (ended) return;
+        ended = true;
+        const seconds = (performance.now() - startedAt) / 1000;
+        this.#inFlight.add({ task }, -1);
+        this.#workDuration.observe({ task }, seconds);
+        this.#workDurationSummary.observe({ task }, seconds);
+        this.#outcomes.add({ task, outcome });
+      },
+    };
+  }
+}
