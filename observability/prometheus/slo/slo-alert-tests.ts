@@ -1,4 +1,5 @@
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
+import type { PromtoolTestFile } from '../rule-test-builders.js';
 import { BURN_RATE_ALERTS, errorRatioThreshold, SLO_MIN_REQUEST_RATE, type BurnRateAlert } from './burn-rate-alerts.js';
 import { burnRateAnnotations, burnRateLabels, humanizePercentage, SLO_ALERT_NAME } from './slo-alerting-rules.js';
 
@@ -101,7 +102,7 @@ function recoveredLongRatio(errors: number): number {
   return ((windowMinutes - STOPPED_FOR) * errors) / (windowMinutes * REQUESTS_PER_MINUTE);
 }
 
-export function sloAlertTests() {
+export function sloAlertTests(): PromtoolTestFile {
   const lowTrafficErrors = (SLO_MIN_REQUEST_RATE * 60) / 2;
   return {
     rule_files: ['../rules/slo.rules.yml', '../rules/slo.alerts.yml'],

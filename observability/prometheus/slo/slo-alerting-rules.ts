@@ -1,4 +1,5 @@
 import { AVAILABILITY_SLO, RECORDING_RULES } from '@app/metrics';
+import type { RuleGroupSource } from '../rule-builders.js';
 import { runbookUrl } from '../runbook-url.js';
 import {
   BURN_RATE_ALERTS,
@@ -48,7 +49,7 @@ export function burnRateAnnotations(
 }
 
 /** rules/slo.alerts.yml: the multi-window, multi-burn-rate alerts. */
-export function sloAlertingRules() {
+export function sloAlertingRules(): RuleGroupSource[] {
   const rules = BURN_RATE_ALERTS.map((alert) => {
     const threshold = errorRatioThreshold(alert.burnRate);
     return {
@@ -73,5 +74,5 @@ export function sloAlertingRules() {
       ),
     };
   });
-  return { groups: [{ name: 'slo.alerts', rules }] };
+  return [{ name: 'slo.alerts', rules }];
 }

@@ -1,4 +1,5 @@
 import { RECORDING_RULES } from '@app/metrics';
+import { recordingRule, type RuleGroupSource } from '../rule-builders.js';
 import { eachPath, requestRate, serverErrorRate, type RequestSource } from './request-sources.js';
 
 /**
@@ -17,7 +18,7 @@ function errorRatio(source: RequestSource, window: string): string {
 }
 
 /** rules/slo.rules.yml: request rates over the long windows and 5xx ratios over every burn-rate window. */
-export function sloRecordingRules() {
+export function sloRecordingRules(): RuleGroupSource[] {
   const requestRates = Object.entries(RECORDING_RULES.sloWindowRequestRate).map(([window, record]) => ({
     record,
     expr: eachPath((source) => requestRate(source, window)),
@@ -26,5 +27,5 @@ export function sloRecordingRules() {
     record,
     expr: eachPath((source) => errorRatio(source, window)),
   }));
-  return { groups: [{ name: 'slo.rules', rules: [...requestRates, ...errorRatios] }] };
+  return [{ name: 'slo.rules', rules: [...requestRates, ...errorRatios].map(recordingRule) }];
 }

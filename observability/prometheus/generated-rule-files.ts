@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { RULE_TESTS_DIR, RULES_DIR } from './prometheus-files.js';
+import type { RuleFileSource } from './rule-builders.js';
+import type { RuleTestFileSource } from './rule-test-builders.js';
+import { generatedHeader, toCommentedYaml } from './rule-yaml.js';
+import { HTTP_ALERTS } from './rules/http.alerts.js';
+import { HTTP_RECORDING_RULES } from './rules/http.rules.js';
+import { PIPELINE_ALERTS } from './rules/pipeline.alerts.js';
+import { TARGETS_ALERTS } from './rules/targets.alerts.js';
+import { TASKS_ALERTS } from './rules/tasks.alerts.js';
+import { TASKS_RECORDING_RULES } from './rules/tasks.rules.js';
+import { sloRuleFiles, sloRuleTestFiles } from './slo/slo-rule-files.js';
+
+/**
+ * Every Prometheus rule file and promtool test, authored in TypeScript and written as YAML under rules/ and tests/
+ * (`npm run generate:rules`). The YAML is committed, so that Prometheus, promtool and a reader need no build; the
+ * drift test fails while a committed file differs, or while a YAML file there has no source here.
+ */
+function ruleSources(): Array<{ source: RuleFileSource; from: string }> {
+  return [
+    ...[HTTP_RECORDING_RULES, HTTP_ALERTS, TASKS_RECORDING_RULES, TASKS_ALERTS, TARGETS_ALERTS, PIPELINE_ALERTS].map(
+      (source) => ({ source, from: `observability/prometheus/rules/${source.name.replace(/\.yml$/, '.ts')}` }),
+    ),
+    ...sloRuleFiles().map((source) => ({ source, from: 'observability/prometheus/slo/' })),
+  ];
+}
+
+function ruleTestSources(): Array<{ source: RuleTestFileSource; from: string }> {
+  return sloRuleTestFiles().map((source) => ({ source, from: 'observability/prometheus/slo/slo-alert-tests.ts' }));
+}
+
+const withComment = (from: string, comment: string | undefined): string =>
+  [generatedHeader(from), ...(comment === undefined ? [] : ['', ...comment.split('\n').map((line) => ` ${line}`)])]
+    .join('\n')
+    .replace(/ +$/gm, '');
+
+/** The content of every generated file, by absolute path. */
+export function renderRuleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const { source, from } of ruleSources())
+    files[join(RULES_DIR, source.name)] = toCommentedYaml({ groups: source.groups }, withComment(from, source.comment));
+  for (const { source, from } of ruleTestSources())
+    files[join(RULE_TESTS_DIR, source.name)] = toCommentedYaml(source.content, withComment(from, source.comment));
+  return files;
+}

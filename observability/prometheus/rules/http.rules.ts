@@ -1,0 +1,152 @@
+import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, UNMATCHED_ROUTE } from '@app/metrics';
+import { otlpMetricName } from '../otlp-naming.js';
+import { labelReplace, pushedAsScraped, sumBy } from '../promql-builders.js';
+import { recordingRule, type RuleFileSource } from '../rule-builders.js';
+import { SELECTORS, serviceLabels } from '../selectors.js';
+
+const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
+const [OTEL_METHOD, OTEL_ROUTE, OTEL_STATUS_CODE] = OTEL_HTTP_METRICS.duration.labelNames;
+const [, , PROM_CLIENT_STATUS_CODE] = PROM_CLIENT.requests.labelNames;
+/** The OpenTelemetry histogram as scraped (no unit suffix) and as pushed (Prometheus' OTLP receiver adds it). */
+const OTEL_DURATION = { scraped: OTEL_HTTP_METRICS.duration.name, pushed: otlpMetricName(OTEL_HTTP_METRICS.duration) };
+
+/** `route` from `http_route`; a request that matched no route has none, and gets the unmatched value. */
+const unifiedRoute = (expr: string): string =>
+  labelReplace(labelReplace(expr, 'route', '$1', OTEL_ROUTE, '(.+)'), 'route', UNMATCHED_ROUTE, 'route', '');
+
+/** The semantic-convention labels renamed to the prom-client path's: route, method, code. */
+const unifiedRequestLabels = (expr: string): string =>
+  labelReplace(
+    labelReplace(unifiedRoute(expr), 'method', '$1', OTEL_METHOD, '(.*)'),
+    'code',
+    '$1',
+    OTEL_STATUS_CODE,
+    '(.*)',
+  );
+
+const eachPath = (
+  parts: { promClient: string; otelScraped: string; otelPushed: string },
+  otelComment: string,
+): string =>
+  [
+    '# prom-client path',
+    parts.promClient,
+    'or',
+    `# OpenTelemetry path: ${otelComment}`,
+    parts.otelScraped,
+    'or',
+    '# OpenTelemetry path pushed as OTLP: the unit-suffixed name, the job named after service.name; the result takes',
+    "# the scraped series' service labels",
+    parts.otelPushed,
+  ].join('\n');
+
+const requestRate = eachPath(
+  {
+    promClient: sumBy(
+      serviceLabels('route', 'method', 'code'),
+      labelReplace(
+        `rate(${PROM_CLIENT.requests.name}{${SELECTORS.promClient}}[5m])`,
+        'code',
+        '$1',
+        PROM_CLIENT_STATUS_CODE,
+        '(.*)',
+      ),
+    ),
+    otelScraped: sumBy(
+      serviceLabels('route', 'method', 'code'),
+      unifiedRequestLabels(`rate(${OTEL_DURATION.scraped}_count{${SELECTORS.otelScraped}}[5m])`),
+    ),
+    otelPushed: pushedAsScraped(
+      ['route', 'method', 'code'],
+      unifiedRequestLabels(`rate(${OTEL_DURATION.pushed}_count{${SELECTORS.otelPushed}}[5m])`),
+    ),
+  },
+  "the histogram's _count counts the requests; the semantic-convention labels renamed, route-less requests named",
+);
+
+const bucketRate = eachPath(
+  {
+    promClient: sumBy(
+      serviceLabels('route', 'le'),
+      `rate(${PROM_CLIENT.duration.name}_bucket{${SELECTORS.promClient}}[5m])`,
+    ),
+    otelScraped: sumBy(
+      serviceLabels('route', 'le'),
+      unifiedRoute(`rate(${OTEL_DURATION.scraped}_bucket{${SELECTORS.otelScraped}}[5m])`),
+    ),
+    otelPushed: pushedAsScraped(
+      ['route', 'le'],
+      unifiedRoute(`rate(${OTEL_DURATION.pushed}_bucket{${SELECTORS.otelPushed}}[5m])`),
+    ),
+  },
+  'the same buckets (seconds), route-less requests named',
+);
+
+/** Ratios divide only where the total is above zero: an idle service yields no ratio, never NaN. */
+const ratioOfTotal = (labels: string, numerator: string): string =>
+  [
+    sumBy(serviceLabels(labels), numerator),
+    `/ on (${serviceLabels()}) group_left ()`,
+    `(${RECORDING_RULES.serviceRequestRate} > 0)`,
+  ].join('\n');
+
+const QUANTILES = ['0.5', '0.9', '0.95', '0.99'] as const;
+
+export const HTTP_RECORDING_RULES: RuleFileSource = {
+  name: 'http.rules.yml',
+  comment: [
+    'HTTP server series of both metric paths, brought onto ONE schema so that dashboards and alerts read the same',
+    'series whichever path produced them: the service labels (job, instrumentation, service) and route, method, code.',
+    '',
+    `prom-client: ${PROM_CLIENT.requests.name} and ${PROM_CLIENT.duration.name}_*, labelled ${PROM_CLIENT.requests.labelNames.join(', ')}.`,
+    `OpenTelemetry: ${OTEL_DURATION.scraped}_* (seconds), labelled ${OTEL_HTTP_METRICS.duration.labelNames.join(', ')}; no`,
+    "request counter (the histogram's _count is one); a request that matched no route has no http_route.",
+    `Pushed as OTLP (compose), the receiver appends the unit (${OTEL_DURATION.pushed}_*) and names the job after`,
+    'service.name, with no scrape target labels: observability/prometheus/otlp-naming.ts.',
+    'Names: libs/metrics/src/recording-rules.ts. Selectors: observability/prometheus/selectors.ts.',
+  ].join('\n'),
+  groups: [
+    {
+      name: 'http.rules',
+      rules: [
+        recordingRule({ record: RECORDING_RULES.requestRate, expr: requestRate }),
+        recordingRule({
+          comment: 'Rules of a group run in order, so the next ones read the series recorded just above.',
+          record: RECORDING_RULES.serviceRequestRate,
+          expr: `sum by (${serviceLabels()}) (${RECORDING_RULES.requestRate})`,
+        }),
+        recordingRule({
+          record: RECORDING_RULES.statusCodeRatio,
+          expr: ratioOfTotal('code', RECORDING_RULES.requestRate),
+        }),
+        recordingRule({
+          record: RECORDING_RULES.statusClassRatio,
+          expr: ratioOfTotal(
+            'class',
+            `label_replace(${RECORDING_RULES.requestRate}, "class", "\${1}xx", "code", "([1-5]).."\)`,
+          ),
+        }),
+        recordingRule({ record: RECORDING_RULES.durationBucketRate, expr: bucketRate }),
+        ...QUANTILES.map((quantile, i) =>
+          recordingRule({
+            ...(i === 0
+              ? {
+                  comment:
+                    'One rule per quantile, told apart by the `quantile` label. Routes without requests in the window are\nleft out (their quantile would be NaN).',
+                }
+              : {}),
+            record: RECORDING_RULES.durationQuantiles,
+            labels: { quantile },
+            expr: [
+              `histogram_quantile(${quantile},`,
+              `  ${RECORDING_RULES.durationBucketRate}`,
+              `  and on (${serviceLabels('route')})`,
+              `  (${RECORDING_RULES.durationBucketRate}{le="+Inf"} > 0)`,
+              ')',
+            ].join('\n'),
+          }),
+        ),
+      ],
+    },
+  ],
+};
