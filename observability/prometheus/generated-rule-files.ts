@@ -10,6 +10,13 @@ import { TARGETS_ALERTS } from './rules/targets.alerts.js';
 import { TASKS_ALERTS } from './rules/tasks.alerts.js';
 import { TASKS_RECORDING_RULES } from './rules/tasks.rules.js';
 import { sloRuleFiles, sloRuleTestFiles } from './slo/slo-rule-files.js';
+import { HTTP_ALERTS_TEST } from './tests/http.alerts.test.js';
+import { HTTP_RULES_TEST } from './tests/http.rules.test.js';
+import { PIPELINE_ALERTS_TEST } from './tests/pipeline.alerts.test.js';
+import { SLO_RULES_TEST } from './tests/slo.rules.test.js';
+import { TARGETS_ALERTS_TEST } from './tests/targets.alerts.test.js';
+import { TASKS_ALERTS_TEST } from './tests/tasks.alerts.test.js';
+import { TASKS_RULES_TEST } from './tests/tasks.rules.test.js';
 
 /**
  * Every Prometheus rule file and promtool test, authored in TypeScript and written as YAML under rules/ and tests/
@@ -26,7 +33,21 @@ function ruleSources(): Array<{ source: RuleFileSource; from: string }> {
 }
 
 function ruleTestSources(): Array<{ source: RuleTestFileSource; from: string }> {
-  return sloRuleTestFiles().map((source) => ({ source, from: 'observability/prometheus/slo/slo-alert-tests.ts' }));
+  return [
+    ...[
+      HTTP_RULES_TEST,
+      HTTP_ALERTS_TEST,
+      TASKS_RULES_TEST,
+      TASKS_ALERTS_TEST,
+      TARGETS_ALERTS_TEST,
+      PIPELINE_ALERTS_TEST,
+      SLO_RULES_TEST,
+    ].map((source) => ({
+      source,
+      from: `observability/prometheus/tests/${source.name.replace(/\.yml$/, '.ts')}`,
+    })),
+    ...sloRuleTestFiles().map((source) => ({ source, from: 'observability/prometheus/slo/slo-alert-tests.ts' })),
+  ];
 }
 
 const withComment = (from: string, comment: string | undefined): string =>

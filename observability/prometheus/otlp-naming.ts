@@ -3,10 +3,9 @@ import {
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
   TASKS_METRICS,
-  type CounterDefinition,
-  type GaugeDefinition,
   type HistogramDefinition,
-  type SummaryDefinition,
+  type MetricDefinition,
+  type OtelMetricDefinition,
 } from '@app/metrics';
 
 /**
@@ -34,16 +33,14 @@ export interface OtelMetric {
   readonly unit?: string;
 }
 
-type OtelDefinition = CounterDefinition | GaugeDefinition | HistogramDefinition;
-
 /**
  * The catalogue's metrics that the OpenTelemetry path exports: its HTTP histogram and every business metric but the
  * summaries (OpenTelemetry has no summary instrument). Derived, so that a metric added to the catalogue is here.
  */
-export const OTEL_PATH_METRICS: readonly OtelDefinition[] = [
+export const OTEL_PATH_METRICS: readonly OtelMetricDefinition[] = [
   OTEL_HTTP_METRICS.duration as HistogramDefinition,
-  ...(Object.values(TASKS_METRICS) as Array<OtelDefinition | SummaryDefinition>).filter(
-    (definition): definition is OtelDefinition => definition.kind !== 'summary',
+  ...(Object.values(TASKS_METRICS) as MetricDefinition[]).filter(
+    (definition): definition is OtelMetricDefinition => definition.kind !== 'summary',
   ),
 ];
 

@@ -2,11 +2,9 @@ import {
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
   PROM_CLIENT_HTTP_METRICS,
+  seriesNamesOf,
   TASKS_METRICS,
-  type CounterDefinition,
-  type GaugeDefinition,
-  type HistogramDefinition,
-  type SummaryDefinition,
+  type MetricDefinition,
 } from '@app/metrics';
 import { OTLP_DELIVERY, otlpSeriesNames } from './otlp-naming.js';
 import { promqlNames } from './promql-names.js';
@@ -40,37 +38,22 @@ export const SCRAPE_HEALTH_METRIC = 'up';
  */
 export const RESOURCE_INFO_METRIC = 'target_info';
 
-type Definition = CounterDefinition | GaugeDefinition | HistogramDefinition | SummaryDefinition;
-
-/** The series names a definition produces once scraped. */
-function seriesNames(definition: Definition): string[] {
-  switch (definition.kind) {
-    case 'counter':
-    case 'gauge':
-      return [definition.name];
-    case 'histogram':
-      return ['_bucket', '_sum', '_count'].map((suffix) => definition.name + suffix);
-    case 'summary':
-      return ['', '_sum', '_count'].map((suffix) => definition.name + suffix);
-  }
-}
-
 /** Every series name the rules may read from a scrape, with the jobs that export it. */
 export function exportingJobs(): Map<string, Set<string>> {
   const jobs = new Map<string, Set<string>>();
   const add = (name: string, job: string) => jobs.set(name, (jobs.get(name) ?? new Set()).add(job));
-  for (const definition of Object.values(TASKS_METRICS) as Definition[]) {
-    for (const name of seriesNames(definition)) {
+  for (const definition of Object.values(TASKS_METRICS) as MetricDefinition[]) {
+    for (const name of seriesNamesOf(definition)) {
       add(name, METRIC_PATHS.promClient.job);
       // OpenTelemetry has no summary instrument: a summary exists on the prom-client path only.
       if (definition.kind !== 'summary') add(name, METRIC_PATHS.otel.job);
     }
   }
-  for (const definition of Object.values(PROM_CLIENT_HTTP_METRICS) as Definition[]) {
-    for (const name of seriesNames(definition)) add(name, METRIC_PATHS.promClient.job);
+  for (const definition of Object.values(PROM_CLIENT_HTTP_METRICS) as MetricDefinition[]) {
+    for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.promClient.job);
   }
-  for (const definition of Object.values(OTEL_HTTP_METRICS) as Definition[]) {
-    for (const name of seriesNames(definition)) add(name, METRIC_PATHS.otel.job);
+  for (const definition of Object.values(OTEL_HTTP_METRICS) as MetricDefinition[]) {
+    for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.otel.job);
   }
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
   // The OpenTelemetry path pushed as OTLP: its series under their OTLP names, in the job named after the service.

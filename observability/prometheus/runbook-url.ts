@@ -1,8 +1,7 @@
 /**
  * The ONE pattern of every alert's `runbook_url`: the section of docs/runbooks.md titled with the alert name
- * (`## TargetDown` is anchor `#targetdown`). The rule files spell the URLs out, since YAML has no variables;
- * observability/test/alert-rules.spec.ts fails on any URL that does not follow this pattern or whose section
- * is missing. Moving the repository means changing this base and the same base in rules/*.alerts.yml.
+ * (`## TargetDown` is anchor `#targetdown`). `alertingRule()` (rule-builders.ts) adds it to every alert, and
+ * observability/test/alert-rules.spec.ts fails on a generated URL that does not follow it or whose section is missing.
  */
 export const RUNBOOKS_DOCUMENT_URL =
   'https://github.com/nest-prometheus-monitoring/nest-prometheus-monitoring/blob/main/docs/runbooks.md';

@@ -4,25 +4,11 @@
  * harness works, not how fast anything is: no assertion depends on the machine's speed.
  * Needs `npm run build` first (`npm test` does it).
  */
-import { builtEntry, findBinary, REPO_ROOT } from '@app/testing';
-import { spawn } from 'node:child_process';
+import { findBinary, startBuiltCli, type CliResult } from '@app/testing';
 import type { BenchmarkReport } from '../src/report/benchmark-report.js';
 import { VARIANT_NAMES } from '../src/variants/variant-names.js';
 
-function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [builtEntry('benchmark'), ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: readonly string[]): Promise<CliResult> => startBuiltCli('benchmark', args).done;
 
 /** A row of the throughput table: the variant, then every column a number (wrk's a dash when not run). */
 const THROUGHPUT_ROW =

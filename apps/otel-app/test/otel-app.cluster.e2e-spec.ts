@@ -8,21 +8,20 @@ import { OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
 import {
   builtEntry,
+  cluster,
   freePort,
-  ManagedProcess,
-  REPO_ROOT,
-  requireBinaries,
-  type Sample,
-  scrape,
-  selectSamples,
-  startBuiltApp,
-  type StartedApp,
-  sumSamples,
-  waitFor,
   getOnNewConnection,
   isAlive,
   liveWorkerPidsFromLog,
   logContains,
+  ManagedProcess,
+  REPO_ROOT,
+  requireBinaries,
+  scrape,
+  selectSamples,
+  sumSamples,
+  type Sample,
+  type StartedApp,
 } from '@app/testing';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -65,52 +64,38 @@ function clusterEnv(port: number, metricsPort: number): Record<string, string> {
 async function startCluster(): Promise<RunningCluster> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
-  const app = await startBuiltApp(APP, clusterEnv(port, metricsPort), `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
-    logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
-  );
+  const app = await cluster.start(APP, clusterEnv(port, metricsPort), `${base}${HEALTH_PATH}`, WORKERS);
   return { app, base, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
-}
-
-/** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them. */
-async function send(base: string, path: string, status: number, times: number): Promise<string[]> {
-  const workerIds: string[] = [];
-  for (let i = 0; i < times; i += 1) {
-    const response = await getOnNewConnection(`${base}${path}`);
-    if (response.status !== status) throw new Error(`GET ${path} answered ${response.status}, not ${status}`);
-    workerIds.push(response.workerId ?? 'none');
-  }
-  return workerIds;
 }
 
 describe(`otel-app with WORKERS=${WORKERS}`, () => {
   describe(`after exactly K=${K} requests spread over the workers`, () => {
-    let cluster: RunningCluster;
+    let running: RunningCluster;
     let answeredBy: Set<string>;
     let samples: Sample[];
     let families: Map<string, string>;
     let text: string;
 
     beforeAll(async () => {
-      cluster = await startCluster();
+      running = await startCluster();
       // Probes and a scrape first: none may be counted.
-      await send(cluster.base, HEALTH_PATH, 200, 3);
-      await scrape(cluster.metricsUrl);
+      await cluster.sendEach(running.base, HEALTH_PATH, 200, 3);
+      await scrape(running.metricsUrl);
       answeredBy = new Set();
       for (const [path, status, times] of TRAFFIC) {
-        for (const id of await send(cluster.base, path, status, times)) answeredBy.add(id);
+        for (const id of await cluster.sendEach(running.base, path, status, times)) answeredBy.add(id);
       }
-      ({ samples, families, text } = await scrape(cluster.metricsUrl));
+      ({ samples, families, text } = await scrape(running.metricsUrl));
     });
 
-    afterAll(() => cluster?.app.stop());
+    afterAll(() => running?.app.stop());
 
     it('spread the requests over every worker', () => {
       expect([...answeredBy].sort()).toEqual(['1', '2', '3']);
     });
 
     it("serves on METRICS_PORT every worker's series, each under its own service_instance_id", () => {
-      const workerInstances = liveWorkerPidsFromLog(cluster.app.process.logs).map(instanceIdOf).sort();
+      const workerInstances = liveWorkerPidsFromLog(running.app.process.logs).map(instanceIdOf).sort();
       expect(workerInstances).toHaveLength(WORKERS);
       expect([...new Set(selectSamples(samples, HTTP_COUNT).map((s) => s.labels[INSTANCE_LABEL]))].sort()).toEqual(
         workerInstances,
@@ -150,17 +135,17 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
   });
 
   describe('when a worker is killed mid-run', () => {
-    let cluster: RunningCluster;
+    let running: RunningCluster;
 
     beforeAll(async () => {
-      cluster = await startCluster();
+      running = await startCluster();
     });
 
-    afterAll(() => cluster?.app.stop());
+    afterAll(() => running?.app.stop());
 
     it('restarts it under a new instance id; no series ever goes down; the total stays within the requests served', async () => {
-      const { app, base, metricsUrl } = cluster;
-      await send(base, '/one', 200, 30);
+      const { app, base, metricsUrl } = running;
+      await cluster.sendEach(base, '/one', 200, 30);
       const beforeKill = sumSamples((await scrape(metricsUrl)).samples, HTTP_COUNT);
       expect(beforeKill).toBe(30);
 
@@ -177,38 +162,19 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       };
       record((await scrape(metricsUrl)).samples);
 
-      let stop = false;
       let served = 30;
-      const traffic = (async () => {
-        while (!stop) {
-          const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
-          if (response?.status === 200) served += 1;
-        }
-      })();
-      let scrapes = 0;
-      const scraping = (async () => {
-        while (!stop) {
-          const scraped = await scrape(metricsUrl).catch(() => undefined);
-          if (scraped) {
-            record(scraped.samples);
-            scrapes += 1;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      })();
-
-      // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (scrapes >= count ? true : undefined);
-      await waitFor('three scrapes under traffic', scrapesTaken(3));
-      const [victim] = liveWorkerPidsFromLog(app.process.logs);
-      process.kill(victim, 'SIGKILL');
-      const replacement = await waitFor('the replacement worker', async () => {
-        const pids = liveWorkerPidsFromLog(app.process.logs);
-        return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
+      const traffic = cluster.loopInBackground(async () => {
+        const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
+        if (response?.status === 200) served += 1;
+        return true;
       });
-      await waitFor('three scrapes after the replacement', scrapesTaken(scrapes + 3));
-      stop = true;
-      await Promise.all([traffic, scraping]);
+      const scraping = cluster.loopInBackground(async () => {
+        const scraped = await scrape(metricsUrl).catch(() => undefined);
+        if (scraped) record(scraped.samples);
+        return scraped !== undefined;
+      }, 50);
+
+      const { victim, live: replacement } = await cluster.killOneWorkerUnderLoad(app, WORKERS, { traffic, scraping });
 
       expect(isAlive(victim)).toBe(false);
       expect(app.process.running).toBe(true);
@@ -227,7 +193,7 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
 
       // With the replacement running, counting is exact again.
       const liveBefore = sumSamples(now, HTTP_COUNT);
-      await send(base, '/three', 200, 12);
+      await cluster.sendEach(base, '/three', 200, 12);
       expect(sumSamples((await scrape(metricsUrl)).samples, HTTP_COUNT)).toBe(liveBefore + 12);
     });
   });
@@ -235,17 +201,7 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
   describe('on SIGTERM', () => {
     it('stops every worker gracefully and the metrics endpoint, then the primary exits 0, within the bound', async () => {
       const { app, metricsUrl } = await startCluster();
-      const workerPids = liveWorkerPidsFromLog(app.process.logs);
-      expect(workerPids).toHaveLength(WORKERS);
-      const started = Date.now();
-      app.process.signal('SIGTERM');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 8_000).unref());
-      const code = await Promise.race([app.process.waitForExit(), timeout]);
-      if (code === 'timeout') await app.stop();
-      expect(code).toBe(0);
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(logContains(app.process.logs, /killing them/)).toBe(false);
-      expect(workerPids.filter(isAlive)).toEqual([]);
+      await cluster.expectGracefulStop(app, WORKERS);
       await expect(fetch(metricsUrl)).rejects.toThrow();
     });
   });
@@ -287,12 +243,9 @@ describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
         // Longer than the test: the pushes are the flushes each worker makes as it stops.
         OTEL_METRIC_EXPORT_INTERVAL: '600000',
       };
-      const app = await startBuiltApp(APP, env, `${base}${HEALTH_PATH}`);
-      await waitFor(`all ${WORKERS} workers listening`, async () =>
-        logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
-      );
+      const app = await cluster.start(APP, env, `${base}${HEALTH_PATH}`, WORKERS);
       const [path, status, times] = TRAFFIC[0];
-      const answeredBy = new Set(await send(base, path, status, times));
+      const answeredBy = new Set(await cluster.sendEach(base, path, status, times));
       const workerInstances = liveWorkerPidsFromLog(app.process.logs).map(instanceIdOf).sort();
       await app.stop();
 

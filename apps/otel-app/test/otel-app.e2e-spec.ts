@@ -9,16 +9,12 @@ import { METRIC_PATHS, OTEL_HTTP_METRICS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRI
 import { HEALTH_PATH } from '@app/tasks';
 import {
   builtEntry,
-  expectedOutcomeCounts,
-  expectedRequestCounts,
-  expectedWorkCounts,
   freePort,
-  knownTimes,
+  knownTraffic,
   ManagedProcess,
   REPO_ROOT,
   scrape,
   selectSamples,
-  sendKnownTraffic,
   startBuiltApp,
   sumSamples,
   type Sample,
@@ -93,14 +89,14 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     await scrape(metricsUrl);
     // Probes before the traffic: none of them may be counted.
     for (let i = 0; i < 3; i += 1) expect(await get(`${baseUrl}${HEALTH_PATH}`)).toBe(200);
-    await sendKnownTraffic(baseUrl);
+    await knownTraffic.send(baseUrl);
     ({ samples, families } = await scrape(metricsUrl));
   });
 
   afterAll(() => app?.stop());
 
   it('counts each request once by method, route template and status, leaving /health and scrapes out', () => {
-    expect(requestCounts(samples)).toEqual(expectedRequestCounts());
+    expect(requestCounts(samples)).toEqual(knownTraffic.expectedRequestCounts());
     expect(families.get(HTTP.name)).toBe('HISTOGRAM');
   });
 
@@ -109,11 +105,11 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     const les = selectSamples(samples, `${HTTP.name}_bucket`, oneOk).map((s) => s.labels.le);
     expect(les).toEqual([...HTTP.buckets.map(String), '+Inf']);
     // Requests answered at once: all below the 1 s bucket, whatever the machine's speed.
-    expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(knownTimes('/one'));
+    expect(sumSamples(samples, `${HTTP.name}_bucket`, { ...oneOk, le: '1' })).toBe(knownTraffic.times('/one'));
   });
 
   it('exports the task metrics under the catalogue names, labels and counts', () => {
-    const expected = expectedOutcomeCounts();
+    const expected = knownTraffic.expectedOutcomeCounts();
     for (const task of TASK_NAMES) {
       for (const outcome of TASK_OUTCOMES) {
         const series = selectSamples(samples, outcomes.name, { task, outcome });
@@ -123,7 +119,7 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     }
     expect(families.get(outcomes.name)).toBe('COUNTER');
 
-    const worked = expectedWorkCounts();
+    const worked = knownTraffic.expectedWorkCounts();
     for (const task of TASK_NAMES) {
       const [count] = selectSamples(samples, `${workDuration.name}_count`, { task });
       expect(ownLabels(count)).toEqual({ task });

@@ -6,18 +6,16 @@
 import { PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
 import {
+  cluster,
   freePort,
-  parseExposition,
-  type Sample,
-  selectSamples,
-  startBuiltApp,
-  type StartedApp,
-  sumSamples,
-  waitFor,
   getOnNewConnection,
   isAlive,
-  liveWorkerPidsFromLog,
   logContains,
+  parseExposition,
+  selectSamples,
+  sumSamples,
+  type Sample,
+  type StartedApp,
 } from '@app/testing';
 
 const APP = 'prom-client-app';
@@ -64,22 +62,8 @@ async function scrapeAnyWorker(base: string): Promise<Scrape> {
 async function startCluster(): Promise<{ app: StartedApp; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = await startBuiltApp(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
-    logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
-  );
+  const app = await cluster.start(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`, WORKERS);
   return { app, base };
-}
-
-/** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them. */
-async function send(base: string, path: string, status: number, times: number): Promise<string[]> {
-  const workerIds: string[] = [];
-  for (let i = 0; i < times; i += 1) {
-    const response = await getOnNewConnection(`${base}${path}`);
-    if (response.status !== status) throw new Error(`GET ${path} answered ${response.status}, not ${status}`);
-    workerIds.push(response.workerId ?? 'none');
-  }
-  return workerIds;
 }
 
 describe(`prom-client app with WORKERS=${WORKERS}`, () => {
@@ -92,11 +76,12 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
     beforeAll(async () => {
       ({ app, base } = await startCluster());
       // Probes and scrapes first: none may be counted.
-      await send(base, HEALTH_PATH, 200, 3);
+      await cluster.sendEach(base, HEALTH_PATH, 200, 3);
       await scrapeAnyWorker(base);
       answeredBy = new Map();
       for (const [path, status, times] of TRAFFIC) {
-        for (const id of await send(base, path, status, times)) answeredBy.set(id, (answeredBy.get(id) ?? 0) + 1);
+        for (const id of await cluster.sendEach(base, path, status, times))
+          answeredBy.set(id, (answeredBy.get(id) ?? 0) + 1);
       }
       // As many scrapes as workers, on new connections: each lands on another worker.
       scrapes = [];
@@ -171,42 +156,27 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
     afterAll(() => app?.stop());
 
     it('restarts it, keeps serving, and no counter ever goes down; the total stays within the requests served', async () => {
-      await send(base, '/one', 200, 30);
+      await cluster.sendEach(base, '/one', 200, 30);
       const beforeKill = totalRequests((await scrapeAnyWorker(base)).samples);
       expect(beforeKill).toBe(30);
 
       // Traffic and scrapes run while a worker is killed and replaced.
-      let stop = false;
       let served = 30;
       let failed = 0;
-      const traffic = (async () => {
-        while (!stop) {
-          const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
-          if (response?.status === 200) served += 1;
-          else failed += 1;
-        }
-      })();
-      const totals: number[] = [];
-      const scraping = (async () => {
-        while (!stop) {
-          const scraped = await scrapeAnyWorker(base).catch(() => undefined);
-          if (scraped) totals.push(totalRequests(scraped.samples));
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      })();
-
-      // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (totals.length >= count ? true : undefined);
-      await waitFor('three scrapes under traffic', scrapesTaken(3));
-      const [victim] = liveWorkerPidsFromLog(app.process.logs);
-      process.kill(victim, 'SIGKILL');
-      await waitFor('the replacement worker', async () => {
-        const pids = liveWorkerPidsFromLog(app.process.logs);
-        return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
+      const traffic = cluster.loopInBackground(async () => {
+        const response = await getOnNewConnection(`${base}/two`).catch(() => undefined);
+        if (response?.status === 200) served += 1;
+        else failed += 1;
+        return true;
       });
-      await waitFor('three scrapes after the replacement', scrapesTaken(totals.length + 3));
-      stop = true;
-      await Promise.all([traffic, scraping]);
+      const totals: number[] = [];
+      const scraping = cluster.loopInBackground(async () => {
+        const scraped = await scrapeAnyWorker(base).catch(() => undefined);
+        if (scraped) totals.push(totalRequests(scraped.samples));
+        return scraped !== undefined;
+      }, 50);
+
+      const { victim } = await cluster.killOneWorkerUnderLoad(app, WORKERS, { traffic, scraping });
 
       expect(isAlive(victim)).toBe(false);
       expect(app.process.running).toBe(true);
@@ -224,7 +194,7 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       expect(afterKill).toBeLessThanOrEqual(served);
 
       // Once the replacement runs, counting is exact again.
-      await send(base, '/three', 200, 12);
+      await cluster.sendEach(base, '/three', 200, 12);
       expect(totalRequests((await scrapeAnyWorker(base)).samples)).toBe(afterKill + 12);
     });
   });
@@ -232,19 +202,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
   describe('on SIGTERM', () => {
     it('stops every worker gracefully, then the primary exits 0, within the shutdown bound', async () => {
       const { app } = await startCluster();
-      const workerPids = liveWorkerPidsFromLog(app.process.logs);
-      expect(workerPids).toHaveLength(WORKERS);
-      const started = Date.now();
-      app.process.signal('SIGTERM');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 8_000).unref());
-      const code = await Promise.race([app.process.waitForExit(), timeout]);
-      if (code === 'timeout') await app.stop();
-      expect(code).toBe(0);
-      // Well inside WORKERS_SHUTDOWN_TIMEOUT_MS: no worker had to be killed.
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(logContains(app.process.logs, /killing them/)).toBe(false);
+      await cluster.expectGracefulStop(app, WORKERS);
       expect(logContains(app.process.logs, /stopped \(exit code 0\)/)).toBe(true);
-      expect(workerPids.filter(isAlive)).toEqual([]);
     });
   });
 });

@@ -7,17 +7,13 @@ import { METRIC_PATHS, PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS, UNMA
 import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
 import {
   builtEntry,
-  expectedOutcomeCounts,
-  expectedRequestCounts,
-  expectedWorkCounts,
   freePort,
-  knownTimes,
+  knownTraffic,
   ManagedProcess,
   REPO_ROOT,
   type Sample,
   scrape,
   selectSamples,
-  sendKnownTraffic,
   startBuiltApp,
   type StartedApp,
   sumSamples,
@@ -71,12 +67,12 @@ describe('prom-client app, compiled and run as a process', () => {
       // Probes and scrapes before the traffic: none of them may be counted.
       for (let i = 0; i < 3; i += 1) await get(`${base}${HEALTH_PATH}`, 200);
       await get(`${base}/metrics`, 200);
-      await sendKnownTraffic(base);
+      await knownTraffic.send(base);
       contentType = (await fetch(`${base}/metrics`)).headers.get('content-type');
       ({ samples, families } = await scrape(`${base}/metrics`));
     });
 
-    const expectedHttpCounts = expectedRequestCounts();
+    const expectedHttpCounts = knownTraffic.expectedRequestCounts();
 
     it('serves the Prometheus text format, version 0.0.4', () => {
       const [mediaType, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim());
@@ -94,11 +90,11 @@ describe('prom-client app, compiled and run as a process', () => {
       expect(httpSeries(samples, `${duration.name}_count`)).toEqual(expectedHttpCounts);
       const edges = selectSamples(samples, `${duration.name}_bucket`, { route: '/one', status_code: '200' });
       expect(edges.map((s) => s.labels.le)).toEqual([...duration.buckets.map(String), '+Inf']);
-      expect(edges.at(-1)?.value).toBe(knownTimes('/one'));
+      expect(edges.at(-1)?.value).toBe(knownTraffic.times('/one'));
     });
 
     it(`counts ${outcomes.name} by task and outcome; rejected requests (400) did no work`, () => {
-      const expected = expectedOutcomeCounts();
+      const expected = knownTraffic.expectedOutcomeCounts();
       const counted = selectSamples(samples, outcomes.name).map((s) => [
         `${s.labels.task} ${s.labels.outcome}`,
         s.value,
@@ -107,7 +103,7 @@ describe('prom-client app, compiled and run as a process', () => {
     });
 
     it(`times each task's work in ${workDuration.name} and ${workDurationSummary.name}`, () => {
-      const workCounts = expectedWorkCounts();
+      const workCounts = knownTraffic.expectedWorkCounts();
       for (const [task, count] of Object.entries(workCounts)) {
         expect([task, sumSamples(samples, `${workDuration.name}_count`, { task })]).toEqual([task, count]);
         expect([task, sumSamples(samples, `${workDurationSummary.name}_count`, { task })]).toEqual([task, count]);

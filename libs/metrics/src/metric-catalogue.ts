@@ -51,6 +51,12 @@ export interface SummaryDefinition<L extends string = string> extends BaseDefini
   readonly ageBuckets: number;
 }
 
+/** Any metric of the catalogue. */
+export type MetricDefinition = CounterDefinition | GaugeDefinition | HistogramDefinition | SummaryDefinition;
+
+/** The metrics OpenTelemetry has an instrument for: every kind but the summary. */
+export type OtelMetricDefinition = Exclude<MetricDefinition, SummaryDefinition>;
+
 /**
  * Latency buckets fitted to the sample routes: uniform waits up to 0.2 / 0.4 / 0.6 / 0.8 s, so the
  * edges are dense between 0.1 and 1 s, where the routes' quantiles and the latency SLO lie.

@@ -34,21 +34,25 @@ export type SummaryRecorder<Labels> = HistogramRecorder<Labels>;
  * Ask for each metric once, when the business service is built, and keep the recorder.
  */
 export abstract class MetricRecorder {
-  abstract counter<L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
+  /** A counter: only goes up. */
+  abstract readonly counter: <L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
     definition: D,
-  ): CounterRecorder<LabelSetOf<D>>;
+  ) => CounterRecorder<LabelSetOf<D>>;
 
-  abstract gauge<L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
+  /** A gauge: moved up and down by steps (work in flight). */
+  abstract readonly gauge: <L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
     definition: D,
-  ): GaugeRecorder<LabelSetOf<D>>;
+  ) => GaugeRecorder<LabelSetOf<D>>;
 
-  abstract histogram<L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
+  /** A histogram: observations counted in the definition's buckets. */
+  abstract readonly histogram: <L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
     definition: D,
-  ): HistogramRecorder<LabelSetOf<D>>;
+  ) => HistogramRecorder<LabelSetOf<D>>;
 
-  abstract summary<L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(
+  /** A summary: observations as quantiles over a sliding window, where the library has the instrument. */
+  abstract readonly summary: <L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(
     definition: D,
-  ): SummaryRecorder<LabelSetOf<D>>;
+  ) => SummaryRecorder<LabelSetOf<D>>;
 }
 
 /** Every combination of a metric's declared label values, for adapters that expose them all at 0. */

@@ -2,7 +2,7 @@
  * Names of the recording rules in `observability/prometheus/rules/`. They bring both metric paths onto
  * one schema, so that dashboards and alerts read the same series whichever path produced them.
  *
- * Every recorded series carries `job`, `path` (`otel` | `prom-client`) and `service`; the HTTP ones
+ * Every recorded series carries `job`, `instrumentation` (`otel` | `prom-client`) and `service`; the HTTP ones
  * also carry the unified labels `route`, `method` and `code` (the OpenTelemetry path's
  * `http_route`, `http_request_method` and `http_response_status_code` are renamed by the rules).
  * Names follow `level:metric:operations`, where the level lists the labels kept.

@@ -1,19 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Attributes, Meter } from '@opentelemetry/api';
-import {
-  everyLabelSet,
-  MetricRecorder,
-  type BoundedLabels,
-  type CounterDefinition,
-  type CounterRecorder,
-  type GaugeDefinition,
-  type GaugeRecorder,
-  type HistogramDefinition,
-  type HistogramRecorder,
-  type LabelSetOf,
-  type SummaryDefinition,
-  type SummaryRecorder,
-} from '@app/metrics';
+import { everyLabelSet, MetricRecorder, type SummaryRecorder } from '@app/metrics';
 import { TASKS_METER } from './otel-metrics.tokens.js';
 import { instrumentNameFor } from './prometheus-naming.js';
 
@@ -35,36 +22,26 @@ export class OtelMetricRecorder extends MetricRecorder {
     super();
   }
 
-  override counter<L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): CounterRecorder<LabelSetOf<D>> {
+  override readonly counter: MetricRecorder['counter'] = (definition) => {
     const counter = this.meter.createCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) counter.add(0, labels);
     return { add: (labels, value = 1) => counter.add(value, labels as Attributes) };
-  }
+  };
 
-  override gauge<L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): GaugeRecorder<LabelSetOf<D>> {
+  override readonly gauge: MetricRecorder['gauge'] = (definition) => {
     const gauge = this.meter.createUpDownCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) gauge.add(0, labels);
     return { add: (labels, delta) => gauge.add(delta, labels as Attributes) };
-  }
+  };
 
-  override histogram<L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): HistogramRecorder<LabelSetOf<D>> {
+  override readonly histogram: MetricRecorder['histogram'] = (definition) => {
     const histogram = this.meter.createHistogram(instrumentNameFor(definition), {
       description: definition.help,
       unit: definition.unit,
       advice: { explicitBucketBoundaries: [...definition.buckets] },
     });
     return { observe: (labels, value) => histogram.record(value, labels as Attributes) };
-  }
+  };
 
-  override summary<L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(): SummaryRecorder<
-    LabelSetOf<D>
-  > {
-    return NOT_RECORDED;
-  }
+  override readonly summary: MetricRecorder['summary'] = () => NOT_RECORDED;
 }

@@ -1,4 +1,4 @@
-import type { CounterDefinition, GaugeDefinition, HistogramDefinition } from '@app/metrics';
+import type { OtelMetricDefinition } from '@app/metrics';
 
 /**
  * What the Prometheus exporter (`@opentelemetry/exporter-prometheus` 0.223) does to an instrument name,
@@ -16,7 +16,7 @@ const TOTAL_SUFFIX = '_total';
  * Counters lose `_total` (OpenTelemetry names carry no type suffix; the exporter adds it back); other
  * kinds keep the catalogue name as it is.
  */
-export function instrumentNameFor(definition: CounterDefinition | GaugeDefinition | HistogramDefinition): string {
+export function instrumentNameFor(definition: OtelMetricDefinition): string {
   if (definition.kind !== 'counter') return definition.name;
   if (!definition.name.endsWith(TOTAL_SUFFIX)) {
     throw new Error(`counter ${definition.name} must end with ${TOTAL_SUFFIX}, as Prometheus counters do`);

@@ -1,18 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  everyLabelSet,
-  MetricRecorder,
-  type BoundedLabels,
-  type CounterDefinition,
-  type CounterRecorder,
-  type GaugeDefinition,
-  type GaugeRecorder,
-  type HistogramDefinition,
-  type HistogramRecorder,
-  type LabelSetOf,
-  type SummaryDefinition,
-  type SummaryRecorder,
-} from '@app/metrics';
+import { everyLabelSet, MetricRecorder } from '@app/metrics';
 import { type LabelValues, Registry } from '@prometheus-io/client';
 import { counterFrom, gaugeFrom, histogramFrom, summaryFrom } from './metric-from-definition.js';
 
@@ -32,33 +19,25 @@ export class PromClientMetricRecorder extends MetricRecorder {
     super();
   }
 
-  override counter<L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): CounterRecorder<LabelSetOf<D>> {
+  override readonly counter: MetricRecorder['counter'] = (definition) => {
     const counter = counterFrom(definition, this.registry);
-    for (const labels of everyLabelSet(definition.labelValues)) counter.inc(asLabelValues<L>(labels), 0);
-    return { add: (labels, value = 1) => counter.inc(asLabelValues<L>(labels), value) };
-  }
+    for (const labels of everyLabelSet(definition.labelValues)) counter.inc(asLabelValues(labels), 0);
+    return { add: (labels, value = 1) => counter.inc(asLabelValues(labels), value) };
+  };
 
-  override gauge<L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): GaugeRecorder<LabelSetOf<D>> {
+  override readonly gauge: MetricRecorder['gauge'] = (definition) => {
     const gauge = gaugeFrom(definition, this.registry);
-    for (const labels of everyLabelSet(definition.labelValues)) gauge.set(asLabelValues<L>(labels), 0);
-    return { add: (labels, delta) => gauge.inc(asLabelValues<L>(labels), delta) };
-  }
+    for (const labels of everyLabelSet(definition.labelValues)) gauge.set(asLabelValues(labels), 0);
+    return { add: (labels, delta) => gauge.inc(asLabelValues(labels), delta) };
+  };
 
-  override histogram<L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): HistogramRecorder<LabelSetOf<D>> {
+  override readonly histogram: MetricRecorder['histogram'] = (definition) => {
     const histogram = histogramFrom(definition, this.registry);
-    return { observe: (labels, value) => histogram.observe(asLabelValues<L>(labels), value) };
-  }
+    return { observe: (labels, value) => histogram.observe(asLabelValues(labels), value) };
+  };
 
-  override summary<L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(
-    definition: D,
-  ): SummaryRecorder<LabelSetOf<D>> {
+  override readonly summary: MetricRecorder['summary'] = (definition) => {
     const summary = summaryFrom(definition, this.registry);
-    return { observe: (labels, value) => summary.observe(asLabelValues<L>(labels), value) };
-  }
+    return { observe: (labels, value) => summary.observe(asLabelValues(labels), value) };
+  };
 }

@@ -1,4 +1,6 @@
 export { builtEntry, REPO_ROOT, startBuiltApp, type StartedApp } from './built-app.js';
+export { startBuiltCli, type CliResult, type CliRun } from './built-cli.js';
+export { cluster, type BackgroundLoop } from './cluster-app.js';
 export {
   getOnNewConnection,
   isAlive,
@@ -6,15 +8,7 @@ export {
   logContains,
   type ClusterResponse,
 } from './cluster-probes.js';
-export {
-  expectedOutcomeCounts,
-  expectedRequestCounts,
-  expectedWorkCounts,
-  KNOWN_TRAFFIC,
-  knownTimes,
-  sendKnownTraffic,
-  type KnownRequest,
-} from './known-traffic.js';
+export { knownTraffic, type KnownRequest } from './known-traffic.js';
 export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition.js';
 export { freePort } from '@app/local-stack';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';

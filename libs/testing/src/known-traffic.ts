@@ -36,7 +36,7 @@ const forcing = (outcome: TaskOutcome) =>
  * the sampled one, two rejected queries and an unmatched method. Each kind is sent a different number of times,
  * so that a label mix-up cannot add up by chance; a route added to the table joins it with nothing else to change.
  */
-export const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
+const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
   const kinds: Array<Omit<KnownRequest, 'times'>> = [
     ...FIXED_TASKS.map((task) => {
       const { path, outcome } = TASK_ROUTES[task];
@@ -59,7 +59,7 @@ export const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
 const sum = (requests: readonly KnownRequest[]) => requests.reduce((total, request) => total + request.times, 0);
 
 /** `METHOD route status` → how many of the known traffic's requests each must be counted. */
-export function expectedRequestCounts(): Record<string, number> {
+function expectedRequestCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const { method, route, status, times } of KNOWN_TRAFFIC) {
     const key = `${method} ${route} ${status}`;
@@ -69,7 +69,7 @@ export function expectedRequestCounts(): Record<string, number> {
 }
 
 /** `task outcome` → count, every combination of the catalogue listed (0 where the traffic has none). */
-export function expectedOutcomeCounts(): Record<string, number> {
+function expectedOutcomeCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const task of TASK_NAMES) {
     for (const outcome of TASK_OUTCOMES) {
@@ -82,19 +82,19 @@ export function expectedOutcomeCounts(): Record<string, number> {
 }
 
 /** Task → how many units of work the known traffic makes it do (rejected requests do none). */
-export function expectedWorkCounts(): Record<TaskName, number> {
+function expectedWorkCounts(): Record<TaskName, number> {
   return Object.fromEntries(
     TASK_NAMES.map((task) => [task, sum(KNOWN_TRAFFIC.filter(({ work }) => work?.task === task))]),
   ) as Record<TaskName, number>;
 }
 
 /** How many times the known traffic requests `path` with `method` (GET by default). */
-export function knownTimes(path: string, method: KnownRequest['method'] = 'GET'): number {
+function knownTimes(path: string, method: KnownRequest['method'] = 'GET'): number {
   return sum(KNOWN_TRAFFIC.filter((request) => request.path === path && request.method === method));
 }
 
 /** Sends the known traffic to `baseUrl`, sequentially, throwing on the first unexpected status. */
-export async function sendKnownTraffic(baseUrl: string): Promise<void> {
+async function sendKnownTraffic(baseUrl: string): Promise<void> {
   for (const { method, path, times, status } of KNOWN_TRAFFIC) {
     for (let i = 0; i < times; i += 1) {
       const response = await fetch(`${baseUrl}${path}`, { method });
@@ -103,3 +103,16 @@ export async function sendKnownTraffic(baseUrl: string): Promise<void> {
     }
   }
 }
+
+/**
+ * The known traffic both apps' e2e tests send, and what each must count for it: one table, so that both apps are held
+ * to the same numbers.
+ */
+export const knownTraffic = {
+  requests: KNOWN_TRAFFIC,
+  send: sendKnownTraffic,
+  times: knownTimes,
+  expectedRequestCounts,
+  expectedOutcomeCounts,
+  expectedWorkCounts,
+} as const;

@@ -1,30 +1,9 @@
-import { builtEntry, REPO_ROOT, waitFor } from '@app/testing';
+import { startBuiltCli, waitFor, type CliRun } from '@app/testing';
+import type { ChildProcess } from 'node:child_process';
 import type { TrafficReport } from '@app/traffic';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { startStatusServer, type StatusServer } from './fixtures/status-server.js';
 
-interface CliRun {
-  readonly child: ChildProcess;
-  /** Resolves when the process ends, with what it printed on each stream. */
-  readonly done: Promise<{ code: number | null; stdout: string; stderr: string }>;
-}
-
-/** Runs the built CLI (`npm run build` first; `npm test` does it) as a real process, as a user would. */
-function startCli(args: readonly string[]): CliRun {
-  const child = spawn(process.execPath, [builtEntry('traffic'), ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  return { child, done };
-}
+const startCli = (args: readonly string[]): CliRun => startBuiltCli('traffic', args);
 
 describe('traffic CLI (built, run as a process)', () => {
   let server: StatusServer;

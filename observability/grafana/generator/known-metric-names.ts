@@ -4,31 +4,8 @@
  * OpenTelemetry ones under their OTLP names too, and `ALERTS`, which Prometheus itself writes. A query that names anything else reads a series nobody
  * exports: the dashboards spec fails on it.
  */
-import {
-  OTEL_HTTP_METRICS,
-  OTEL_RUNTIME_METRICS,
-  PROM_CLIENT_HTTP_METRICS,
-  PROM_CLIENT_RUNTIME_METRICS,
-  RECORDING_RULES,
-  TASKS_METRICS,
-} from '@app/metrics';
+import { EXPORTED_METRIC_GROUPS, OTEL_RUNTIME_METRICS, RECORDING_RULES, seriesNamesOf } from '@app/metrics';
 import { otlpSeriesNames } from '../../prometheus/otlp-naming.js';
-
-interface NamedMetric {
-  readonly kind: string;
-  readonly name: string;
-}
-
-function seriesOf(metric: NamedMetric): string[] {
-  switch (metric.kind) {
-    case 'histogram':
-      return ['_bucket', '_sum', '_count'].map((suffix) => `${metric.name}${suffix}`);
-    case 'summary':
-      return [metric.name, `${metric.name}_sum`, `${metric.name}_count`];
-    default:
-      return [metric.name];
-  }
-}
 
 function ruleNames(rules: object): string[] {
   return Object.values(rules).flatMap((value: unknown) =>
@@ -40,9 +17,7 @@ function ruleNames(rules: object): string[] {
 export const PROMETHEUS_SERIES = ['ALERTS'] as const;
 
 export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([
-  ...[TASKS_METRICS, PROM_CLIENT_HTTP_METRICS, OTEL_HTTP_METRICS, PROM_CLIENT_RUNTIME_METRICS, OTEL_RUNTIME_METRICS]
-    .flatMap((group) => Object.values(group) as NamedMetric[])
-    .flatMap(seriesOf),
+  ...EXPORTED_METRIC_GROUPS.flatMap((group) => Object.values(group)).flatMap(seriesNamesOf),
   ...otlpSeriesNames().values(),
   ...otlpSeriesNames(Object.values(OTEL_RUNTIME_METRICS)).values(),
   ...ruleNames(RECORDING_RULES),

@@ -16,7 +16,7 @@ import {
 } from '@app/metrics';
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, taskVariable, VARIABLES } from './dashboard-variables.js';
-import { markdownPanel, timeSeriesPanel, type PanelQuery } from './panels.js';
+import { HALF_WIDTH, markdownPanel, type PanelQuery, SECONDS_FROM_ZERO, timeSeriesPanel } from './panels.js';
 import { aggregate, eitherOtelDelivery, eq, histogramQuantile, matches, rate, selector } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
 import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
@@ -71,29 +71,21 @@ The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has
 \`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
 `.trim();
 
+/** Per-second rates of one raw HTTP series of each path, on the selected routes: prom-client's, OpenTelemetry's. */
+function routeRates(promClientSeries: string, otelSuffix: '_count' | '_bucket') {
+  const promClient = rate(
+    selector(promClientSeries, jobOf('promClient'), matches(PROM_ROUTE, VARIABLES.route)),
+    RATE_WINDOW,
+  );
+  const otel = eitherOtelDelivery(OTEL_DURATION, otelSuffix, [matches(OTEL_ROUTE, VARIABLES.route)], (raw) =>
+    rate(raw, RATE_WINDOW),
+  );
+  return { promClient, otel };
+}
+
 function httpRows() {
-  const promRequests = selector(
-    PROM_CLIENT_HTTP_METRICS.requests.name,
-    jobOf('promClient'),
-    matches(PROM_ROUTE, VARIABLES.route),
-  );
-  const otelRequestsPerSecond = eitherOtelDelivery(
-    OTEL_DURATION,
-    '_count',
-    [matches(OTEL_ROUTE, VARIABLES.route)],
-    (raw) => rate(raw, RATE_WINDOW),
-  );
-  const promBuckets = selector(
-    `${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`,
-    jobOf('promClient'),
-    matches(PROM_ROUTE, VARIABLES.route),
-  );
-  const otelBucketsPerSecond = eitherOtelDelivery(
-    OTEL_DURATION,
-    '_bucket',
-    [matches(OTEL_ROUTE, VARIABLES.route)],
-    (raw) => rate(raw, RATE_WINDOW),
-  );
+  const requests = routeRates(PROM_CLIENT_HTTP_METRICS.requests.name, '_count');
+  const buckets = routeRates(`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`, '_bucket');
   return [
     ...sideBySide({
       title: 'HTTP requests per second',
@@ -102,7 +94,7 @@ function httpRows() {
         description: `Rate of the counter \`${PROM_CLIENT_HTTP_METRICS.requests.name}\`, by \`${PROM_ROUTE}\` and \`${PROM_STATUS}\`.`,
         queries: [
           {
-            expr: aggregate('sum', [PROM_ROUTE, PROM_STATUS], rate(promRequests, RATE_WINDOW)),
+            expr: aggregate('sum', [PROM_ROUTE, PROM_STATUS], requests.promClient),
             legend: legendOf(PROM_ROUTE, PROM_STATUS),
           },
         ],
@@ -111,7 +103,7 @@ function httpRows() {
         description: `Rate of \`${OTEL_HTTP_METRICS.duration.name}_count\` (the histogram's count), by \`${OTEL_ROUTE}\` and \`${OTEL_STATUS}\`.`,
         queries: [
           {
-            expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], otelRequestsPerSecond),
+            expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], requests.otel),
             legend: legendOf(OTEL_ROUTE, OTEL_STATUS),
           },
         ],
@@ -124,10 +116,7 @@ function httpRows() {
         description: `histogram_quantile over \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` by \`${PROM_ROUTE}\`.`,
         queries: [
           {
-            expr: histogramQuantile(
-              COMPARED_QUANTILE,
-              aggregate('sum', [PROM_ROUTE, L.le], rate(promBuckets, RATE_WINDOW)),
-            ),
+            expr: histogramQuantile(COMPARED_QUANTILE, aggregate('sum', [PROM_ROUTE, L.le], buckets.promClient)),
             legend: legendOf(PROM_ROUTE),
           },
         ],
@@ -136,7 +125,7 @@ function httpRows() {
         description: `histogram_quantile over \`${OTEL_HTTP_METRICS.duration.name}_bucket\` by \`${OTEL_ROUTE}\`: same buckets (a view sets them from the catalogue).`,
         queries: [
           {
-            expr: histogramQuantile(COMPARED_QUANTILE, aggregate('sum', [OTEL_ROUTE, L.le], otelBucketsPerSecond)),
+            expr: histogramQuantile(COMPARED_QUANTILE, aggregate('sum', [OTEL_ROUTE, L.le], buckets.otel)),
             legend: legendOf(OTEL_ROUTE),
           },
         ],
@@ -315,8 +304,7 @@ function unifiedPanels() {
       description: `\`${RECORDING_RULES.requestRate}\` summed per path: both raw schemas above, one series each.`,
       unit: 'reqps',
       min: 0,
-      width: 12,
-      height: 8,
+      ...HALF_WIDTH,
       queries: [
         {
           expr: aggregate(
@@ -331,10 +319,8 @@ function unifiedPanels() {
     timeSeriesPanel({
       title: `Latency p${COMPARED_QUANTILE * 100}, unified by the recording rule`,
       description: `\`${RECORDING_RULES.durationQuantiles}\` per path and route.`,
-      unit: 's',
-      min: 0,
-      width: 12,
-      height: 8,
+      ...SECONDS_FROM_ZERO,
+      ...HALF_WIDTH,
       queries: [
         {
           expr: aggregate(

@@ -188,3 +188,9 @@ export function markdownPanel(spec: {
     .span(spec.width)
     .height(spec.height);
 }
+
+/** Half the dashboard's width (Grafana's grid is 24 columns), 8 rows high: two such panels make a row. */
+export const HALF_WIDTH = { width: 12, height: 8 } as const;
+
+/** Durations, on an axis that starts at 0 s: a latency axis that starts higher exaggerates every change. */
+export const SECONDS_FROM_ZERO = { unit: 's', min: 0 } as const;

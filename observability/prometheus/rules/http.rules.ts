@@ -123,7 +123,7 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
           record: RECORDING_RULES.statusClassRatio,
           expr: ratioOfTotal(
             'class',
-            `label_replace(${RECORDING_RULES.requestRate}, "class", "\${1}xx", "code", "([1-5]).."\)`,
+            `label_replace(${RECORDING_RULES.requestRate}, "class", "\${1}xx", "code", "([1-5])..")`,
           ),
         }),
         recordingRule({ record: RECORDING_RULES.durationBucketRate, expr: bucketRate }),

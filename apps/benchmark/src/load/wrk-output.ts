@@ -1,14 +1,11 @@
-/** What the benchmark reads from wrk's report (`wrk --latency`). */
-export interface WrkOutput {
-  readonly requests: number;
-  readonly seconds: number;
-  readonly requestsPerSecond: number;
-  readonly latencyMs: { readonly p50: number; readonly p99: number };
-  /** wrk's "Non-2xx or 3xx responses": statuses of 400 and above. */
-  readonly non2xx: number;
-  /** Connect, read and write errors and timeouts. */
-  readonly errors: number;
-}
+import type { LoadRound } from './load-round.js';
+
+/**
+ * What the benchmark reads from wrk's report (`wrk --latency`): a round as wrk measured it. Its `non2xx` is wrk's
+ * "Non-2xx or 3xx responses" (statuses of 400 and above); its `errors` are connect, read and write errors and
+ * timeouts.
+ */
+export type WrkOutput = Omit<LoadRound, 'generator'>;
 
 /** wrk's time units, as its `format_time_us` prints them, in milliseconds (µs divided: 0.94, not 0.9400000000000001). */
 const MILLISECONDS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };

@@ -1,6 +1,6 @@
 import { AVAILABILITY_SLO, RECORDING_RULES } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
-import { timeSeriesPanel } from '../panels.js';
+import { HALF_WIDTH, timeSeriesPanel } from '../panels.js';
 import { aggregate, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, ERROR_BUDGET, errorRatioQueries } from './overview-queries.js';
@@ -18,8 +18,7 @@ export const AVAILABILITY: DashboardSection = {
       unit: 'percentunit',
       min: 0,
       redAbove: ERROR_BUDGET,
-      width: 12,
-      height: 8,
+      ...HALF_WIDTH,
       queries: errorRatioQueries(),
     }),
     timeSeriesPanel({
@@ -27,8 +26,7 @@ export const AVAILABILITY: DashboardSection = {
       description: `Share of the requests answered with each status class (\`${RECORDING_RULES.statusClassRatio}\`).`,
       unit: 'percentunit',
       min: 0,
-      width: 12,
-      height: 8,
+      ...HALF_WIDTH,
       queries: [
         {
           expr: aggregate(

@@ -1,7 +1,7 @@
 import { RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
 import { VARIABLES } from '../dashboard-variables.js';
-import { timeSeriesPanel } from '../panels.js';
+import { HALF_WIDTH, SECONDS_FROM_ZERO, timeSeriesPanel } from '../panels.js';
 import { aggregate, matches, rawSeriesOf, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, byTask, LATENCY_QUANTILES, workDurationQuantiles } from './overview-queries.js';
@@ -17,8 +17,7 @@ export const BUSINESS_METRICS: DashboardSection = {
       unit: 'ops',
       min: 0,
       stacked: true,
-      width: 12,
-      height: 8,
+      ...HALF_WIDTH,
       queries: [
         {
           expr: aggregate(
@@ -35,8 +34,7 @@ export const BUSINESS_METRICS: DashboardSection = {
       description: `Tasks being worked on right now (gauge \`${TASKS_METRICS.inFlight.name}\`).`,
       unit: 'short',
       min: 0,
-      width: 12,
-      height: 8,
+      ...HALF_WIDTH,
       queries: [
         {
           expr: aggregate(
@@ -53,10 +51,8 @@ export const BUSINESS_METRICS: DashboardSection = {
       description:
         `Quantiles of the histogram \`${TASKS_METRICS.workDuration.name}\`, computed at query time with ` +
         'histogram_quantile over the buckets of all selected tasks.',
-      unit: 's',
-      min: 0,
-      width: 12,
-      height: 8,
+      ...SECONDS_FROM_ZERO,
+      ...HALF_WIDTH,
       queries: workDurationQuantiles([L.instrumentation], [byInstrumentation, byTask], '$__rate_interval'),
     }),
     summaryAgainstHistogramPanel(),
@@ -80,10 +76,8 @@ function summaryAgainstHistogramPanel() {
       `with the same ${window} window. With several workers each keeps its own summary quantiles, which cannot be ` +
       `merged: the panel shows the worst worker's. OpenTelemetry has no summary instrument: on that path only the ` +
       `histogram exists.`,
-    unit: 's',
-    min: 0,
-    width: 12,
-    height: 8,
+    ...SECONDS_FROM_ZERO,
+    ...HALF_WIDTH,
     queries: [
       {
         // With several workers each keeps its own quantiles (label `worker`): they cannot be merged, so the

@@ -1,6 +1,6 @@
 import { RECORDING_RULES } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
-import { heatmapPanel, timeSeriesPanel } from '../panels.js';
+import { heatmapPanel, SECONDS_FROM_ZERO, timeSeriesPanel } from '../panels.js';
 import { aggregate, matches, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, byRoute, LATENCY_QUANTILES } from './overview-queries.js';
@@ -13,8 +13,7 @@ export const LATENCY: DashboardSection = {
       description:
         `Request duration quantiles over 5 minutes, per route (\`${RECORDING_RULES.durationQuantiles}\`, ` +
         'computed by the rule with histogram_quantile from the buckets of either path).',
-      unit: 's',
-      min: 0,
+      ...SECONDS_FROM_ZERO,
       width: 12,
       height: 9,
       queries: [

@@ -1,0 +1,32 @@
+import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, TASKS_METRICS } from './metric-catalogue.js';
+import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
+
+/** What a series name is derived from: a metric's kind and its name as scraped. */
+export interface NamedMetric {
+  readonly kind: 'counter' | 'gauge' | 'histogram' | 'summary';
+  readonly name: string;
+}
+
+/**
+ * The series a metric is scraped as: a histogram's `_bucket`, `_sum` and `_count`, a summary's quantiles with its
+ * `_sum` and `_count`, anything else its own name.
+ */
+export function seriesNamesOf(metric: NamedMetric): string[] {
+  switch (metric.kind) {
+    case 'histogram':
+      return ['_bucket', '_sum', '_count'].map((suffix) => metric.name + suffix);
+    case 'summary':
+      return ['', '_sum', '_count'].map((suffix) => metric.name + suffix);
+    default:
+      return [metric.name];
+  }
+}
+
+/** Every group of metrics the apps export: the catalogue's, and the runtime metrics of each path's library. */
+export const EXPORTED_METRIC_GROUPS: ReadonlyArray<Readonly<Record<string, NamedMetric>>> = [
+  TASKS_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_RUNTIME_METRICS,
+  OTEL_RUNTIME_METRICS,
+];

@@ -1,0 +1,137 @@
+/**
+ * What the two apps' cluster tests do alike: start the built app with its workers, spread requests over them,
+ * kill one and wait for its replacement, keep traffic or scrapes going meanwhile, and stop it by SIGTERM.
+ */
+import { expect } from '@jest/globals';
+import { waitFor } from '@app/local-stack';
+import { startBuiltApp, type StartedApp } from './built-app.js';
+import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from './cluster-probes.js';
+
+/** Starts the built `app` and waits until its primary says every one of its `workers` listens. */
+export async function startClusterApp(
+  app: string,
+  env: Readonly<Record<string, string>>,
+  healthUrl: string,
+  workers: number,
+): Promise<StartedApp> {
+  const started = await startBuiltApp(app, env, healthUrl);
+  await waitForEveryWorker(started, workers);
+  return started;
+}
+
+export async function waitForEveryWorker(app: StartedApp, workers: number): Promise<void> {
+  const listening = new RegExp(`all ${workers} workers listening`);
+  await waitFor(`all ${workers} workers listening`, async () =>
+    logContains(app.process.logs, listening) ? true : undefined,
+  );
+}
+
+/** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them; the workers' ids. */
+export async function sendEach(base: string, path: string, status: number, times: number): Promise<string[]> {
+  const workerIds: string[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const response = await getOnNewConnection(`${base}${path}`);
+    if (response.status !== status) throw new Error(`GET ${path} answered ${response.status}, not ${status}`);
+    workerIds.push(response.workerId ?? 'none');
+  }
+  return workerIds;
+}
+
+/** SIGKILLs the first live worker and waits until the primary has replaced it: the victim and the live pids. */
+export async function killOneWorker(app: StartedApp, workers: number): Promise<{ victim: number; live: number[] }> {
+  const [victim] = liveWorkerPidsFromLog(app.process.logs);
+  process.kill(victim, 'SIGKILL');
+  const live = await waitFor('the replacement worker', async () => {
+    const pids = liveWorkerPidsFromLog(app.process.logs);
+    return pids.length === workers && !pids.includes(victim) ? pids : undefined;
+  });
+  return { victim, live };
+}
+
+/** A loop run in the background until stopped; `count` is how many of its steps returned true. */
+export interface BackgroundLoop {
+  readonly count: number;
+  stop(): Promise<void>;
+}
+
+export function loopInBackground(step: () => Promise<boolean>, pauseMs = 0): BackgroundLoop {
+  let stopped = false;
+  let count = 0;
+  const running = (async () => {
+    while (!stopped) {
+      if (await step()) count += 1;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  })();
+  return {
+    get count() {
+      return count;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+/** Waits until `loop` has counted `more` further steps. */
+export async function waitForMoreSteps(loop: BackgroundLoop, more: number, what: string): Promise<void> {
+  const target = loop.count + more;
+  await waitFor(what, async () => (loop.count >= target ? true : undefined));
+}
+
+/**
+ * Kills a worker while traffic and scrapes go on: a few scrapes before the kill and a few after the replacement
+ * (counted, not timed), then stops both loops. The victim and the live pids.
+ */
+export async function killOneWorkerUnderLoad(
+  app: StartedApp,
+  workers: number,
+  loops: { readonly traffic: BackgroundLoop; readonly scraping: BackgroundLoop },
+): Promise<{ victim: number; live: number[] }> {
+  await waitForMoreSteps(loops.scraping, 3, 'three scrapes under traffic');
+  const killed = await killOneWorker(app, workers);
+  await waitForMoreSteps(loops.scraping, 3, 'three scrapes after the replacement');
+  await Promise.all([loops.traffic.stop(), loops.scraping.stop()]);
+  return killed;
+}
+
+/**
+ * SIGTERM stops the cluster gracefully: exit 0 well inside the shutdown bound (5 s in the tests' settings), no
+ * worker killed, every worker gone.
+ */
+export async function expectGracefulClusterStop(app: StartedApp, workers: number): Promise<void> {
+  const workerPids = liveWorkerPidsFromLog(app.process.logs);
+  expect(workerPids).toHaveLength(workers);
+  const { code, elapsedMs } = await stopBySigterm(app);
+  expect(code).toBe(0);
+  expect(elapsedMs).toBeLessThan(5_000);
+  expect(logContains(app.process.logs, /killing them/)).toBe(false);
+  expect(workerPids.filter(isAlive)).toEqual([]);
+}
+
+/**
+ * Sends SIGTERM and waits for the exit, at most `boundMs` (then stops it the hard way): the exit code, or
+ * 'timeout', and how long it took.
+ */
+export async function stopBySigterm(
+  app: StartedApp,
+  boundMs = 8_000,
+): Promise<{ code: number | null | 'timeout'; elapsedMs: number }> {
+  const started = Date.now();
+  app.process.signal('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), boundMs).unref());
+  const code = await Promise.race([app.process.waitForExit(), timeout]);
+  const elapsedMs = Date.now() - started;
+  if (code === 'timeout') await app.stop();
+  return { code, elapsedMs };
+}
+
+/** The cluster tests' steps, as one object: `cluster.start(...)`, `cluster.killOneWorkerUnderLoad(...)`. */
+export const cluster = {
+  start: startClusterApp,
+  sendEach,
+  loopInBackground,
+  killOneWorkerUnderLoad,
+  expectGracefulStop: expectGracefulClusterStop,
+} as const;

@@ -1,0 +1,219 @@
+import {
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  RECORDING_RULES,
+  TASK_ROUTES,
+  UNMATCHED_ROUTE,
+  type MetricPath,
+} from '@app/metrics';
+import {
+  commented,
+  recordedSeries,
+  requestBuckets,
+  requestSeries,
+  ruleFilesOf,
+  serviceLabelsOf,
+  type ExpectedSample,
+  type InputSeries,
+  type RuleTestFileSource,
+} from '../rule-test-builders.js';
+import { HTTP_RECORDING_RULES } from '../rules/http.rules.js';
+
+const PATHS: readonly MetricPath[] = ['promClient', 'otel'];
+const ONE = TASK_ROUTES.one.path;
+const TWO = TASK_ROUTES.two.path;
+const FOUR = TASK_ROUTES.four.path;
+const ERROR = TASK_ROUTES.error.path;
+
+const requests = (path: MetricPath, route: string, code: string, values: string): InputSeries => ({
+  series: requestSeries(path, { route, code }),
+  values,
+});
+
+const sample = (record: string, labels: Record<string, string>, value: number): ExpectedSample => ({
+  labels: recordedSeries(record, labels),
+  value,
+});
+
+const requestRate = (path: MetricPath, route: string, code: string, value: number): ExpectedSample =>
+  sample(RECORDING_RULES.requestRate, { ...serviceLabelsOf(path), route, method: 'GET', code }, value);
+
+/** Both paths answer half their requests 200, a quarter 404 and a quarter 500: one expectation for each. */
+const onBothPaths = (record: string, label: string, shares: ReadonlyArray<readonly [string, number]>) =>
+  PATHS.flatMap((path) =>
+    shares.map(([value, share]) => sample(record, { ...serviceLabelsOf(path), [label]: value }, share)),
+  );
+
+const bucketRate = (path: MetricPath, route: string, le: string, value: number): ExpectedSample =>
+  sample(RECORDING_RULES.durationBucketRate, { ...serviceLabelsOf(path), route, le }, value);
+
+const durationQuantile = (path: MetricPath, route: string, quantile: string, value: number): ExpectedSample =>
+  sample(RECORDING_RULES.durationQuantiles, { ...serviceLabelsOf(path), route, quantile }, value);
+
+const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
+const OTEL = OTEL_HTTP_METRICS.duration;
+
+export const HTTP_RULES_TEST: RuleTestFileSource = {
+  name: 'http.rules.test.yml',
+  comment: [
+    'The HTTP recording rules on the series both paths really expose (names and labels of',
+    'libs/metrics/src/metric-catalogue.ts, plus the target labels of prometheus.yml), checked to land on one schema.',
+    `  prom-client:   ${PROM_CLIENT.requests.name}, ${PROM_CLIENT.duration.name}_bucket {${PROM_CLIENT.requests.labelNames.join(', ')}}`,
+    `  OpenTelemetry: ${OTEL.name}_{count,bucket} {${OTEL.labelNames.join(', ')},`,
+    '                 url_scheme, network_protocol_version, otel_scope_*};',
+    '                 a request that matched no route has no http_route.',
+  ].join('\n'),
+  content: {
+    rule_files: ruleFilesOf(HTTP_RECORDING_RULES),
+    evaluation_interval: '1m',
+    tests: [
+      {
+        name: 'request rates and ratios of both paths on one schema',
+        interval: '1m',
+        input_series: [
+          ...commented('prom-client: /one 1/s ok and 0.5/s failing, unknown paths 0.5/s', [
+            requests('promClient', ONE, '200', '0+60x15'),
+            requests('promClient', ONE, '500', '0+30x15'),
+            requests('promClient', UNMATCHED_ROUTE, '404', '0+30x15'),
+          ]),
+          ...commented('OpenTelemetry: /one 2/s ok, /error 1/s failing, unknown paths (no http_route) 1/s', [
+            requests('otel', ONE, '200', '0+120x15'),
+            requests('otel', ERROR, '500', '0+60x15'),
+            requests('otel', UNMATCHED_ROUTE, '404', '0+60x15'),
+          ]),
+        ],
+        promql_expr_test: [
+          {
+            expr: RECORDING_RULES.requestRate,
+            eval_time: '10m',
+            exp_samples: [
+              requestRate('promClient', ONE, '200', 1),
+              requestRate('promClient', ONE, '500', 0.5),
+              requestRate('promClient', UNMATCHED_ROUTE, '404', 0.5),
+              requestRate('otel', ONE, '200', 2),
+              requestRate('otel', ERROR, '500', 1),
+              requestRate('otel', UNMATCHED_ROUTE, '404', 1),
+            ],
+          },
+          {
+            expr: RECORDING_RULES.serviceRequestRate,
+            eval_time: '10m',
+            exp_samples: [
+              sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('promClient'), 2),
+              sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('otel'), 4),
+            ],
+          },
+          {
+            expr: RECORDING_RULES.statusCodeRatio,
+            eval_time: '10m',
+            exp_samples: onBothPaths(RECORDING_RULES.statusCodeRatio, 'code', [
+              ['200', 0.5],
+              ['404', 0.25],
+              ['500', 0.25],
+            ]),
+          },
+          {
+            expr: RECORDING_RULES.statusClassRatio,
+            eval_time: '10m',
+            exp_samples: onBothPaths(RECORDING_RULES.statusClassRatio, 'class', [
+              ['2xx', 0.5],
+              ['4xx', 0.25],
+              ['5xx', 0.25],
+            ]),
+          },
+        ],
+      },
+      {
+        name: 'an idle service has a zero request rate and no ratio (never NaN)',
+        interval: '1m',
+        input_series: [requests('promClient', ONE, '200', '5x15')],
+        promql_expr_test: [
+          {
+            expr: RECORDING_RULES.serviceRequestRate,
+            eval_time: '10m',
+            exp_samples: [sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('promClient'), 0)],
+          },
+          { expr: RECORDING_RULES.statusCodeRatio, eval_time: '10m', exp_samples: [] },
+          { expr: RECORDING_RULES.statusClassRatio, eval_time: '10m', exp_samples: [] },
+        ],
+      },
+      {
+        name: 'latency buckets and quantiles of both paths per route',
+        interval: '1m',
+        input_series: [
+          ...commented(
+            'prom-client /one: 1 request/s, all between 0.5 s and 1 s',
+            requestBuckets('promClient', { route: ONE, code: '200' }, [
+              [0.5, '0x15'],
+              [1, '0+60x15'],
+              [Infinity, '0+60x15'],
+            ]),
+          ),
+          ...commented(
+            'prom-client /two: no request in the window, so no quantile',
+            requestBuckets('promClient', { route: TWO, code: '200' }, [
+              [0.5, '3x15'],
+              [1, '3x15'],
+              [Infinity, '3x15'],
+            ]),
+          ),
+          ...commented(
+            'OpenTelemetry, no http_route (unmatched 404s): 1 request/s, all under 0.5 s',
+            requestBuckets('otel', { route: UNMATCHED_ROUTE, code: '404' }, [
+              [0.5, '0+60x15'],
+              [1, '0+60x15'],
+              [Infinity, '0+60x15'],
+            ]),
+          ),
+          ...commented(
+            'OpenTelemetry /four: 200 and 500 answers summed into one route; half under 0.5 s, half between 0.5 s and 1 s',
+            [
+              ...requestBuckets('otel', { route: FOUR, code: '200' }, [
+                [0.5, '0+60x15'],
+                [1, '0+60x15'],
+                [Infinity, '0+60x15'],
+              ]),
+              ...requestBuckets('otel', { route: FOUR, code: '500' }, [
+                [0.5, '0x15'],
+                [1, '0+60x15'],
+                [Infinity, '0+60x15'],
+              ]),
+            ],
+          ),
+        ],
+        promql_expr_test: [
+          {
+            expr: `${RECORDING_RULES.durationBucketRate}{route=~"${ONE}|${UNMATCHED_ROUTE}"}`,
+            eval_time: '10m',
+            exp_samples: [
+              bucketRate('promClient', ONE, '0.5', 0),
+              bucketRate('promClient', ONE, '1', 1),
+              bucketRate('promClient', ONE, '+Inf', 1),
+              bucketRate('otel', UNMATCHED_ROUTE, '0.5', 1),
+              bucketRate('otel', UNMATCHED_ROUTE, '1', 1),
+              bucketRate('otel', UNMATCHED_ROUTE, '+Inf', 1),
+            ],
+          },
+          {
+            expr: `${RECORDING_RULES.durationQuantiles}{quantile="0.5"}`,
+            eval_time: '10m',
+            exp_samples: [
+              durationQuantile('promClient', ONE, '0.5', 0.75),
+              durationQuantile('otel', UNMATCHED_ROUTE, '0.5', 0.25),
+              durationQuantile('otel', FOUR, '0.5', 0.5),
+            ],
+          },
+          {
+            // Spread evenly over 0–1 s, so each quantile is its own value in seconds.
+            expr: `${RECORDING_RULES.durationQuantiles}{route="${FOUR}"}`,
+            eval_time: '10m',
+            exp_samples: ['0.5', '0.9', '0.95', '0.99'].map((quantile) =>
+              durationQuantile('otel', FOUR, quantile, Number(quantile)),
+            ),
+          },
+          { expr: `${RECORDING_RULES.durationQuantiles}{route="${TWO}"}`, eval_time: '10m', exp_samples: [] },
+        ],
+      },
+    ],
+  },
+};

@@ -1,0 +1,110 @@
+import {
+  INSTRUMENTATION_LABEL,
+  METRIC_PATHS,
+  RECORDING_RULES,
+  TASK_ROUTES,
+  UNMATCHED_ROUTE,
+  type MetricPath,
+} from '@app/metrics';
+import {
+  commented,
+  recordedSeries,
+  recordingRuleFileOf,
+  requestSeries,
+  ruleFilesOf,
+  serviceLabelsOf,
+  type ExpectedSample,
+  type InputSeries,
+  type RuleTestFileSource,
+} from '../rule-test-builders.js';
+import { sloRuleFiles } from '../slo/slo-rule-files.js';
+
+const ONE = TASK_ROUTES.one.path;
+const ERROR = TASK_ROUTES.error.path;
+/** Seven hours of data: every window, 6h the longest, is full at the evaluation time. */
+const EVAL_TIME = '7h';
+
+const requests = (path: MetricPath, route: string, code: string, values: string): InputSeries => ({
+  series: requestSeries(path, { route, code }),
+  values,
+});
+
+/**
+ * The records of every window of a family (RECORDING_RULES, by window), and `labels`:
+ * `{__name__=~"<name>(5m|30m|1h|6h)", …}`, for records named `<name><window>`.
+ */
+function everyWindow(records: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>> = {}): string {
+  const windows = Object.keys(records);
+  const name = records[windows[0]].slice(0, -windows[0].length);
+  if (windows.some((window) => records[window] !== `${name}${window}`))
+    throw new Error(`not all named <name><window>: ${Object.values(records).join(', ')}`);
+  const matchers = Object.entries(labels).map(([label, value]) => `, ${label}="${value}"`);
+  return `{__name__=~"${name}(${windows.join('|')})"${matchers.join('')}}`;
+}
+
+const ofEveryWindow = (records: Readonly<Record<string, string>>, path: MetricPath, value: number): ExpectedSample[] =>
+  Object.values(records).map((record) => ({ labels: recordedSeries(record, serviceLabelsOf(path)), value }));
+
+const onPath = (path: MetricPath) => ({ [INSTRUMENTATION_LABEL]: METRIC_PATHS[path].instrumentation });
+
+const ERROR_RATIO = RECORDING_RULES.errorRatio;
+const REQUEST_RATE = RECORDING_RULES.sloWindowRequestRate;
+
+export const SLO_RULES_TEST: RuleTestFileSource = {
+  name: 'slo.rules.test.yml',
+  comment: [
+    "The SLO recording rules (generated, rules/slo.rules.yml) on both paths' series: 5xx ratios over every",
+    'burn-rate window, and the request rates that guard the SLO alerts against low traffic.',
+  ].join('\n'),
+  content: {
+    rule_files: ruleFilesOf(recordingRuleFileOf(sloRuleFiles())),
+    evaluation_interval: '1m',
+    tests: [
+      {
+        name: '5xx ratios and request rates over every window, on both paths',
+        interval: '1m',
+        input_series: [
+          ...commented('prom-client: 1.5/s ok, 0.5/s 5xx, for 7 hours', [
+            requests('promClient', ONE, '200', '0+90x420'),
+            requests('promClient', ERROR, '500', '0+30x420'),
+          ]),
+          ...commented('OpenTelemetry: 1/s, all ok, and a 404 (a 4xx does not count against availability)', [
+            requests('otel', ONE, '200', '0+45x420'),
+            requests('otel', UNMATCHED_ROUTE, '404', '0+15x420'),
+          ]),
+        ],
+        promql_expr_test: [
+          {
+            expr: everyWindow(ERROR_RATIO, onPath('promClient')),
+            eval_time: EVAL_TIME,
+            exp_samples: ofEveryWindow(ERROR_RATIO, 'promClient', 0.25),
+          },
+          {
+            comment: 'no 5xx series at all: the ratio is 0, not missing',
+            expr: everyWindow(ERROR_RATIO, onPath('otel')),
+            eval_time: EVAL_TIME,
+            exp_samples: ofEveryWindow(ERROR_RATIO, 'otel', 0),
+          },
+          {
+            expr: everyWindow(REQUEST_RATE),
+            eval_time: EVAL_TIME,
+            exp_samples: [...ofEveryWindow(REQUEST_RATE, 'promClient', 2), ...ofEveryWindow(REQUEST_RATE, 'otel', 1)],
+          },
+        ],
+      },
+      {
+        name: 'an idle service has no 5xx ratio (never NaN)',
+        interval: '1m',
+        input_series: [requests('promClient', ERROR, '500', '7x420')],
+        promql_expr_test: [
+          { expr: everyWindow(ERROR_RATIO), eval_time: EVAL_TIME, exp_samples: [] },
+          {
+            expr: REQUEST_RATE['1h'],
+            eval_time: EVAL_TIME,
+            exp_samples: [{ labels: recordedSeries(REQUEST_RATE['1h'], serviceLabelsOf('promClient')), value: 0 }],
+          },
+        ],
+      },
+    ],
+  },
+};
