@@ -17,7 +17,9 @@ const COUNTED = {
 const COUNTERS = Object.fromEntries(
   Object.entries(COUNTED).map(([app, { name, labels, job }]) => [
     app,
-    `${name}{job="${job}", ${Object.entries(labels).map(([label, value]) => `${label}="${value}"`)}}`,
+    `${name}{job="${job}", ${Object.entries(labels)
+      .map(([label, value]) => `${label}="${value}"`)
+      .join(',')}}`,
   ]),
 ) as Record<keyof typeof COUNTED, string>;
 const APPS = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;

@@ -150,18 +150,18 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     expect(target.labels).toMatchObject({
       service_name: METRIC_PATHS.otel.service,
       service_version: readRootPackageVersion(REPO_ROOT),
-      service_instance_id: `${hostname()}-${app.process.pid}`,
+      service_instance_id: `${hostname()}-${String(app.process.pid)}`,
     });
   });
 
   it(`labels every series ${INSTANCE_LABEL}, as each worker's are with WORKERS > 1: one label set in both modes`, () => {
     const instances = new Set(samples.map((sample) => sample.labels[INSTANCE_LABEL]));
-    expect(instances).toEqual(new Set([`${hostname()}-${app.process.pid}`]));
+    expect(instances).toEqual(new Set([`${hostname()}-${String(app.process.pid)}`]));
   });
 
   it('exports Node runtime metrics', () => {
     for (const name of ['nodejs_eventloop_delay_p99', 'nodejs_eventloop_utilization', 'v8js_memory_heap_used']) {
-      expect(`${name} ${families.get(name)}`).toBe(`${name} GAUGE`);
+      expect(`${name} ${String(families.get(name))}`).toBe(`${name} GAUGE`);
     }
     expect(sumSamples(samples, 'v8js_memory_heap_used')).toBeGreaterThan(0);
   });

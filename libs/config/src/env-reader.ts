@@ -140,5 +140,5 @@ export class EnvReader {
 
 function describeRange(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `between ${min} and ${max}`;
-  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${String(max)}`;
 }

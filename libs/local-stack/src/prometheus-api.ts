@@ -104,7 +104,9 @@ export class PrometheusApi {
     const search = params instanceof URLSearchParams ? params : new URLSearchParams(params);
     const response = await fetch(`${this.baseUrl}${path}?${search.toString()}`);
     const body = (await response.json()) as ApiEnvelope<T>;
-    if (body.status !== 'success') throw new Error(`Prometheus ${path} failed: ${body.errorType}: ${body.error}`);
+    if (body.status !== 'success') {
+      throw new Error(`Prometheus ${path} failed: ${String(body.errorType)}: ${String(body.error)}`);
+    }
     return body.data;
   }
 }

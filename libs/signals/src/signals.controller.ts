@@ -25,7 +25,7 @@ const FIXED_ROUTE_PATHS = [...FIXED_ROUTES.keys()];
 /** Which fixed route matched: Express's route template, not the request's path (`/One/` matches `/one`). */
 function signalOfRoute(request: RoutedRequest): FixedSignal {
   const signal = FIXED_ROUTES.get(String(request.route?.path));
-  if (signal === undefined) throw new Error(`no fixed signal route matched ${request.url}`);
+  if (signal === undefined) throw new Error(`no fixed signal route matched ${String(request.url)}`);
   return signal;
 }
 

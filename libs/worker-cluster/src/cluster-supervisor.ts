@@ -83,7 +83,7 @@ export class ClusterSupervisor {
 
   private onListening(worker: Worker, address: string): void {
     this.listeningWorkers.add(worker.id);
-    this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) listening on ${address}`);
+    this.logger.log(`worker ${worker.id} (pid ${String(worker.process.pid)}) listening on ${address}`);
     const live = this.slots.filter((slot) => slot.worker).length;
     if (this.listeningWorkers.size === live && live === this.slots.length) {
       this.logger.log(`all ${live} workers listening`);
@@ -91,26 +91,26 @@ export class ClusterSupervisor {
   }
 
   private onExit(slot: Slot, worker: Worker, code: number | null, signal: string | null): void {
-    const how = signal ? `signal ${signal}` : `code ${code}`;
+    const how = signal ? `signal ${signal}` : `code ${String(code)}`;
     this.ipc.detach(worker.id, `exited with ${how}`);
     this.listeningWorkers.delete(worker.id);
     if (slot.worker === worker) slot.worker = undefined;
     for (const listener of this.exitListeners) listener(worker.id);
     if (this.stopping) {
-      this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) stopped (${how})`);
+      this.logger.log(`worker ${worker.id} (pid ${String(worker.process.pid)}) stopped (${how})`);
       return;
     }
     const decision = slot.crashes.recordCrash(Date.now());
     if (decision.action === 'give-up') {
       this.logger.error(
-        `worker ${worker.id} (pid ${worker.process.pid}) died (${how}): slot ${slot.index} crashed ` +
+        `worker ${worker.id} (pid ${String(worker.process.pid)}) died (${how}): slot ${slot.index} crashed ` +
           `${decision.recentCrashes} times recently, a crash loop; stopping the app`,
       );
       void this.shutdown(1, 'crash loop');
       return;
     }
     this.logger.warn(
-      `worker ${worker.id} (pid ${worker.process.pid}) died (${how}); restarting it in ${decision.delayMs} ms ` +
+      `worker ${worker.id} (pid ${String(worker.process.pid)}) died (${how}); restarting it in ${decision.delayMs} ms ` +
         `(crash ${decision.recentCrashes} of this slot recently)`,
     );
     slot.restartTimer = setTimeout(() => this.fork(slot), decision.delayMs);

@@ -32,9 +32,13 @@ async function startFixture(env: Record<string, string>, waitForLog?: RegExp): P
   running.push(proc);
   const base = `http://127.0.0.1:${port}`;
   if (waitForLog) {
-    await waitFor(`the log line ${waitForLog}`, async () => (logContains(proc.logs, waitForLog) ? true : undefined), {
-      timeoutMs: 20_000,
-    }).catch((error: Error) => {
+    await waitFor(
+      `the log line ${String(waitForLog)}`,
+      async () => (logContains(proc.logs, waitForLog) ? true : undefined),
+      {
+        timeoutMs: 20_000,
+      },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- output ---\n${proc.logs}`);
     });
   }

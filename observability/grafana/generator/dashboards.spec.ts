@@ -116,10 +116,13 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
   });
 
   it('uses only template variables it defines', () => {
-    const defined = new Set((dashboard.templating?.list ?? []).map((variable) => variable.name));
+    const defined = new Set((dashboard.templating.list ?? []).map((variable) => variable.name));
     const sources = [
       ...queries.map((query) => query.expr),
-      ...(dashboard.templating?.list ?? []).map((variable) => String(variable.query ?? '')),
+      // The generator writes variable queries as text; one given as an object would hold no PromQL to search.
+      ...(dashboard.templating.list ?? []).map((variable) =>
+        typeof variable.query === 'string' ? variable.query : '',
+      ),
     ];
     const used = sources.flatMap((source) => [...source.matchAll(/\$(\w+)/g)].map((match) => match[1]));
     const undefinedVariables = used.filter((name) => !name.startsWith('__') && !defined.has(name));
