@@ -19,7 +19,7 @@ export interface ComposeService {
   /** Ports served to the compose network only. */
   expose?: string[];
   command?: string[];
-  healthcheck?: { test: string[] };
+  healthcheck?: { test?: string[] };
   [key: string]: unknown;
 }
 

@@ -157,7 +157,7 @@ describe.each(Object.entries(APP_PORTS))('the %s app', (app, ports) => {
     expect(Number(service.environment?.PORT)).toBe(httpPort);
     expect(containerPortsOf(service).sort()).toEqual([...ports].sort());
     expect(portsOf(service).every((port) => port.hostPort === port.containerPort)).toBe(true);
-    expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${httpPort}/health`);
+    expect(service.healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${httpPort}/health`);
   });
 });
 

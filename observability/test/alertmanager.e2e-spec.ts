@@ -79,8 +79,10 @@ describeWithBinaries(
     });
 
     afterAll(async () => {
-      await alertmanager?.stop();
-      await new Promise((resolve) => sink?.server.close(resolve));
+      // Unset when beforeAll failed before starting it: afterAll runs all the same.
+      await (alertmanager as AlertmanagerServer | undefined)?.stop();
+      const started = sink as typeof sink | undefined;
+      await new Promise((resolve) => started?.server.close(resolve));
       if (workDir) rmSync(workDir, { recursive: true, force: true });
     });
 

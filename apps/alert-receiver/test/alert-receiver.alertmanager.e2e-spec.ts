@@ -58,8 +58,9 @@ describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real 
   });
 
   afterAll(async () => {
-    await alertmanager?.stop();
-    await receiver?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (alertmanager as ManagedProcess | undefined)?.stop();
+    await (receiver as StartedApp | undefined)?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -22,7 +22,8 @@ describe('baseline-app, compiled and run as a process', () => {
     app = await startBuiltApp('baseline-app', { ...env, SIGNALS_MAX_LATENCY_MS: '0' }, `${baseUrl}/health`);
   });
 
-  afterAll(() => app?.stop());
+  // Unset when beforeAll failed before starting it: afterAll runs all the same.
+  afterAll(() => (app as StartedApp | undefined)?.stop());
 
   it('answers the signals routes as the metric paths do', async () => {
     expect(await get(`${baseUrl}/one`)).toEqual({ status: 200, body: { signal: 'one', outcome: 'ok', status: 200 } });

@@ -112,7 +112,8 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
   }, 150_000);
 
   afterAll(async () => {
-    await stack?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (stack as LocalStack | undefined)?.stop();
   });
 
   it('scrapes every target successfully', async () => {

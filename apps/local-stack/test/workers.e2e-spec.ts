@@ -31,7 +31,8 @@ const APPS = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;
  */
 describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two workers per app', () => {
   let stack: LocalStack;
-  const query = async (expr: string) => (await stack.prometheus.api.query(expr))[0]?.value;
+  // No sample when the query matches no series.
+  const query = async (expr: string) => (await stack.prometheus.api.query(expr)).at(0)?.value;
   const appUrl = (app: keyof typeof COUNTED) => (app === 'otel-app' ? stack.urls.otelApp : stack.urls.promClientApp);
   const metricsUrl = (app: keyof typeof COUNTED) =>
     app === 'otel-app' ? stack.urls.otelMetrics : stack.urls.promClientMetrics;
@@ -47,7 +48,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
   }, 60_000);
 
   afterAll(async () => {
-    await stack?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (stack as LocalStack | undefined)?.stop();
   });
 
   it('counts exactly the requests sent, then survives a killed worker without a false reset', async () => {

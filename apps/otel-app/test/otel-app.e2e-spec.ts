@@ -97,7 +97,8 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     ({ samples, families } = await scrape(metricsUrl));
   });
 
-  afterAll(() => app?.stop());
+  // Unset when beforeAll failed before starting it: afterAll runs all the same.
+  afterAll(() => (app as StartedApp | undefined)?.stop());
 
   it('counts each request once by method, route template and status, leaving /health and scrapes out', () => {
     expect(requestCounts(samples)).toEqual(expectedRequestCounts());

@@ -76,7 +76,10 @@ export class ClusterSupervisor {
         resolve();
       });
     });
-    worker.on('listening', (address) => this.onListening(worker, `${address.address ?? ''}:${address.port}`));
+    // Node's types say a string, but a server listening on every interface reports no address.
+    worker.on('listening', (address: { address?: string | null; port: number }) =>
+      this.onListening(worker, `${address.address ?? ''}:${address.port}`),
+    );
     // Without a listener, an 'error' (a failed kill, a broken channel) would crash the primary, and every worker with it.
     worker.on('error', (error) => this.logger.warn(`worker ${worker.id}: ${error.message}`));
   }
@@ -129,12 +132,13 @@ export class ClusterSupervisor {
   private async stop(exitCode: number, reason: string): Promise<never> {
     const { shutdownTimeoutMs } = this.options.settings;
     for (const slot of this.slots) clearTimeout(slot.restartTimer);
-    const live = this.slots.filter((slot): slot is Slot & { worker: Worker } => slot.worker !== undefined);
+    const live = this.slots.filter(hasWorker);
     this.logger.log(`${reason}: stopping ${live.length} workers (at most ${shutdownTimeoutMs} ms)`);
     for (const { worker } of live) worker.process.kill('SIGTERM');
     const allExited = Promise.all(live.map((slot) => slot.exited));
     if (!(await settlesWithin(allExited, shutdownTimeoutMs))) {
-      const stragglers = live.filter((slot) => slot.worker !== undefined);
+      // An exit clears its slot's worker: `live`'s narrowed type no longer holds for those.
+      const stragglers = live.filter(hasWorker);
       this.logger.warn(`${stragglers.length} workers still running after ${shutdownTimeoutMs} ms: killing them`);
       for (const { worker } of stragglers) worker.process.kill('SIGKILL');
       await settlesWithin(allExited, KILL_GRACE_MS);
@@ -148,6 +152,10 @@ export class ClusterSupervisor {
     this.logger.log(`stopped (exit code ${exitCode})`);
     process.exit(exitCode);
   }
+}
+
+function hasWorker(slot: Slot): slot is Slot & { worker: Worker } {
+  return slot.worker !== undefined;
 }
 
 async function settlesWithin(promise: Promise<unknown>, timeoutMs: number): Promise<boolean> {
