@@ -17,7 +17,6 @@ import {
   loadComposeProject,
   mountsOf,
   portsOf,
-  type ComposeService,
 } from './compose-project.js';
 
 /** The apps built from the Dockerfile, and the ports each serves (its HTTP port first). */
@@ -145,7 +144,7 @@ describe('services', () => {
 });
 
 describe.each(Object.entries(APP_PORTS))('the %s app', (app, ports) => {
-  const service = project.services[app] as ComposeService;
+  const service = project.services[app];
 
   it("is built from the Dockerfile's runtime stage for this app", () => {
     expect(service.build).toEqual({ context: '.', target: 'runtime', args: { APP: app } });
@@ -173,7 +172,7 @@ describe('Grafana', () => {
   });
 
   it('opens on a generated dashboard', () => {
-    const home = grafana.environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '';
+    const home = String(grafana.environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '');
     const dashboards = mountsOf(grafana).find((mount) => home.startsWith(`${mount.target}/`));
     expect(dashboards?.source).toBe('./observability/grafana/dashboards');
     expect(existsSync(join(hostPathOf(dashboards!), home.slice(dashboards!.target.length)))).toBe(true);

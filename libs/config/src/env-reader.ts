@@ -120,7 +120,7 @@ export class EnvReader {
     }
     if (problems.length === 0) return values;
     this.problems.push(`${name} must be comma-separated key=number pairs (${problems.join('; ')}), got "${raw}"`);
-    return { ...defaults } as Record<K, number>;
+    return { ...defaults };
   }
 
   /** Records a problem found by a cross-field check that the typed readers cannot express. */

@@ -11,7 +11,7 @@ import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from '../
 import { ALERTMANAGER_DATASOURCE, PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
 const PROVISIONING_DIR = join(REPO_ROOT, 'observability', 'grafana', 'provisioning');
-const readYaml = <T>(...path: string[]) => parse(readFileSync(join(PROVISIONING_DIR, ...path), 'utf8')) as T;
+const readYaml = (...path: string[]): unknown => parse(readFileSync(join(PROVISIONING_DIR, ...path), 'utf8'));
 
 interface Datasource {
   name: string;
@@ -23,11 +23,10 @@ interface Datasource {
   secureJsonData?: unknown;
 }
 
-const { datasources } = readYaml<{ datasources: Datasource[] }>('datasources', 'datasources.yml');
-const { providers } = readYaml<{ providers: { type: string; options: { path: string } }[] }>(
-  'dashboards',
-  'dashboards.yml',
-);
+const { datasources } = readYaml('datasources', 'datasources.yml') as { datasources: Datasource[] };
+const { providers } = readYaml('dashboards', 'dashboards.yml') as {
+  providers: { type: string; options: { path: string } }[];
+};
 const project = loadComposeProject();
 const grafana = project.services.grafana;
 
