@@ -20,7 +20,11 @@ const committedMount = mountsOf(alertmanager).find((mount) => mount.source.endsW
 interface WebhookConfig {
   url: string;
 }
-const webhookUrls = (config: { receivers: { webhook_configs?: WebhookConfig[] }[] }) =>
+/** The part of alertmanager.yml read here. */
+interface ReceiversConfig {
+  receivers: { webhook_configs?: WebhookConfig[] }[];
+}
+const webhookUrls = (config: ReceiversConfig) =>
   config.receivers.flatMap((receiver) => receiver.webhook_configs ?? []).map((webhook) => webhook.url);
 
 it('mounts the committed alertmanager.yml and starts Alertmanager on the rendered copy', () => {
@@ -53,8 +57,8 @@ describeWithBinaries(['amtool'], 'the configuration the compose Alertmanager loa
   });
 
   it('sends every webhook to the alert-receiver service, on the port it listens on, and changes nothing else', () => {
-    const committed = parse(readFileSync(hostPathOf(committedMount), 'utf8'));
-    const rendered = parse(readFileSync(renderedFile, 'utf8'));
+    const committed = parse(readFileSync(hostPathOf(committedMount), 'utf8')) as ReceiversConfig;
+    const rendered = parse(readFileSync(renderedFile, 'utf8')) as ReceiversConfig;
     const urls = webhookUrls(rendered);
     expect(urls.length).toBeGreaterThan(0);
     const receiverPorts = containerPortsOf(project.services['alert-receiver']);
@@ -66,7 +70,8 @@ describeWithBinaries(['amtool'], 'the configuration the compose Alertmanager loa
         portServed: true,
       });
     }
-    const withoutUrls = (config: object) => JSON.stringify(config, (key, value) => (key === 'url' ? undefined : value));
+    const withoutUrls = (config: object) =>
+      JSON.stringify(config, (key, value: unknown) => (key === 'url' ? undefined : value));
     expect(withoutUrls(rendered)).toBe(withoutUrls(committed));
     expect(webhookUrls(committed).map((url) => new URL(url).pathname)).toEqual(
       urls.map((url) => new URL(url).pathname),

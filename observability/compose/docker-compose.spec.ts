@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DCLinter } from 'dclint';
+import { DCLinter as UntypedDCLinter } from 'dclint';
 import { binaryVersion } from '@app/local-stack';
 import { describeWithBinaries, REPO_ROOT } from '@app/testing';
 import {
@@ -32,6 +32,21 @@ const APP_PORTS: Readonly<Record<string, readonly number[]>> = {
  */
 const WITHOUT_HEALTHCHECK = new Set(['otel-collector']);
 
+interface DclintMessage {
+  rule: string;
+  line: number;
+  message: string;
+}
+
+// dclint's typings import their own files without extensions, which nodenext does not resolve: the linter is
+// typed here with what the tests use of it.
+const DCLinter = UntypedDCLinter as unknown as new (config: {
+  rules: Record<string, number>;
+  quiet: boolean;
+  debug: boolean;
+  exclude: string[];
+}) => { lintFiles(paths: string[], doRecursiveSearch: boolean): { messages: DclintMessage[] }[] };
+
 function lint(file: string) {
   // Every dclint rule, at its default level, except one: the image tags are YAML anchors (the versions sit
   // together at the top), which that rule reads unresolved. The pinned-versions test below checks them.
@@ -41,16 +56,7 @@ function lint(file: string) {
     debug: false,
     exclude: [],
   });
-  // dclint's typings import their own files without extensions, which nodenext does not resolve: its
-  // results are typed here with the fields the tests read.
-  const results = linter.lintFiles([file], false) as { messages: DclintMessage[] }[];
-  return results.flatMap((result) => result.messages);
-}
-
-interface DclintMessage {
-  rule: string;
-  line: number;
-  message: string;
+  return linter.lintFiles([file], false).flatMap((result) => result.messages);
 }
 
 const project = loadComposeProject();

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import {
   builtEntry,
   freePort,
@@ -162,7 +163,7 @@ describe('alert receiver (compiled app)', () => {
   });
 
   describe('bad payloads: 400 JSON naming the field', () => {
-    const firing = () => JSON.parse(JSON.stringify(CAPTURED_FIRING));
+    const firing = () => JSON.parse(JSON.stringify(CAPTURED_FIRING)) as typeof CAPTURED_FIRING;
     it.each<[string, string | object, string]>([
       ['malformed JSON', '{"version": "4", ', 'body'],
       ['a JSON array', '[]', 'body'],

@@ -2,6 +2,7 @@
  * The compiled baseline app as a real process, as the benchmark runs it: the same routes and answers
  * as the metric paths, and no metrics at all. Needs `npm run build` first (`npm test` does it).
  */
+import { expect } from '@jest/globals';
 import { NO_WAIT_SIGNALS_ENV } from '@app/signals';
 import { builtEntry, freePort, ManagedProcess, REPO_ROOT, startBuiltApp, type StartedApp } from '@app/testing';
 

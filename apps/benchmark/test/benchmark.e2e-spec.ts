@@ -4,6 +4,7 @@
  * harness works, not how fast anything is: no assertion depends on the machine's speed.
  * Needs `npm run build` first (`npm test` does it).
  */
+import { expect } from '@jest/globals';
 import { builtEntry, findBinary, REPO_ROOT } from '@app/testing';
 import { spawn } from 'node:child_process';
 import type { BenchmarkReport } from '../src/report/benchmark-report.js';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { builtEntry, freePort, startBuiltApp, type StartedApp } from '@app/testing';

@@ -3,6 +3,7 @@
  * jest's module registry would bypass), scraped on its exporter and parsed with a real parser.
  * `npm test` builds first; alone, run `npm run build` before `npx jest apps/otel-app`.
  */
+import { expect } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { METRIC_PATHS, OTEL_HTTP_METRICS, SIGNAL_NAMES, SIGNAL_OUTCOMES, SIGNALS_METRICS } from '@app/metrics';

@@ -39,7 +39,8 @@ export const FIXTURE_METRICS = {
 /** An adapter under test: a fresh recorder, and how to read what it exports, as Prometheus scrapes it. */
 export interface RecorderUnderTest {
   readonly recorder: MetricRecorder;
-  scrape(): Promise<Sample[]>;
+  /** Called on its own, not as a method: it must not need `this`. */
+  readonly scrape: () => Promise<Sample[]>;
 }
 
 /**

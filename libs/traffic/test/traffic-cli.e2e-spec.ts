@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { builtEntry, REPO_ROOT, waitFor } from '@app/testing';
 import type { TrafficReport } from '@app/traffic';
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -40,7 +40,9 @@ const panelsOf = (dashboard: Dashboard): RawPanel[] => {
 function datasourceRefs(node: unknown): unknown[] {
   if (Array.isArray(node)) return node.flatMap(datasourceRefs);
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'datasource' ? [value] : datasourceRefs(value)));
+  return Object.entries(node).flatMap(([key, value]: [string, unknown]) =>
+    key === 'datasource' ? [value] : datasourceRefs(value),
+  );
 }
 
 const dashboards = GENERATED_DASHBOARDS.map((generated) => ({ ...generated, dashboard: buildDashboard(generated) }));
