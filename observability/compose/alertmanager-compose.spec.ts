@@ -8,14 +8,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import { containerPortsOf, hostAndPort, hostPathOf, loadComposeProject, mountsOf } from './compose-project.js';
 
 const project = loadComposeProject();
 const alertmanager = project.services.alertmanager;
 const script = (alertmanager.command ?? []).join(' ');
 const [renderStep, startStep] = script.split('&&').map((step) => step.trim());
-const committedMount = mountsOf(alertmanager).find((mount) => mount.source.endsWith('alertmanager.yml'))!;
+const committedMount = present(
+  mountsOf(alertmanager).find((mount) => mount.source.endsWith('alertmanager.yml')),
+  'a mounted alertmanager.yml',
+);
 
 interface WebhookConfig {
   url: string;
@@ -31,7 +34,7 @@ it('mounts the committed alertmanager.yml and starts Alertmanager on the rendere
   expect(committedMount.source).toBe('./observability/alertmanager/alertmanager.yml');
   expect(alertmanager.entrypoint).toEqual(['/bin/sh', '-c']);
   expect(renderStep).toMatch(new RegExp(`^sed '[^']+' ${committedMount.target} > (\\S+)$`));
-  const rendered = /> (\S+)$/.exec(renderStep)![1];
+  const rendered = present(/> (\S+)$/.exec(renderStep), 'the file the render step writes')[1];
   expect(startStep).toMatch(new RegExp(`^exec /bin/alertmanager --config.file=${rendered} `));
   expect(startStep).toContain('--cluster.listen-address=');
 });

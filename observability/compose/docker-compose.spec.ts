@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DCLinter as UntypedDCLinter } from 'dclint';
 import { binaryVersion } from '@app/local-stack';
-import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import {
   COMPOSE_FILE,
   containerPortsOf,
@@ -181,7 +181,8 @@ describe('Grafana', () => {
     const home = String(grafana.environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '');
     const dashboards = mountsOf(grafana).find((mount) => home.startsWith(`${mount.target}/`));
     expect(dashboards?.source).toBe('./observability/grafana/dashboards');
-    expect(existsSync(join(hostPathOf(dashboards!), home.slice(dashboards!.target.length)))).toBe(true);
+    const mount = present(dashboards, 'the mount of the home dashboard');
+    expect(existsSync(join(hostPathOf(mount), home.slice(mount.target.length)))).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
-import { findBinary, REPO_ROOT } from '@app/testing';
+import { findBinary, present, REPO_ROOT } from '@app/testing';
 import { loadOtelAppConfig } from '../../apps/otel-app/src/otel-app.config.js';
 import { OTLP_DELIVERY } from '../prometheus/otlp-naming.js';
 import { EXPECTED_TARGET_LABELS } from '../prometheus/scrape-jobs.js';
@@ -47,7 +47,7 @@ const otelcol = findBinary('otelcol-contrib') ?? findBinary('otelcol');
 (otelcol ? it : it.skip)(
   otelcol ? 'passes `otelcol validate`' : 'passes `otelcol validate` (skipped: no otelcol-contrib or otelcol on PATH)',
   () => {
-    execFileSync(otelcol!, ['validate', `--config=${CONFIG_FILE}`], { stdio: 'pipe' });
+    execFileSync(present(otelcol, 'an otelcol binary'), ['validate', `--config=${CONFIG_FILE}`], { stdio: 'pipe' });
   },
 );
 
@@ -120,7 +120,8 @@ describe("the OpenTelemetry app's push", () => {
 
   it("pushes at the local stack's scrape interval, so that both stacks have the same resolution", () => {
     const { telemetry } = loadOtelAppConfig(env, 'compose');
-    expect(`${telemetry.otlp!.exportIntervalMillis / 1000}s`).toBe(localPrometheus.global.scrape_interval);
+    const { exportIntervalMillis } = present(telemetry.otlp, 'OTLP settings in compose');
+    expect(`${exportIntervalMillis / 1000}s`).toBe(localPrometheus.global.scrape_interval);
   });
 
   it('labels the series with the scrape target labels that Prometheus promotes, as the local scrape does', () => {
@@ -159,7 +160,10 @@ describe('the Collector in compose', () => {
   });
 
   it('loads this file', () => {
-    const configFlag = (collector.command ?? []).find((flag) => flag.startsWith('--config='))!;
+    const configFlag = present(
+      (collector.command ?? []).find((flag) => flag.startsWith('--config=')),
+      'a --config= flag',
+    );
     const mount = mountsOf(collector).find((m) => m.target === configFlag.slice('--config='.length));
     expect(mount?.source).toBe('./observability/otel-collector/config.yaml');
   });

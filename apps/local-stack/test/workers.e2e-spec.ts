@@ -1,5 +1,13 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, liveWorkerPidsFromLog, scrape, startTestStack, sumSamples, waitFor } from '@app/testing';
+import {
+  describeWithBinaries,
+  liveWorkerPidsFromLog,
+  present,
+  scrape,
+  startTestStack,
+  sumSamples,
+  waitFor,
+} from '@app/testing';
 import { runTraffic } from '@app/traffic';
 import { type LocalStack, type StackApp } from '@app/local-stack';
 
@@ -64,7 +72,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
 
     // Kill one worker of each app while traffic flows; the primaries start new ones.
     const victims = APPS.map((app) => {
-      const [pid] = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+      const [pid] = liveWorkerPidsFromLog(present(stack.processes.get(app), `the ${app} process`).logs);
       return { app, pid };
     });
     let underWay: () => void = () => undefined;
@@ -78,7 +86,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
     const report = await second;
     for (const { app, pid } of victims) {
       await waitFor(`${app} to replace worker ${pid}`, async () => {
-        const live = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+        const live = liveWorkerPidsFromLog(present(stack.processes.get(app), `the ${app} process`).logs);
         return live.length === 2 && !live.includes(pid) ? true : undefined;
       });
     }

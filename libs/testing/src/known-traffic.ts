@@ -9,6 +9,7 @@ import {
   type SignalName,
   type SignalOutcome,
 } from '@app/metrics';
+import { present } from './present.js';
 
 /** One kind of request of the known traffic, and what the app must make of it. */
 export interface KnownRequest {
@@ -22,7 +23,10 @@ export interface KnownRequest {
   readonly work?: { readonly signal: SignalName; readonly outcome: SignalOutcome };
 }
 
-const SAMPLED = SIGNAL_NAMES.find((signal) => SIGNAL_ROUTES[signal].kind === 'sampled')!;
+const SAMPLED = present(
+  SIGNAL_NAMES.find((signal) => SIGNAL_ROUTES[signal].kind === 'sampled'),
+  'a sampled signal route',
+);
 const SAMPLED_PATH = SIGNAL_ROUTES[SAMPLED].path;
 const [FIRST_FIXED] = FIXED_SIGNALS;
 const FIRST_FIXED_PATH = SIGNAL_ROUTES[FIRST_FIXED].path;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
+import { present } from '@app/testing';
 import {
   buildDashboard,
   committedPanelIds,
@@ -140,7 +141,10 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
   });
 
   it('lays panels out without overlaps, inside the 24-column grid', () => {
-    const boxes = panels.map((panel) => ({ title: panel.title, ...panel.gridPos! }));
+    const boxes = panels.map((panel) => ({
+      title: panel.title,
+      ...present(panel.gridPos, `the position of ${String(panel.title)}`),
+    }));
     for (const box of boxes) expect(box.x + box.w).toBeLessThanOrEqual(24);
     for (const [index, a] of boxes.entries()) {
       for (const b of boxes.slice(index + 1)) {
@@ -152,7 +156,10 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
 });
 
 describe('the service overview', () => {
-  const overview = dashboards.find(({ dashboard }) => dashboard.uid === SERVICE_OVERVIEW_UID)!.dashboard;
+  const { dashboard: overview } = present(
+    dashboards.find(({ dashboard }) => dashboard.uid === SERVICE_OVERVIEW_UID),
+    'the service overview dashboard',
+  );
   const queries = queriesOfDashboard(overview);
 
   it("reads HTTP traffic from the recording rules, never from either path's raw HTTP series", () => {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '@app/testing';
+import { present, REPO_ROOT } from '@app/testing';
 import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from '../../compose/compose-project.js';
 import { ALERTMANAGER_DATASOURCE, PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
@@ -41,7 +41,7 @@ describe.each([
   });
 
   it('points at its compose service, on a port it serves', () => {
-    const { host, port } = hostAndPort(datasource!.url);
+    const { host, port } = hostAndPort(present(datasource, `the ${reference.uid} data source`).url);
     expect(host).toBe(service);
     expect(containerPortsOf(project.services[service])).toContain(port);
   });
@@ -58,7 +58,10 @@ it('provisions only these two data sources, Prometheus the default, and no crede
 });
 
 it('tells Grafana the compose scrape interval, which $__rate_interval is derived from', () => {
-  const prometheus = datasources.find((datasource) => datasource.uid === PROMETHEUS_DATASOURCE.uid)!;
+  const prometheus = present(
+    datasources.find((datasource) => datasource.uid === PROMETHEUS_DATASOURCE.uid),
+    'the Prometheus data source',
+  );
   const composeConfig = parse(
     readFileSync(join(REPO_ROOT, 'observability', 'prometheus', 'prometheus.compose.yml'), 'utf8'),
   ) as { global: { scrape_interval: string } };
