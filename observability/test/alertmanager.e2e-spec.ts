@@ -89,7 +89,7 @@ describeWithBinaries(
     const deliveredTo = (receiver: string) =>
       waitFor(
         `a notification to ${receiver}`,
-        async () => sink.deliveries.find((delivery) => delivery.receiver === receiver),
+        () => sink.deliveries.find((delivery) => delivery.receiver === receiver),
         { timeoutMs: 30_000, intervalMs: 200 },
       );
 

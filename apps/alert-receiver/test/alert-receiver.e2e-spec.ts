@@ -241,7 +241,7 @@ describe('alert receiver start-up', () => {
     try {
       expect(await proc.waitForExit()).toBe(1);
       // stderr may still be draining when the exit event fires.
-      await waitFor(`stderr naming ${variable}`, async () => (proc.logs.includes(variable) ? true : undefined), {
+      await waitFor(`stderr naming ${variable}`, () => (proc.logs.includes(variable) ? true : undefined), {
         timeoutMs: 2_000,
       });
     } finally {

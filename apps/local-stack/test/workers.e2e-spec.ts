@@ -85,7 +85,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
     for (const { pid } of victims) process.kill(pid, 'SIGKILL');
     const report = await second;
     for (const { app, pid } of victims) {
-      await waitFor(`${app} to replace worker ${pid}`, async () => {
+      await waitFor(`${app} to replace worker ${pid}`, () => {
         const live = liveWorkerPidsFromLog(present(stack.processes.get(app), `the ${app} process`).logs);
         return live.length === 2 && !live.includes(pid) ? true : undefined;
       });

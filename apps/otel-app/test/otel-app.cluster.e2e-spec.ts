@@ -66,7 +66,7 @@ async function startCluster(): Promise<RunningCluster> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   const app = await startBuiltApp(APP, clusterEnv(port, metricsPort), `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
+  await waitFor(`all ${WORKERS} workers listening`, () =>
     logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
   );
   return { app, base, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
@@ -202,11 +202,11 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       })();
 
       // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (scrapes >= count ? true : undefined);
+      const scrapesTaken = (count: number) => () => (scrapes >= count ? true : undefined);
       await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
-      const replacement = await waitFor('the replacement worker', async () => {
+      const replacement = await waitFor('the replacement worker', () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });
@@ -292,7 +292,7 @@ describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
         OTEL_METRIC_EXPORT_INTERVAL: '600000',
       };
       const app = await startBuiltApp(APP, env, `${base}${HEALTH_PATH}`);
-      await waitFor(`all ${WORKERS} workers listening`, async () =>
+      await waitFor(`all ${WORKERS} workers listening`, () =>
         logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
       );
       const [path, status, times] = TRAFFIC[0];

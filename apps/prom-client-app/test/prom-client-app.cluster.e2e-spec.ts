@@ -65,7 +65,7 @@ async function startCluster(): Promise<{ app: StartedApp; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = await startBuiltApp(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
+  await waitFor(`all ${WORKERS} workers listening`, () =>
     logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
   );
   return { app, base };
@@ -199,11 +199,11 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       })();
 
       // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (totals.length >= count ? true : undefined);
+      const scrapesTaken = (count: number) => () => (totals.length >= count ? true : undefined);
       await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
-      await waitFor('the replacement worker', async () => {
+      await waitFor('the replacement worker', () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });

@@ -47,7 +47,10 @@ export interface RecorderUnderTest {
  * The behaviour every exporting adapter of the port shares, run by each adapter's own spec: the same fixture
  * metrics, recorded the same way, must read the same on every metric path.
  */
-export function describeMetricRecorderConformance(adapter: string, start: () => Promise<RecorderUnderTest>): void {
+export function describeMetricRecorderConformance(
+  adapter: string,
+  start: () => RecorderUnderTest | Promise<RecorderUnderTest>,
+): void {
   const { deliveries, queued, latency } = FIXTURE_METRICS;
 
   describe(`${adapter}, as every MetricRecorder adapter`, () => {

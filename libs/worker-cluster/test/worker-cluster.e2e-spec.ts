@@ -32,13 +32,9 @@ async function startFixture(env: Record<string, string>, waitForLog?: RegExp): P
   running.push(proc);
   const base = `http://127.0.0.1:${port}`;
   if (waitForLog) {
-    await waitFor(
-      `the log line ${String(waitForLog)}`,
-      async () => (logContains(proc.logs, waitForLog) ? true : undefined),
-      {
-        timeoutMs: 20_000,
-      },
-    ).catch((error: unknown) => {
+    await waitFor(`the log line ${String(waitForLog)}`, () => (logContains(proc.logs, waitForLog) ? true : undefined), {
+      timeoutMs: 20_000,
+    }).catch((error: unknown) => {
       throw new Error(`${(error as Error).message}\n--- output ---\n${proc.logs}`);
     });
   }
@@ -91,7 +87,7 @@ describe('runWorkerCluster', () => {
     const [victim, survivor] = liveWorkerPidsFromLog(proc.logs);
     process.kill(victim, 'SIGKILL');
     const replaced = (pids: number[]) => pids.length === 2 && !pids.includes(victim);
-    await waitFor('the restart', async () => (replaced(liveWorkerPidsFromLog(proc.logs)) ? true : undefined), {
+    await waitFor('the restart', () => (replaced(liveWorkerPidsFromLog(proc.logs)) ? true : undefined), {
       timeoutMs: 10_000,
     });
     expect(logContains(proc.logs, new RegExp(`\\(pid ${victim}\\) died \\(signal SIGKILL\\); restarting it`))).toBe(
