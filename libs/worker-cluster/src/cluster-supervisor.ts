@@ -10,7 +10,7 @@ export interface SupervisorOptions {
   readonly name: string;
   readonly settings: WorkerClusterSettings;
   readonly restartPolicy?: Partial<RestartPolicy>;
-  readonly startPrimary?: (context: PrimaryContext) => Promise<PrimaryService | void> | PrimaryService | void;
+  readonly startPrimary?: (context: PrimaryContext) => Promise<PrimaryService | undefined> | PrimaryService | undefined;
 }
 
 /** A place in the cluster, held by one worker at a time: the first, then each replacement. */
@@ -36,7 +36,7 @@ export class ClusterSupervisor {
   private readonly slots: Slot[];
   private readonly exitListeners: Array<(workerId: number) => void> = [];
   private readonly listeningWorkers = new Set<number>();
-  private service: PrimaryService | void = undefined;
+  private service: PrimaryService | undefined = undefined;
   private stopping: Promise<never> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -135,7 +135,8 @@ export class ClusterSupervisor {
     const live = this.slots.filter(hasWorker);
     this.logger.log(`${reason}: stopping ${live.length} workers (at most ${shutdownTimeoutMs} ms)`);
     for (const { worker } of live) worker.process.kill('SIGTERM');
-    const allExited = Promise.all(live.map((slot) => slot.exited));
+    // fork() sets a slot's exited along with its worker: the fallback is for the type only.
+    const allExited = Promise.all(live.map((slot) => slot.exited ?? Promise.resolve()));
     if (!(await settlesWithin(allExited, shutdownTimeoutMs))) {
       // An exit clears its slot's worker: `live`'s narrowed type no longer holds for those.
       const stragglers = live.filter(hasWorker);

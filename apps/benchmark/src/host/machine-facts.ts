@@ -68,7 +68,10 @@ function installedVersion(name: string): string {
 function wrkVersion(): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile('wrk', ['-v'], { encoding: 'utf8' }, (error, stdout) => {
-      if (error !== null && error.code === 'ENOENT') return resolve(undefined);
+      if (error !== null && error.code === 'ENOENT') {
+        resolve(undefined);
+        return;
+      }
       const line = stdout.split('\n')[0].trim();
       resolve(line.startsWith('wrk') ? line : undefined);
     });
