@@ -41,7 +41,7 @@ type OtelDefinition = CounterDefinition | GaugeDefinition | HistogramDefinition;
  * summaries (OpenTelemetry has no summary instrument). Derived, so that a metric added to the catalogue is here.
  */
 export const OTEL_PATH_METRICS: readonly OtelDefinition[] = [
-  OTEL_HTTP_METRICS.duration as HistogramDefinition,
+  OTEL_HTTP_METRICS.duration,
   ...(Object.values(TASKS_METRICS) as Array<OtelDefinition | SummaryDefinition>).filter(
     (definition): definition is OtelDefinition => definition.kind !== 'summary',
   ),

@@ -4,6 +4,7 @@
  * harness works, not how fast anything is: no assertion depends on the machine's speed.
  * Needs `npm run build` first (`npm test` does it).
  */
+import { expect } from '@jest/globals';
 import { builtEntry, findBinary, REPO_ROOT } from '@app/testing';
 import { spawn } from 'node:child_process';
 import type { BenchmarkReport } from '../src/report/benchmark-report.js';
@@ -16,8 +17,8 @@ function runCli(args: readonly string[]): Promise<{ code: number | null; stdout:
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));

@@ -66,7 +66,7 @@ async function startCluster(): Promise<RunningCluster> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   const app = await startBuiltApp(APP, clusterEnv(port, metricsPort), `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
+  await waitFor(`all ${WORKERS} workers listening`, () =>
     logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
   );
   return { app, base, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
@@ -103,7 +103,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       ({ samples, families, text } = await scrape(cluster.metricsUrl));
     });
 
-    afterAll(() => cluster?.app.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (cluster as RunningCluster | undefined)?.app.stop());
 
     it('spread the requests over every worker', () => {
       expect([...answeredBy].sort()).toEqual(['1', '2', '3']);
@@ -132,7 +133,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
     it(`adds up to K requests over the instances, by route and status, as "sum by" rules do`, () => {
       const byRoute: Record<string, number> = {};
       for (const sample of selectSamples(samples, HTTP_COUNT)) {
-        const key = `${sample.labels.http_route ?? ''} ${sample.labels.http_response_status_code}`;
+        const { http_route: route = '', http_response_status_code: status } = sample.labels;
+        const key = `${route} ${status}`;
         byRoute[key] = (byRoute[key] ?? 0) + sample.value;
       }
       expect(byRoute).toEqual({ '/one 200': 17, '/two 200': 12, '/error 500': 9, 'unmatched 404': 7 });
@@ -156,7 +158,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       cluster = await startCluster();
     });
 
-    afterAll(() => cluster?.app.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (cluster as RunningCluster | undefined)?.app.stop());
 
     it('restarts it under a new instance id; no series ever goes down; the total stays within the requests served', async () => {
       const { app, base, metricsUrl } = cluster;
@@ -177,7 +180,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       };
       record((await scrape(metricsUrl)).samples);
 
-      let stop = false;
+      // Set by the test while the loops below run; read as a plain boolean, not as the constant false.
+      let stop = false as boolean;
       let served = 30;
       const traffic = (async () => {
         while (!stop) {
@@ -198,11 +202,11 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       })();
 
       // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (scrapes >= count ? true : undefined);
+      const scrapesTaken = (count: number) => () => (scrapes >= count ? true : undefined);
       await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
-      const replacement = await waitFor('the replacement worker', async () => {
+      const replacement = await waitFor('the replacement worker', () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });
@@ -288,7 +292,7 @@ describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
         OTEL_METRIC_EXPORT_INTERVAL: '600000',
       };
       const app = await startBuiltApp(APP, env, `${base}${HEALTH_PATH}`);
-      await waitFor(`all ${WORKERS} workers listening`, async () =>
+      await waitFor(`all ${WORKERS} workers listening`, () =>
         logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
       );
       const [path, status, times] = TRAFFIC[0];

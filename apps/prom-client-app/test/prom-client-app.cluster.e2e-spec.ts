@@ -65,7 +65,7 @@ async function startCluster(): Promise<{ app: StartedApp; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = await startBuiltApp(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`);
-  await waitFor(`all ${WORKERS} workers listening`, async () =>
+  await waitFor(`all ${WORKERS} workers listening`, () =>
     logContains(app.process.logs, new RegExp(`all ${WORKERS} workers listening`)) ? true : undefined,
   );
   return { app, base };
@@ -103,7 +103,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       for (let i = 0; i < WORKERS * 2; i += 1) scrapes.push(await scrapeAnyWorker(base));
     });
 
-    afterAll(() => app?.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (app as StartedApp | undefined)?.stop());
 
     it('spread the requests over every worker', () => {
       expect([...answeredBy.keys()].sort()).toEqual(['1', '2', '3']);
@@ -168,7 +169,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       ({ app, base } = await startCluster());
     });
 
-    afterAll(() => app?.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (app as StartedApp | undefined)?.stop());
 
     it('restarts it, keeps serving, and no counter ever goes down; the total stays within the requests served', async () => {
       await send(base, '/one', 200, 30);
@@ -176,7 +178,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       expect(beforeKill).toBe(30);
 
       // Traffic and scrapes run while a worker is killed and replaced.
-      let stop = false;
+      // Set by the test while the loops below run; read as a plain boolean, not as the constant false.
+      let stop = false as boolean;
       let served = 30;
       let failed = 0;
       const traffic = (async () => {
@@ -196,11 +199,11 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       })();
 
       // A few scrapes under traffic before the kill, and a few after the replacement: counted, not timed.
-      const scrapesTaken = (count: number) => async () => (totals.length >= count ? true : undefined);
+      const scrapesTaken = (count: number) => () => (totals.length >= count ? true : undefined);
       await waitFor('three scrapes under traffic', scrapesTaken(3));
       const [victim] = liveWorkerPidsFromLog(app.process.logs);
       process.kill(victim, 'SIGKILL');
-      await waitFor('the replacement worker', async () => {
+      await waitFor('the replacement worker', () => {
         const pids = liveWorkerPidsFromLog(app.process.logs);
         return pids.length === WORKERS && !pids.includes(victim) ? pids : undefined;
       });

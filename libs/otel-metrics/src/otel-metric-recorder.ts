@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Attributes, Meter } from '@opentelemetry/api';
+import type { Meter } from '@opentelemetry/api';
 import {
   everyLabelSet,
   MetricRecorder,
@@ -40,7 +40,7 @@ export class OtelMetricRecorder extends MetricRecorder {
   ): CounterRecorder<LabelSetOf<D>> {
     const counter = this.meter.createCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) counter.add(0, labels);
-    return { add: (labels, value = 1) => counter.add(value, labels as Attributes) };
+    return { add: (labels, value = 1) => counter.add(value, labels) };
   }
 
   override gauge<L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
@@ -48,7 +48,7 @@ export class OtelMetricRecorder extends MetricRecorder {
   ): GaugeRecorder<LabelSetOf<D>> {
     const gauge = this.meter.createUpDownCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) gauge.add(0, labels);
-    return { add: (labels, delta) => gauge.add(delta, labels as Attributes) };
+    return { add: (labels, delta) => gauge.add(delta, labels) };
   }
 
   override histogram<L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
@@ -59,7 +59,7 @@ export class OtelMetricRecorder extends MetricRecorder {
       unit: definition.unit,
       advice: { explicitBucketBoundaries: [...definition.buckets] },
     });
-    return { observe: (labels, value) => histogram.record(value, labels as Attributes) };
+    return { observe: (labels, value) => histogram.record(value, labels) };
   }
 
   override summary<L extends string, D extends SummaryDefinition<L> & BoundedLabels<L>>(): SummaryRecorder<

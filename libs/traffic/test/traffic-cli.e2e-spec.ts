@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { builtEntry, REPO_ROOT, waitFor } from '@app/testing';
 import type { TrafficReport } from '@app/traffic';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,8 +18,8 @@ function startCli(args: readonly string[]): CliRun {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -130,7 +131,7 @@ describe('traffic CLI (built, run as a process)', () => {
 
   it('stops on Ctrl-C (SIGINT), still prints the summary, and exits 130', async () => {
     const run = cli(['--target', server.url, '--duration', '60', '--rate', '20', '--mix', 'one=1,two=1']);
-    await waitFor('the CLI to send requests', async () => (server.received.length >= 5 ? true : undefined), {
+    await waitFor('the CLI to send requests', () => (server.received.length >= 5 ? true : undefined), {
       timeoutMs: 10_000,
     });
     run.child.kill('SIGINT');

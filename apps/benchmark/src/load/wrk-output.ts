@@ -11,7 +11,7 @@ export interface WrkOutput {
 }
 
 /** wrk's time units, as its `format_time_us` prints them, in milliseconds (µs divided: 0.94, not 0.9400000000000001). */
-const MILLISECONDS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const MILLISECONDS_PER_UNIT: Readonly<Partial<Record<string, number>>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 function toMilliseconds(value: string, unit: string): number {
   if (unit === 'us') return Number(value) / 1_000;
