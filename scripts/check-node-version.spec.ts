@@ -7,7 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { satisfies } from 'semver';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '@app/testing';
+import { present, REPO_ROOT } from '@app/testing';
 
 const run = async (command: string, args: string[]) => {
   try {
@@ -57,7 +57,13 @@ const npmCli = join(
   `has npm refuse to install on an older Node.js (engine-strict), before downloading anything${olderSystemNode ? '' : ' (skipped: no Node.js older than engines on this machine)'}`,
   async () => {
     expect(readFileSync(join(REPO_ROOT, '.npmrc'), 'utf8')).toMatch(/^engine-strict=true$/m);
-    const { code, output } = await run(olderSystemNode!, [npmCli, 'ci', '--dry-run', '--no-audit', '--no-fund']);
+    const { code, output } = await run(present(olderSystemNode, 'an older Node.js'), [
+      npmCli,
+      'ci',
+      '--dry-run',
+      '--no-audit',
+      '--no-fund',
+    ]);
     expect(code).not.toBe(0);
     expect(output).toContain('EBADENGINE');
     expect(output).toContain(engines);

@@ -8,26 +8,33 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import { containerPortsOf, hostAndPort, hostPathOf, loadComposeProject, mountsOf } from './compose-project.js';
 
 const project = loadComposeProject();
 const alertmanager = project.services.alertmanager;
 const script = (alertmanager.command ?? []).join(' ');
 const [renderStep, startStep] = script.split('&&').map((step) => step.trim());
-const committedMount = mountsOf(alertmanager).find((mount) => mount.source.endsWith('alertmanager.yml'))!;
+const committedMount = present(
+  mountsOf(alertmanager).find((mount) => mount.source.endsWith('alertmanager.yml')),
+  'a mounted alertmanager.yml',
+);
 
 interface WebhookConfig {
   url: string;
 }
-const webhookUrls = (config: { receivers: { webhook_configs?: WebhookConfig[] }[] }) =>
+/** The part of alertmanager.yml read here. */
+interface ReceiversConfig {
+  receivers: { webhook_configs?: WebhookConfig[] }[];
+}
+const webhookUrls = (config: ReceiversConfig) =>
   config.receivers.flatMap((receiver) => receiver.webhook_configs ?? []).map((webhook) => webhook.url);
 
 it('mounts the committed alertmanager.yml and starts Alertmanager on the rendered copy', () => {
   expect(committedMount.source).toBe('./observability/alertmanager/alertmanager.yml');
   expect(alertmanager.entrypoint).toEqual(['/bin/sh', '-c']);
   expect(renderStep).toMatch(new RegExp(`^sed '[^']+' ${committedMount.target} > (\\S+)$`));
-  const rendered = /> (\S+)$/.exec(renderStep)![1];
+  const rendered = present(/> (\S+)$/.exec(renderStep), 'the file the render step writes')[1];
   expect(startStep).toMatch(new RegExp(`^exec /bin/alertmanager --config.file=${rendered} `));
   expect(startStep).toContain('--cluster.listen-address=');
 });
@@ -53,8 +60,8 @@ describeWithBinaries(['amtool'], 'the configuration the compose Alertmanager loa
   });
 
   it('sends every webhook to the alert-receiver service, on the port it listens on, and changes nothing else', () => {
-    const committed = parse(readFileSync(hostPathOf(committedMount), 'utf8'));
-    const rendered = parse(readFileSync(renderedFile, 'utf8'));
+    const committed = parse(readFileSync(hostPathOf(committedMount), 'utf8')) as ReceiversConfig;
+    const rendered = parse(readFileSync(renderedFile, 'utf8')) as ReceiversConfig;
     const urls = webhookUrls(rendered);
     expect(urls.length).toBeGreaterThan(0);
     const receiverPorts = containerPortsOf(project.services['alert-receiver']);
@@ -66,7 +73,8 @@ describeWithBinaries(['amtool'], 'the configuration the compose Alertmanager loa
         portServed: true,
       });
     }
-    const withoutUrls = (config: object) => JSON.stringify(config, (key, value) => (key === 'url' ? undefined : value));
+    const withoutUrls = (config: object) =>
+      JSON.stringify(config, (key, value: unknown) => (key === 'url' ? undefined : value));
     expect(withoutUrls(rendered)).toBe(withoutUrls(committed));
     expect(webhookUrls(committed).map((url) => new URL(url).pathname)).toEqual(
       urls.map((url) => new URL(url).pathname),

@@ -14,12 +14,13 @@ export interface ComposeService {
   build?: { context: string; target?: string; args?: Record<string, string> };
   depends_on?: Record<string, { condition: string }>;
   volumes?: string[];
-  environment?: Record<string, string>;
+  /** As parsed: YAML reads an unquoted 8080 or true as a number or a boolean, which compose accepts. */
+  environment?: Record<string, string | number | boolean | null>;
   ports?: string[];
   /** Ports served to the compose network only. */
   expose?: string[];
   command?: string[];
-  healthcheck?: { test: string[] };
+  healthcheck?: { test?: string[] };
   [key: string]: unknown;
 }
 

@@ -7,9 +7,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DCLinter } from 'dclint';
+import { DCLinter as UntypedDCLinter } from 'dclint';
 import { binaryVersion } from '@app/local-stack';
-import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import {
   COMPOSE_FILE,
   containerPortsOf,
@@ -17,7 +17,6 @@ import {
   loadComposeProject,
   mountsOf,
   portsOf,
-  type ComposeService,
 } from './compose-project.js';
 
 /** The apps built from the Dockerfile, and the ports each serves (its HTTP port first). */
@@ -33,6 +32,21 @@ const APP_PORTS: Readonly<Record<string, readonly number[]>> = {
  */
 const WITHOUT_HEALTHCHECK = new Set(['otel-collector']);
 
+interface DclintMessage {
+  rule: string;
+  line: number;
+  message: string;
+}
+
+// dclint's typings import their own files without extensions, which nodenext does not resolve: the linter is
+// typed here with what the tests use of it.
+const DCLinter = UntypedDCLinter as unknown as new (config: {
+  rules: Record<string, number>;
+  quiet: boolean;
+  debug: boolean;
+  exclude: string[];
+}) => { lintFiles(paths: string[], doRecursiveSearch: boolean): { messages: DclintMessage[] }[] };
+
 function lint(file: string) {
   // Every dclint rule, at its default level, except one: the image tags are YAML anchors (the versions sit
   // together at the top), which that rule reads unresolved. The pinned-versions test below checks them.
@@ -42,16 +56,7 @@ function lint(file: string) {
     debug: false,
     exclude: [],
   });
-  // dclint's typings import their own files without extensions, which nodenext does not resolve: its
-  // results are typed here with the fields the tests read.
-  const results = linter.lintFiles([file], false) as { messages: DclintMessage[] }[];
-  return results.flatMap((result) => result.messages);
-}
-
-interface DclintMessage {
-  rule: string;
-  line: number;
-  message: string;
+  return linter.lintFiles([file], false).flatMap((result) => result.messages);
 }
 
 const project = loadComposeProject();
@@ -145,7 +150,7 @@ describe('services', () => {
 });
 
 describe.each(Object.entries(APP_PORTS))('the %s app', (app, ports) => {
-  const service = project.services[app] as ComposeService;
+  const service = project.services[app];
 
   it("is built from the Dockerfile's runtime stage for this app", () => {
     expect(service.build).toEqual({ context: '.', target: 'runtime', args: { APP: app } });
@@ -157,7 +162,7 @@ describe.each(Object.entries(APP_PORTS))('the %s app', (app, ports) => {
     expect(Number(service.environment?.PORT)).toBe(httpPort);
     expect(containerPortsOf(service).sort()).toEqual([...ports].sort());
     expect(portsOf(service).every((port) => port.hostPort === port.containerPort)).toBe(true);
-    expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${httpPort}/health`);
+    expect(service.healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${httpPort}/health`);
   });
 });
 
@@ -173,10 +178,11 @@ describe('Grafana', () => {
   });
 
   it('opens on a generated dashboard', () => {
-    const home = grafana.environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '';
+    const home = String(grafana.environment?.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH ?? '');
     const dashboards = mountsOf(grafana).find((mount) => home.startsWith(`${mount.target}/`));
     expect(dashboards?.source).toBe('./observability/grafana/dashboards');
-    expect(existsSync(join(hostPathOf(dashboards!), home.slice(dashboards!.target.length)))).toBe(true);
+    const mount = present(dashboards, 'the mount of the home dashboard');
+    expect(existsSync(join(hostPathOf(mount), home.slice(mount.target.length)))).toBe(true);
   });
 });
 

@@ -66,7 +66,7 @@ it('starts `node dist/apps/<APP>/src/main.js`, where nest build writes each app 
   const cmd = runtime.instructions.find((line) => line.startsWith('CMD '));
   expect(cmd).toContain('exec node dist/apps/${APP}/src/main.js');
   const nestCli = JSON.parse(readFileSync(join(REPO_ROOT, 'nest-cli.json'), 'utf8')) as {
-    projects: Record<string, { entryFile?: string }>;
+    projects: Partial<Record<string, { entryFile?: string }>>;
   };
   const apps = Object.values(loadComposeProject().services).flatMap((service) => service.build?.args?.APP ?? []);
   expect(apps.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, REPO_ROOT } from '@app/testing';
+import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import { OTLP_DELIVERY } from '../prometheus/otlp-naming.js';
 import { EXPECTED_TARGET_LABELS } from '../prometheus/scrape-jobs.js';
 import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from './compose-project.js';
@@ -107,7 +107,10 @@ describe('prometheus.compose.yml', () => {
 
 describe('the compose Prometheus service', () => {
   const flags = prometheus.command ?? [];
-  const configPath = flags.find((flag) => flag.startsWith('--config.file='))!.split('=')[1];
+  const configPath = present(
+    flags.find((flag) => flag.startsWith('--config.file=')),
+    'a --config.file= flag',
+  ).split('=')[1];
   const mounts = mountsOf(prometheus);
 
   it('loads prometheus.compose.yml with the rules directory beside it, as in the repository', () => {

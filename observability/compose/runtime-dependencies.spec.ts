@@ -45,8 +45,7 @@ function packagesReachedFrom(entry: string): Map<string, string> {
   const packages = new Map<string, string>();
   const seen = new Set<string>();
   const pending = [entry];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, 'utf8');

@@ -92,8 +92,14 @@ function readCommittedDocument() {
   return document;
 }
 
+/** What checkShape looks at, typed as loosely as a hand-edited prometheus.yml may have it. */
+interface ParsedShape {
+  scrape_configs: Array<{ job_name: string; static_configs?: Array<{ targets?: string[] }> }>;
+  alerting?: { alertmanagers?: Array<{ static_configs?: Array<{ targets?: string[] }> }> };
+}
+
 /** Fails loudly when prometheus.yml no longer has the shape this module rewrites. */
-function checkShape(config: PrometheusConfig): void {
+function checkShape(config: ParsedShape): void {
   const problems: string[] = [];
   const jobs = config.scrape_configs.map((scrape) => scrape.job_name);
   const unknown = jobs.filter((job) => !(SCRAPE_JOB_NAMES as string[]).includes(job));

@@ -13,8 +13,8 @@ export interface AlertingRule {
   alert: string;
   expr: string;
   for?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
+  labels?: Partial<Record<string, string>>;
+  annotations?: Partial<Record<string, string>>;
 }
 
 export interface RuleGroup {

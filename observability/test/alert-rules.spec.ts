@@ -30,7 +30,7 @@ describe('alerting rules', () => {
     expect(alerts.length).toBeGreaterThan(0);
   });
 
-  describe.each(alerts.map((rule) => [`${rule.alert} (${rule.labels?.severity})`, rule] as const))(
+  describe.each(alerts.map((rule) => [`${rule.alert} (${String(rule.labels?.severity)})`, rule] as const))(
     '%s',
     (_title, rule) => {
       it('is named <Component><Symptom> in CamelCase', () => {

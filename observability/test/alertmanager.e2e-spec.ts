@@ -79,15 +79,17 @@ describeWithBinaries(
     });
 
     afterAll(async () => {
-      await alertmanager?.stop();
-      await new Promise((resolve) => sink?.server.close(resolve));
+      // Unset when beforeAll failed before starting it: afterAll runs all the same.
+      await (alertmanager as AlertmanagerServer | undefined)?.stop();
+      const started = sink as typeof sink | undefined;
+      await new Promise((resolve) => started?.server.close(resolve));
       if (workDir) rmSync(workDir, { recursive: true, force: true });
     });
 
     const deliveredTo = (receiver: string) =>
       waitFor(
         `a notification to ${receiver}`,
-        async () => sink.deliveries.find((delivery) => delivery.receiver === receiver),
+        () => sink.deliveries.find((delivery) => delivery.receiver === receiver),
         { timeoutMs: 30_000, intervalMs: 200 },
       );
 

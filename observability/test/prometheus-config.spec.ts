@@ -158,7 +158,7 @@ describeWithBinaries(['promtool', 'prometheus'], 'the rendered configuration in 
       const unhealthy = groups.flatMap((group) =>
         group.rules
           .filter((rule) => rule.health !== 'ok')
-          .map((rule) => `${group.name}/${rule.name}: ${rule.lastError}`),
+          .map((rule) => `${group.name}/${rule.name}: ${String(rule.lastError)}`),
       );
       expect(unhealthy).toEqual([]);
     } finally {

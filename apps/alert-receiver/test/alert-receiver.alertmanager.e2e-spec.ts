@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +59,9 @@ describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real 
   });
 
   afterAll(async () => {
-    await alertmanager?.stop();
-    await receiver?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (alertmanager as ManagedProcess | undefined)?.stop();
+    await (receiver as StartedApp | undefined)?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -91,7 +93,7 @@ describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real 
     const firing = await waitFor('the firing notification', async () => {
       const state = await stateOfRoundTripAlert();
       return state?.status === 'firing' ? state : undefined;
-    }).catch((error: Error) => Promise.reject(new Error(`${error.message}\n${logsOfBoth()}`)));
+    }).catch((error: unknown) => Promise.reject(new Error(`${(error as Error).message}\n${logsOfBoth()}`)));
     expect(firing).toMatchObject({
       severity: 'warning',
       summary: 'Round trip through Alertmanager',
@@ -104,7 +106,7 @@ describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real 
     const resolved = await waitFor('the resolved notification', async () => {
       const state = await stateOfRoundTripAlert();
       return state?.status === 'resolved' ? state : undefined;
-    }).catch((error: Error) => Promise.reject(new Error(`${error.message}\n${logsOfBoth()}`)));
+    }).catch((error: unknown) => Promise.reject(new Error(`${(error as Error).message}\n${logsOfBoth()}`)));
     expect(resolved.fingerprint).toBe(firing.fingerprint);
     expect(resolved.endsAt).not.toBeNull();
 

@@ -64,7 +64,8 @@ describeWithBinaries(['chromium'], 'alert receiver page in Chromium', ({ chromiu
   });
 
   afterAll(async () => {
-    await app?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (app as StartedApp | undefined)?.stop();
   });
 
   it('shows the firing alerts, most severe first, with their summary, and not the resolved one', async () => {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import {
   builtEntry,
   freePort,
@@ -39,7 +40,8 @@ describe('alert receiver (compiled app)', () => {
   });
 
   afterAll(async () => {
-    await app?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (app as StartedApp | undefined)?.stop();
   });
 
   function post(body: string | object, headers: Record<string, string> = {}): Promise<Response> {
@@ -145,7 +147,8 @@ describe('alert receiver (compiled app)', () => {
     const records = app.process.logs
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { message: Record<string, unknown> })
+      // Parsed output of the process: a line may carry no message.
+      .map((line) => JSON.parse(line) as { message?: Record<string, unknown> })
       .map((line) => line.message)
       .filter((message) => message?.event === 'alert_notification');
     expect(records).toContainEqual(
@@ -160,7 +163,7 @@ describe('alert receiver (compiled app)', () => {
   });
 
   describe('bad payloads: 400 JSON naming the field', () => {
-    const firing = () => JSON.parse(JSON.stringify(CAPTURED_FIRING));
+    const firing = () => JSON.parse(JSON.stringify(CAPTURED_FIRING)) as typeof CAPTURED_FIRING;
     it.each<[string, string | object, string]>([
       ['malformed JSON', '{"version": "4", ', 'body'],
       ['a JSON array', '[]', 'body'],
@@ -238,7 +241,7 @@ describe('alert receiver start-up', () => {
     try {
       expect(await proc.waitForExit()).toBe(1);
       // stderr may still be draining when the exit event fires.
-      await waitFor(`stderr naming ${variable}`, async () => (proc.logs.includes(variable) ? true : undefined), {
+      await waitFor(`stderr naming ${variable}`, () => (proc.logs.includes(variable) ? true : undefined), {
         timeoutMs: 2_000,
       });
     } finally {

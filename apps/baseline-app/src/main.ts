@@ -1,6 +1,7 @@
 import { ConfigValidationError } from '@app/config';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BaselineAppModule } from './baseline-app.module.js';
 import { readBaselineAppConfig } from './baseline-app.config.js';
@@ -11,7 +12,9 @@ async function bootstrap(): Promise<void> {
   // Configuration first: a bad variable stops the process before anything is started.
   const config = readBaselineAppConfig(process.env);
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create(BaselineAppModule.forRoot(config.tasks), { abortOnError: false });
+  const app = await NestFactory.create<INestApplication<Server>>(BaselineAppModule.forRoot(config.tasks), {
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -2,6 +2,7 @@
  * The compiled baseline app as a real process, as the benchmark runs it: the same routes and answers
  * as the metric paths, and no metrics at all. Needs `npm run build` first (`npm test` does it).
  */
+import { expect } from '@jest/globals';
 import { NO_WAIT_TASKS_ENV } from '@app/tasks';
 import { builtEntry, freePort, ManagedProcess, REPO_ROOT, startBuiltApp, type StartedApp } from '@app/testing';
 
@@ -22,7 +23,8 @@ describe('baseline-app, compiled and run as a process', () => {
     app = await startBuiltApp('baseline-app', { ...env, TASKS_MAX_LATENCY_MS: '0' }, `${baseUrl}/health`);
   });
 
-  afterAll(() => app?.stop());
+  // Unset when beforeAll failed before starting it: afterAll runs all the same.
+  afterAll(() => (app as StartedApp | undefined)?.stop());
 
   it('answers the task routes as the metric paths do', async () => {
     expect(await get(`${baseUrl}/one`)).toEqual({ status: 200, body: { task: 'one', outcome: 'ok', status: 200 } });

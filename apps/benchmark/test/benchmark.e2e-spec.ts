@@ -4,6 +4,7 @@
  * harness works, not how fast anything is: no assertion depends on the machine's speed.
  * Needs `npm run build` first (`npm test` does it).
  */
+import { expect } from '@jest/globals';
 import { findBinary, startBuiltCli, type CliResult } from '@app/testing';
 import type { BenchmarkReport } from '../src/report/benchmark-report.js';
 import { VARIANT_NAMES } from '../src/variants/variant-names.js';

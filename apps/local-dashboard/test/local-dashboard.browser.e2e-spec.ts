@@ -55,8 +55,9 @@ describeWithBinaries(
     }, 240_000);
 
     afterAll(async () => {
-      await page?.close();
-      await stack?.stop();
+      // Unset when beforeAll failed before starting it: afterAll runs all the same.
+      await (page as DashboardPage | undefined)?.close();
+      await (stack as LocalStack | undefined)?.stop();
     });
 
     it("draws the course assignment's panels, and every time series with uPlot", async () => {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { builtEntry, freePort, startBuiltApp, type StartedApp } from '@app/testing';
@@ -59,9 +60,11 @@ describe('local dashboard app', () => {
   });
 
   afterAll(async () => {
-    await app?.stop();
-    prometheus?.server.closeAllConnections();
-    await new Promise((resolve) => prometheus?.server.close(resolve));
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (app as StartedApp | undefined)?.stop();
+    const fake = prometheus as FakePrometheus | undefined;
+    fake?.server.closeAllConnections();
+    await new Promise((resolve) => fake?.server.close(resolve));
   });
 
   it('serves the page with its security headers, and the scripts and styles it loads', async () => {

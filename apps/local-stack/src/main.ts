@@ -76,7 +76,8 @@ async function main(): Promise<number> {
     process.on('SIGHUP', stop);
   });
 
-  const interactive = process.stdout.isTTY === true;
+  // Undefined, not false, when stdout is not a terminal, whatever its type says.
+  const interactive = (process.stdout.isTTY as boolean | undefined) === true;
   const render = async () => {
     try {
       const text = formatStackSnapshot(await readStackSnapshot(stack.prometheus.api, stack.urls.alertReceiver), urls);

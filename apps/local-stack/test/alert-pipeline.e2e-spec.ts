@@ -26,7 +26,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'liv
 
   afterAll(async () => {
     background.abort();
-    await stack?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (stack as LocalStack | undefined)?.stop();
   });
 
   const receiverAlerts = async (): Promise<ReceiverAlert[]> => {

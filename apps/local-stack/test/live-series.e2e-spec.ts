@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +115,8 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
   }, 150_000);
 
   afterAll(async () => {
-    await stack?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (stack as LocalStack | undefined)?.stop();
   });
 
   it('scrapes every target successfully', async () => {

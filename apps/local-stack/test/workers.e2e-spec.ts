@@ -1,5 +1,13 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { describeWithBinaries, liveWorkerPidsFromLog, scrape, startTestStack, sumSamples, waitFor } from '@app/testing';
+import {
+  describeWithBinaries,
+  liveWorkerPidsFromLog,
+  present,
+  scrape,
+  startTestStack,
+  sumSamples,
+  waitFor,
+} from '@app/testing';
 import { runTraffic } from '@app/traffic';
 import { type LocalStack, type StackApp } from '@app/local-stack';
 
@@ -17,7 +25,9 @@ const COUNTED = {
 const COUNTERS = Object.fromEntries(
   Object.entries(COUNTED).map(([app, { name, labels, job }]) => [
     app,
-    `${name}{job="${job}", ${Object.entries(labels).map(([label, value]) => `${label}="${value}"`)}}`,
+    `${name}{job="${job}", ${Object.entries(labels)
+      .map(([label, value]) => `${label}="${value}"`)
+      .join(',')}}`,
   ]),
 ) as Record<keyof typeof COUNTED, string>;
 const APPS = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;
@@ -29,7 +39,8 @@ const APPS = Object.keys(COUNTED) as Array<keyof typeof COUNTED>;
  */
 describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two workers per app', () => {
   let stack: LocalStack;
-  const query = async (expr: string) => (await stack.prometheus.api.query(expr))[0]?.value;
+  // No sample when the query matches no series.
+  const query = async (expr: string) => (await stack.prometheus.api.query(expr)).at(0)?.value;
   const appUrl = (app: keyof typeof COUNTED) => (app === 'otel-app' ? stack.urls.otelApp : stack.urls.promClientApp);
   const metricsUrl = (app: keyof typeof COUNTED) =>
     app === 'otel-app' ? stack.urls.otelMetrics : stack.urls.promClientMetrics;
@@ -45,7 +56,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
   }, 60_000);
 
   afterAll(async () => {
-    await stack?.stop();
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    await (stack as LocalStack | undefined)?.stop();
   });
 
   it('counts exactly the requests sent, then survives a killed worker without a false reset', async () => {
@@ -60,7 +72,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
 
     // Kill one worker of each app while traffic flows; the primaries start new ones.
     const victims = APPS.map((app) => {
-      const [pid] = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+      const [pid] = liveWorkerPidsFromLog(present(stack.processes.get(app), `the ${app} process`).logs);
       return { app, pid };
     });
     let underWay: () => void = () => undefined;
@@ -73,8 +85,8 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'live stack: two
     for (const { pid } of victims) process.kill(pid, 'SIGKILL');
     const report = await second;
     for (const { app, pid } of victims) {
-      await waitFor(`${app} to replace worker ${pid}`, async () => {
-        const live = liveWorkerPidsFromLog(stack.processes.get(app)!.logs);
+      await waitFor(`${app} to replace worker ${pid}`, () => {
+        const live = liveWorkerPidsFromLog(present(stack.processes.get(app), `the ${app} process`).logs);
         return live.length === 2 && !live.includes(pid) ? true : undefined;
       });
     }

@@ -88,7 +88,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       ({ samples, families, text } = await scrape(running.metricsUrl));
     });
 
-    afterAll(() => running?.app.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (running as RunningCluster | undefined)?.app.stop());
 
     it('spread the requests over every worker', () => {
       expect([...answeredBy].sort()).toEqual(['1', '2', '3']);
@@ -117,7 +118,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
     it(`adds up to K requests over the instances, by route and status, as "sum by" rules do`, () => {
       const byRoute: Record<string, number> = {};
       for (const sample of selectSamples(samples, HTTP_COUNT)) {
-        const key = `${sample.labels.http_route ?? ''} ${sample.labels.http_response_status_code}`;
+        const { http_route: route = '', http_response_status_code: status } = sample.labels;
+        const key = `${route} ${status}`;
         byRoute[key] = (byRoute[key] ?? 0) + sample.value;
       }
       expect(byRoute).toEqual({ '/one 200': 17, '/two 200': 12, '/error 500': 9, 'unmatched 404': 7 });
@@ -141,7 +143,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       running = await startCluster();
     });
 
-    afterAll(() => running?.app.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (running as RunningCluster | undefined)?.app.stop());
 
     it('restarts it under a new instance id; no series ever goes down; the total stays within the requests served', async () => {
       const { app, base, metricsUrl } = running;

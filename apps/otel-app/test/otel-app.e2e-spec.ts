@@ -3,6 +3,7 @@
  * jest's module registry would bypass), scraped on its exporter and parsed with a real parser.
  * `npm test` builds first; alone, run `npm run build` before `npx jest apps/otel-app`.
  */
+import { expect } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { METRIC_PATHS, OTEL_HTTP_METRICS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
@@ -93,7 +94,8 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     ({ samples, families } = await scrape(metricsUrl));
   });
 
-  afterAll(() => app?.stop());
+  // Unset when beforeAll failed before starting it: afterAll runs all the same.
+  afterAll(() => (app as StartedApp | undefined)?.stop());
 
   it('counts each request once by method, route template and status, leaving /health and scrapes out', () => {
     expect(requestCounts(samples)).toEqual(knownTraffic.expectedRequestCounts());
@@ -144,18 +146,18 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     expect(target.labels).toMatchObject({
       service_name: METRIC_PATHS.otel.service,
       service_version: readRootPackageVersion(REPO_ROOT),
-      service_instance_id: `${hostname()}-${app.process.pid}`,
+      service_instance_id: `${hostname()}-${String(app.process.pid)}`,
     });
   });
 
   it(`labels every series ${INSTANCE_LABEL}, as each worker's are with WORKERS > 1: one label set in both modes`, () => {
     const instances = new Set(samples.map((sample) => sample.labels[INSTANCE_LABEL]));
-    expect(instances).toEqual(new Set([`${hostname()}-${app.process.pid}`]));
+    expect(instances).toEqual(new Set([`${hostname()}-${String(app.process.pid)}`]));
   });
 
   it('exports Node runtime metrics', () => {
     for (const name of ['nodejs_eventloop_delay_p99', 'nodejs_eventloop_utilization', 'v8js_memory_heap_used']) {
-      expect(`${name} ${families.get(name)}`).toBe(`${name} GAUGE`);
+      expect(`${name} ${String(families.get(name))}`).toBe(`${name} GAUGE`);
     }
     expect(sumSamples(samples, 'v8js_memory_heap_used')).toBeGreaterThan(0);
   });

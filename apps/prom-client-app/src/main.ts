@@ -1,8 +1,9 @@
 import { ConfigValidationError } from '@app/config';
 import { ClusterMetricsAggregator } from '@app/prom-client-metrics';
 import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worker-cluster';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client-app.config.js';
@@ -12,7 +13,9 @@ const NAME = 'PromClientApp';
 /** Starts the Nest app in this process: the only one (`WORKERS=1`), or one worker of the cluster. */
 async function startApp(config: PromClientAppConfig, worker: WorkerContext): Promise<void> {
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create(AppModule.forRoot(config, worker), { abortOnError: false });
+  const app = await NestFactory.create<INestApplication<Server>>(AppModule.forRoot(config, worker), {
+    abortOnError: false,
+  });
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
   // SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) closes the server and the modules cleanly.
   app.enableShutdownHooks();

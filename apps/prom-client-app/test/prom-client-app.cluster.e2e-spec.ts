@@ -88,7 +88,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       for (let i = 0; i < WORKERS * 2; i += 1) scrapes.push(await scrapeAnyWorker(base));
     });
 
-    afterAll(() => app?.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (app as StartedApp | undefined)?.stop());
 
     it('spread the requests over every worker', () => {
       expect([...answeredBy.keys()].sort()).toEqual(['1', '2', '3']);
@@ -153,7 +154,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       ({ app, base } = await startCluster());
     });
 
-    afterAll(() => app?.stop());
+    // Unset when beforeAll failed before starting it: afterAll runs all the same.
+    afterAll(() => (app as StartedApp | undefined)?.stop());
 
     it('restarts it, keeps serving, and no counter ever goes down; the total stays within the requests served', async () => {
       await cluster.sendEach(base, '/one', 200, 30);

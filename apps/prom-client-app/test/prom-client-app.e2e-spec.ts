@@ -56,7 +56,8 @@ describe('prom-client app, compiled and run as a process', () => {
     app = await startBuiltApp(APP, { ...QUIET_ENV, PORT: String(port) }, `${base}${HEALTH_PATH}`);
   });
 
-  afterAll(() => app?.stop());
+  // Unset when beforeAll failed before starting it: afterAll runs all the same.
+  afterAll(() => (app as StartedApp | undefined)?.stop());
 
   describe('after a known set of requests', () => {
     let samples: Sample[];

@@ -120,7 +120,7 @@ export class EnvReader {
     }
     if (problems.length === 0) return values;
     this.problems.push(`${name} must be comma-separated key=number pairs (${problems.join('; ')}), got "${raw}"`);
-    return { ...defaults } as Record<K, number>;
+    return { ...defaults };
   }
 
   /** Records a problem found by a cross-field check that the typed readers cannot express. */
@@ -140,5 +140,5 @@ export class EnvReader {
 
 function describeRange(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `between ${min} and ${max}`;
-  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${String(max)}`;
 }

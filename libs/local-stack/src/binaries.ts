@@ -57,9 +57,9 @@ export function binaryVersion(path: string): string | undefined {
     const output = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return /\bversion (\d+\.\d+\.\d+)/.exec(output)?.[1];
   } catch (error) {
-    // Older builds print their version on stderr.
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-    return /\bversion (\d+\.\d+\.\d+)/.exec(stderr)?.[1];
+    // Older builds print their version on stderr (a string, given the encoding, when the binary ran at all).
+    const { stderr } = error as { stderr?: unknown };
+    return /\bversion (\d+\.\d+\.\d+)/.exec(typeof stderr === 'string' ? stderr : '')?.[1];
   }
 }
 

@@ -79,7 +79,7 @@ export class ManagedProcess {
       await Promise.race([
         ready(),
         this.exited.then((code) => {
-          throw new Error(`exited with code ${code} before it was ready`);
+          throw new Error(`exited with code ${String(code)} before it was ready`);
         }),
       ]);
     } catch (error) {

@@ -11,6 +11,13 @@ export interface RawSeries {
   samples: Array<{ timestamp: number; value: number }>;
 }
 
+/** An alert as Prometheus lists it: `alertname` always, other labels and annotations only where a rule sets them. */
+export interface PrometheusAlert {
+  labels: { alertname: string } & Partial<Record<string, string>>;
+  annotations: Partial<Record<string, string>>;
+  state: string;
+}
+
 export interface RuleGroupState {
   name: string;
   file: string;
@@ -91,12 +98,8 @@ export class PrometheusApi {
     return (await this.get<{ activeTargets: TargetState[] }>('/api/v1/targets', { state: 'active' })).activeTargets;
   }
 
-  async firingAlerts(): Promise<
-    Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>
-  > {
-    const data = await this.get<{
-      alerts: Array<{ labels: Record<string, string>; annotations: Record<string, string>; state: string }>;
-    }>('/api/v1/alerts', {});
+  async firingAlerts(): Promise<PrometheusAlert[]> {
+    const data = await this.get<{ alerts: PrometheusAlert[] }>('/api/v1/alerts', {});
     return data.alerts.filter((alert) => alert.state === 'firing');
   }
 
@@ -104,7 +107,9 @@ export class PrometheusApi {
     const search = params instanceof URLSearchParams ? params : new URLSearchParams(params);
     const response = await fetch(`${this.baseUrl}${path}?${search.toString()}`);
     const body = (await response.json()) as ApiEnvelope<T>;
-    if (body.status !== 'success') throw new Error(`Prometheus ${path} failed: ${body.errorType}: ${body.error}`);
+    if (body.status !== 'success') {
+      throw new Error(`Prometheus ${path} failed: ${String(body.errorType)}: ${String(body.error)}`);
+    }
     return body.data;
   }
 }

@@ -15,7 +15,8 @@ export interface IncomingRequestFilter {
 export function ignoreIncomingRequests(filter: IncomingRequestFilter): (request: IncomingMessage) => boolean {
   const paths = new Set(filter.paths);
   const ports = new Set(filter.ports);
-  return (request) => {
+  // Typed as loosely as it is read: a request without a socket is filtered by its path alone.
+  return (request: { url?: string; socket?: { localPort?: number } | null }) => {
     if (request.socket?.localPort !== undefined && ports.has(request.socket.localPort)) return true;
     const path = (request.url ?? '').split('?', 1)[0];
     return paths.has(path);

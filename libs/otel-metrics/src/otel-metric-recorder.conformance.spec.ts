@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 // Through a real MeterProvider and the real Prometheus exporter's serializer: what a scrape returns.
-describeMetricRecorderConformance('OtelMetricRecorder', async () => {
+describeMetricRecorderConformance('OtelMetricRecorder', () => {
   const scraping = inProcessScrape();
   started.push(scraping);
   return {

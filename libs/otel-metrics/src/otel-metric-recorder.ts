@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Attributes, Meter } from '@opentelemetry/api';
+import type { Meter } from '@opentelemetry/api';
 import { everyLabelSet, MetricRecorder, type SummaryRecorder } from '@app/metrics';
 import { TASKS_METER } from './otel-metrics.tokens.js';
 import { instrumentNameFor } from './prometheus-naming.js';
@@ -25,13 +25,13 @@ export class OtelMetricRecorder extends MetricRecorder {
   override readonly counter: MetricRecorder['counter'] = (definition) => {
     const counter = this.meter.createCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) counter.add(0, labels);
-    return { add: (labels, value = 1) => counter.add(value, labels as Attributes) };
+    return { add: (labels, value = 1) => counter.add(value, labels) };
   };
 
   override readonly gauge: MetricRecorder['gauge'] = (definition) => {
     const gauge = this.meter.createUpDownCounter(instrumentNameFor(definition), { description: definition.help });
     for (const labels of everyLabelSet(definition.labelValues)) gauge.add(0, labels);
-    return { add: (labels, delta) => gauge.add(delta, labels as Attributes) };
+    return { add: (labels, delta) => gauge.add(delta, labels) };
   };
 
   override readonly histogram: MetricRecorder['histogram'] = (definition) => {
@@ -40,7 +40,7 @@ export class OtelMetricRecorder extends MetricRecorder {
       unit: definition.unit,
       advice: { explicitBucketBoundaries: [...definition.buckets] },
     });
-    return { observe: (labels, value) => histogram.record(value, labels as Attributes) };
+    return { observe: (labels, value) => histogram.record(value, labels) };
   };
 
   override readonly summary: MetricRecorder['summary'] = () => NOT_RECORDED;

@@ -13,8 +13,8 @@ export const RESOURCE_CONSTANT_LABELS = /^service\.instance\.id$/;
 /** The exporter, and what its endpoint would answer, serialized on demand (for the cluster primary). */
 export interface PrometheusExposition {
   readonly exporter: PrometheusExporter;
-  /** The exposition text a scrape of this process would get now. */
-  collect(): Promise<string>;
+  /** The exposition text a scrape of this process would get now; needs no `this`, so it can be passed on. */
+  readonly collect: () => Promise<string>;
 }
 
 export function createPrometheusExposition(

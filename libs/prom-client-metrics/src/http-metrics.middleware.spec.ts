@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { Server } from 'node:http';
 import { PROM_CLIENT_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
 import { parseExposition, type Sample, selectSamples } from '@app/testing';
@@ -72,14 +73,14 @@ function requestCounts(samples: readonly Sample[]): Record<string, number> {
 }
 
 describe('HttpMetricsMiddleware', () => {
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let registry: Registry;
 
   beforeEach(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [PromClientMetricsModule.forRoot({ collectDefaultMetrics: false }), FixtureModule],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication<INestApplication<Server>>({ logger: false });
     await app.init();
     registry = app.get(Registry);
   });

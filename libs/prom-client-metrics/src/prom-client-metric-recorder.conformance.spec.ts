@@ -2,7 +2,7 @@ import { describeMetricRecorderConformance, parseExposition } from '@app/testing
 import { Registry } from '@prometheus-io/client';
 import { PromClientMetricRecorder } from './prom-client-metric-recorder.js';
 
-describeMetricRecorderConformance('PromClientMetricRecorder', async () => {
+describeMetricRecorderConformance('PromClientMetricRecorder', () => {
   const registry = new Registry();
   return {
     recorder: new PromClientMetricRecorder(registry),

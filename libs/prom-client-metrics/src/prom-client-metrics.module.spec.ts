@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { Server } from 'node:http';
 import { MetricRecorder, TASKS_METRICS } from '@app/metrics';
 import { TasksMetrics } from '@app/tasks';
 import { FIXTURE_METRICS, parseExposition } from '@app/testing';
@@ -10,11 +11,11 @@ import { type PromClientMetricsOptions } from './prom-client-metrics.options.js'
 import { PromClientMetricsModule } from './prom-client-metrics.module.js';
 
 describe('PromClientMetricsModule', () => {
-  const apps: INestApplication[] = [];
+  const apps: Array<INestApplication<Server>> = [];
 
-  async function start(options?: PromClientMetricsOptions): Promise<INestApplication> {
+  async function start(options?: PromClientMetricsOptions): Promise<INestApplication<Server>> {
     const moduleRef = await Test.createTestingModule({ imports: [PromClientMetricsModule.forRoot(options)] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
+    const app = moduleRef.createNestApplication<INestApplication<Server>>({ logger: false });
     apps.push(app);
     return app.init();
   }

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { BadRequestException } from '@nestjs/common';
 import { assertNoQueryParameters, parseSampleSignalsQuery } from './sample-signals.query.js';
 import { TASKS_DEFAULTS, type TasksSettings } from './tasks.settings.js';

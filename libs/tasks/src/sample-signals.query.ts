@@ -32,7 +32,7 @@ type RawQuery = Readonly<Record<string, unknown>>;
 
 /** Rejects any query parameter at all: the fixed routes take none, and a typo should not pass silently. */
 export function assertNoQueryParameters(query: RawQuery): void {
-  const [first] = Object.keys(query);
+  const first = Object.keys(query).at(0);
   if (first !== undefined) {
     throw new InvalidTaskParameterException(echo(first), 'is not a known query parameter (this route takes none)');
   }

@@ -23,7 +23,7 @@ const FIXED_ROUTE_PATHS = [...FIXED_ROUTES.keys()];
 /** Which fixed route matched: Express's route template, not the request's path (`/One/` matches `/one`). */
 function taskOfRoute(request: RoutedRequest): FixedTask {
   const task = FIXED_ROUTES.get(String(request.route?.path));
-  if (task === undefined) throw new Error(`no fixed task route matched ${request.url}`);
+  if (task === undefined) throw new Error(`no fixed task route matched ${String(request.url)}`);
   return task;
 }
 

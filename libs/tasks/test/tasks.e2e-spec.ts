@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { FIXED_TASKS, OUTCOME_STATUS, TASK_ROUTES, type TaskName } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
@@ -71,7 +72,7 @@ describe('TasksModule over HTTP', () => {
       expect([200, 404, 500]).toContain(response.status);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.body).toMatchObject({ task: 'sample' });
-      expect(app.recorder.outcomes()).toEqual([['sample', response.body.outcome]]);
+      expect(app.recorder.outcomes()).toEqual([['sample', (response.body as { outcome: unknown }).outcome]]);
     });
 
     it(`${HEALTH_PATH} answers ok and records no task`, async () => {
@@ -144,7 +145,7 @@ describe('TasksModule over HTTP', () => {
         parameter,
         message: expect.stringMatching(/\S/),
       });
-      expect(response.body.message.startsWith(`${parameter} `)).toBe(true);
+      expect((response.body as { message: string }).message.startsWith(`${parameter} `)).toBe(true);
       // Refused before any work: nothing was started, so nothing was recorded.
       expect(app.recorder.finished.length).toBe(before);
     });
@@ -159,7 +160,7 @@ describe('TasksModule over HTTP', () => {
       const startedAt = performance.now();
       const response = await request(app.baseUrl).get('/sample-signals?max_latency_ms=2001');
       expect(response.status).toBe(400);
-      expect(response.body.parameter).toBe('max_latency_ms');
+      expect((response.body as { parameter: unknown }).parameter).toBe('max_latency_ms');
       expect(performance.now() - startedAt).toBeLessThan(1_000);
       expect(app.recorder.finished).toEqual([]);
     });

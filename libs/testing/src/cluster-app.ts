@@ -21,7 +21,7 @@ export async function startClusterApp(
 
 export async function waitForEveryWorker(app: StartedApp, workers: number): Promise<void> {
   const listening = new RegExp(`all ${workers} workers listening`);
-  await waitFor(`all ${workers} workers listening`, async () =>
+  await waitFor(`all ${workers} workers listening`, () =>
     logContains(app.process.logs, listening) ? true : undefined,
   );
 }
@@ -41,7 +41,7 @@ export async function sendEach(base: string, path: string, status: number, times
 export async function killOneWorker(app: StartedApp, workers: number): Promise<{ victim: number; live: number[] }> {
   const [victim] = liveWorkerPidsFromLog(app.process.logs);
   process.kill(victim, 'SIGKILL');
-  const live = await waitFor('the replacement worker', async () => {
+  const live = await waitFor('the replacement worker', () => {
     const pids = liveWorkerPidsFromLog(app.process.logs);
     return pids.length === workers && !pids.includes(victim) ? pids : undefined;
   });
@@ -55,7 +55,8 @@ export interface BackgroundLoop {
 }
 
 export function loopInBackground(step: () => Promise<boolean>, pauseMs = 0): BackgroundLoop {
-  let stopped = false;
+  // Set by stop() while the loop runs; a plain boolean to the loop, not the constant false.
+  let stopped = false as boolean;
   let count = 0;
   const running = (async () => {
     while (!stopped) {
@@ -77,7 +78,7 @@ export function loopInBackground(step: () => Promise<boolean>, pauseMs = 0): Bac
 /** Waits until `loop` has counted `more` further steps. */
 export async function waitForMoreSteps(loop: BackgroundLoop, more: number, what: string): Promise<void> {
   const target = loop.count + more;
-  await waitFor(what, async () => (loop.count >= target ? true : undefined));
+  await waitFor(what, () => (loop.count >= target ? true : undefined));
 }
 
 /**

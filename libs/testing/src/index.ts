@@ -10,6 +10,7 @@ export {
 } from './cluster-probes.js';
 export { knownTraffic, type KnownRequest } from './known-traffic.js';
 export { parseExposition, scrape, selectSamples, sumSamples, type Sample } from './exposition.js';
+export { present } from './present.js';
 export { freePort } from '@app/local-stack';
 export { ManagedProcess, type ManagedProcessOptions } from '@app/local-stack';
 export { describeWithBinaries, findBinary, isCi, requireBinaries, type BinaryRequirement } from './required-binary.js';

@@ -9,6 +9,7 @@ import {
   type TaskName,
   type TaskOutcome,
 } from '@app/metrics';
+import { present } from './present.js';
 
 /** One kind of request of the known traffic, and what the app must make of it. */
 export interface KnownRequest {
@@ -22,7 +23,10 @@ export interface KnownRequest {
   readonly work?: { readonly task: TaskName; readonly outcome: TaskOutcome };
 }
 
-const SAMPLED = TASK_NAMES.find((task) => TASK_ROUTES[task].kind === 'sampled')!;
+const SAMPLED = present(
+  TASK_NAMES.find((task) => TASK_ROUTES[task].kind === 'sampled'),
+  'a sampled task route',
+);
 const SAMPLED_PATH = TASK_ROUTES[SAMPLED].path;
 const [FIRST_FIXED] = FIXED_TASKS;
 const FIRST_FIXED_PATH = TASK_ROUTES[FIRST_FIXED].path;

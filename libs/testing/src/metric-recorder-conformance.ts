@@ -39,14 +39,18 @@ export const FIXTURE_METRICS = {
 /** An adapter under test: a fresh recorder, and how to read what it exports, as Prometheus scrapes it. */
 export interface RecorderUnderTest {
   readonly recorder: MetricRecorder;
-  scrape(): Promise<Sample[]>;
+  /** Called on its own, not as a method: it must not need `this`. */
+  readonly scrape: () => Promise<Sample[]>;
 }
 
 /**
  * The behaviour every exporting adapter of the port shares, run by each adapter's own spec: the same fixture
  * metrics, recorded the same way, must read the same on every metric path.
  */
-export function describeMetricRecorderConformance(adapter: string, start: () => Promise<RecorderUnderTest>): void {
+export function describeMetricRecorderConformance(
+  adapter: string,
+  start: () => RecorderUnderTest | Promise<RecorderUnderTest>,
+): void {
   const { deliveries, queued, latency } = FIXTURE_METRICS;
 
   describe(`${adapter}, as every MetricRecorder adapter`, () => {

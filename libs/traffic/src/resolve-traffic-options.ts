@@ -102,7 +102,8 @@ export function resolveTrafficOptions(config: TrafficConfig): TrafficOptions {
 }
 
 /** Base URLs: http(s), no credentials, query or fragment, no duplicates; returned without a trailing slash. */
-function resolveTargets(targets: readonly string[] | undefined, reject: (message: string) => void): string[] {
+// Checked as a JavaScript caller may pass them, like every option here: not necessarily strings.
+function resolveTargets(targets: readonly unknown[] | undefined, reject: (message: string) => void): string[] {
   if (targets === undefined || targets.length === 0) {
     reject('is required: at least one base URL, e.g. http://127.0.0.1:8080');
     return [];
@@ -116,7 +117,7 @@ function resolveTargets(targets: readonly string[] | undefined, reject: (message
     const shown = `"${String(target).slice(0, 80)}"`;
     let url: URL;
     try {
-      url = new URL(target);
+      url = new URL(String(target));
     } catch {
       reject(`must be absolute http(s) URLs, got ${shown}`);
       continue;

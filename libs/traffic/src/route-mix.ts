@@ -45,9 +45,10 @@ export function routeShares(mix: RouteMix): Partial<Record<RouteName, number>> {
 
 /** The text form of a mix, as `--mix` takes it. */
 export function formatRouteMix(mix: RouteMix): string {
-  return ROUTE_NAMES.filter((name) => (mix[name] ?? 0) > 0)
-    .map((name) => `${name}=${mix[name]}`)
-    .join(',');
+  return ROUTE_NAMES.flatMap((name) => {
+    const weight = mix[name] ?? 0;
+    return weight > 0 ? [`${name}=${weight}`] : [];
+  }).join(',');
 }
 
 function totalWeight(mix: RouteMix): number {

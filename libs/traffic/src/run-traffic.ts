@@ -80,11 +80,12 @@ export async function runTraffic(config: TrafficConfig, controls: RunTrafficCont
   const progressTimer = setInterval(progress, Math.max(50, controls.progressIntervalMs ?? 1000));
   progressTimer.unref();
 
-  let failure: unknown;
+  // Boxed: the first failure is thrown again exactly as caught, whatever it is (even undefined).
+  let failure: { readonly error: unknown } | undefined;
   try {
     const workers = Array.from({ length: Math.min(options.concurrency, options.maxRequests) }, () =>
       worker().catch((error: unknown) => {
-        failure ??= error;
+        failure ??= { error };
         stop.abort();
       }),
     );
@@ -94,7 +95,7 @@ export async function runTraffic(config: TrafficConfig, controls: RunTrafficCont
     controls.signal?.removeEventListener('abort', onCallerAbort);
     sender.close();
   }
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure.error;
   progress();
 
   const elapsedSeconds = (performance.now() - startMs) / 1000;

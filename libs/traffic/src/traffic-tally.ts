@@ -23,9 +23,9 @@ export class TrafficTally {
   add(target: string, route: RouteName, outcome: RequestOutcome): void {
     this.finishedCount++;
     let byRoute = this.cells.get(target);
-    if (byRoute === undefined) this.cells.set(target, (byRoute = new Map()));
+    if (byRoute === undefined) this.cells.set(target, (byRoute = new Map<RouteName, Map<string, number>>()));
     let byOutcome = byRoute.get(route);
-    if (byOutcome === undefined) byRoute.set(route, (byOutcome = new Map()));
+    if (byOutcome === undefined) byRoute.set(route, (byOutcome = new Map<string, number>()));
     const key = outcomeKey(outcome);
     byOutcome.set(key, (byOutcome.get(key) ?? 0) + 1);
     if (outcome.kind === 'error') {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { startBuiltCli, waitFor, type CliRun } from '@app/testing';
 import type { ChildProcess } from 'node:child_process';
 import type { TrafficReport } from '@app/traffic';
@@ -109,7 +110,7 @@ describe('traffic CLI (built, run as a process)', () => {
 
   it('stops on Ctrl-C (SIGINT), still prints the summary, and exits 130', async () => {
     const run = cli(['--target', server.url, '--duration', '60', '--rate', '20', '--mix', 'one=1,two=1']);
-    await waitFor('the CLI to send requests', async () => (server.received.length >= 5 ? true : undefined), {
+    await waitFor('the CLI to send requests', () => (server.received.length >= 5 ? true : undefined), {
       timeoutMs: 10_000,
     });
     run.child.kill('SIGINT');

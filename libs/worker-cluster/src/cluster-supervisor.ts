@@ -10,7 +10,7 @@ export interface SupervisorOptions {
   readonly name: string;
   readonly settings: WorkerClusterSettings;
   readonly restartPolicy?: Partial<RestartPolicy>;
-  readonly startPrimary?: (context: PrimaryContext) => Promise<PrimaryService | void> | PrimaryService | void;
+  readonly startPrimary?: (context: PrimaryContext) => Promise<PrimaryService | undefined> | PrimaryService | undefined;
 }
 
 /** A place in the cluster, held by one worker at a time: the first, then each replacement. */
@@ -36,7 +36,7 @@ export class ClusterSupervisor {
   private readonly slots: Slot[];
   private readonly exitListeners: Array<(workerId: number) => void> = [];
   private readonly listeningWorkers = new Set<number>();
-  private service: PrimaryService | void = undefined;
+  private service: PrimaryService | undefined = undefined;
   private stopping: Promise<never> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -76,14 +76,17 @@ export class ClusterSupervisor {
         resolve();
       });
     });
-    worker.on('listening', (address) => this.onListening(worker, `${address.address ?? ''}:${address.port}`));
+    // Node's types say a string, but a server listening on every interface reports no address.
+    worker.on('listening', (address: { address?: string | null; port: number }) =>
+      this.onListening(worker, `${address.address ?? ''}:${address.port}`),
+    );
     // Without a listener, an 'error' (a failed kill, a broken channel) would crash the primary, and every worker with it.
     worker.on('error', (error) => this.logger.warn(`worker ${worker.id}: ${error.message}`));
   }
 
   private onListening(worker: Worker, address: string): void {
     this.listeningWorkers.add(worker.id);
-    this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) listening on ${address}`);
+    this.logger.log(`worker ${worker.id} (pid ${String(worker.process.pid)}) listening on ${address}`);
     const live = this.slots.filter((slot) => slot.worker).length;
     if (this.listeningWorkers.size === live && live === this.slots.length) {
       this.logger.log(`all ${live} workers listening`);
@@ -91,26 +94,26 @@ export class ClusterSupervisor {
   }
 
   private onExit(slot: Slot, worker: Worker, code: number | null, signal: string | null): void {
-    const how = signal ? `signal ${signal}` : `code ${code}`;
+    const how = signal ? `signal ${signal}` : `code ${String(code)}`;
     this.ipc.detach(worker.id, `exited with ${how}`);
     this.listeningWorkers.delete(worker.id);
     if (slot.worker === worker) slot.worker = undefined;
     for (const listener of this.exitListeners) listener(worker.id);
     if (this.stopping) {
-      this.logger.log(`worker ${worker.id} (pid ${worker.process.pid}) stopped (${how})`);
+      this.logger.log(`worker ${worker.id} (pid ${String(worker.process.pid)}) stopped (${how})`);
       return;
     }
     const decision = slot.crashes.recordCrash(Date.now());
     if (decision.action === 'give-up') {
       this.logger.error(
-        `worker ${worker.id} (pid ${worker.process.pid}) died (${how}): slot ${slot.index} crashed ` +
+        `worker ${worker.id} (pid ${String(worker.process.pid)}) died (${how}): slot ${slot.index} crashed ` +
           `${decision.recentCrashes} times recently, a crash loop; stopping the app`,
       );
       void this.shutdown(1, 'crash loop');
       return;
     }
     this.logger.warn(
-      `worker ${worker.id} (pid ${worker.process.pid}) died (${how}); restarting it in ${decision.delayMs} ms ` +
+      `worker ${worker.id} (pid ${String(worker.process.pid)}) died (${how}); restarting it in ${decision.delayMs} ms ` +
         `(crash ${decision.recentCrashes} of this slot recently)`,
     );
     slot.restartTimer = setTimeout(() => this.fork(slot), decision.delayMs);
@@ -129,12 +132,14 @@ export class ClusterSupervisor {
   private async stop(exitCode: number, reason: string): Promise<never> {
     const { shutdownTimeoutMs } = this.options.settings;
     for (const slot of this.slots) clearTimeout(slot.restartTimer);
-    const live = this.slots.filter((slot): slot is Slot & { worker: Worker } => slot.worker !== undefined);
+    const live = this.slots.filter(hasWorker);
     this.logger.log(`${reason}: stopping ${live.length} workers (at most ${shutdownTimeoutMs} ms)`);
     for (const { worker } of live) worker.process.kill('SIGTERM');
-    const allExited = Promise.all(live.map((slot) => slot.exited));
+    // fork() sets a slot's exited along with its worker: the fallback is for the type only.
+    const allExited = Promise.all(live.map((slot) => slot.exited ?? Promise.resolve()));
     if (!(await settlesWithin(allExited, shutdownTimeoutMs))) {
-      const stragglers = live.filter((slot) => slot.worker !== undefined);
+      // An exit clears its slot's worker: `live`'s narrowed type no longer holds for those.
+      const stragglers = live.filter(hasWorker);
       this.logger.warn(`${stragglers.length} workers still running after ${shutdownTimeoutMs} ms: killing them`);
       for (const { worker } of stragglers) worker.process.kill('SIGKILL');
       await settlesWithin(allExited, KILL_GRACE_MS);
@@ -148,6 +153,10 @@ export class ClusterSupervisor {
     this.logger.log(`stopped (exit code ${exitCode})`);
     process.exit(exitCode);
   }
+}
+
+function hasWorker(slot: Slot): slot is Slot & { worker: Worker } {
+  return slot.worker !== undefined;
 }
 
 async function settlesWithin(promise: Promise<unknown>, timeoutMs: number): Promise<boolean> {

@@ -18,7 +18,9 @@ function forkChild(): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the IPC child exited with code ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the IPC child exited with code ${String(code)} before it was ready`)),
+    );
     child.on('message', (message) => {
       if (message === 'ready') resolve(child);
     });

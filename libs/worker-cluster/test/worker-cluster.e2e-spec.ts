@@ -32,10 +32,10 @@ async function startFixture(env: Record<string, string>, waitForLog?: RegExp): P
   running.push(proc);
   const base = `http://127.0.0.1:${port}`;
   if (waitForLog) {
-    await waitFor(`the log line ${waitForLog}`, async () => (logContains(proc.logs, waitForLog) ? true : undefined), {
+    await waitFor(`the log line ${String(waitForLog)}`, () => (logContains(proc.logs, waitForLog) ? true : undefined), {
       timeoutMs: 20_000,
-    }).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- output ---\n${proc.logs}`);
+    }).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n--- output ---\n${proc.logs}`);
     });
   }
   return { proc, base };
@@ -68,7 +68,7 @@ describe('runWorkerCluster', () => {
     expect(workerPids).toHaveLength(3);
     const responses = [];
     for (let i = 0; i < 30; i += 1) responses.push(await getOnNewConnection(`${base}/`));
-    const answeredBy = new Set(responses.map((response) => JSON.parse(response.body).pid as number));
+    const answeredBy = new Set(responses.map((response) => (JSON.parse(response.body) as { pid: number }).pid));
     // Round-robin: 30 connections reach every one of the 3 workers.
     expect([...answeredBy].sort()).toEqual([...workerPids].sort());
     expect(answeredBy.has(proc.pid ?? -1)).toBe(false);
@@ -87,7 +87,7 @@ describe('runWorkerCluster', () => {
     const [victim, survivor] = liveWorkerPidsFromLog(proc.logs);
     process.kill(victim, 'SIGKILL');
     const replaced = (pids: number[]) => pids.length === 2 && !pids.includes(victim);
-    await waitFor('the restart', async () => (replaced(liveWorkerPidsFromLog(proc.logs)) ? true : undefined), {
+    await waitFor('the restart', () => (replaced(liveWorkerPidsFromLog(proc.logs)) ? true : undefined), {
       timeoutMs: 10_000,
     });
     expect(logContains(proc.logs, new RegExp(`\\(pid ${victim}\\) died \\(signal SIGKILL\\); restarting it`))).toBe(
@@ -98,7 +98,9 @@ describe('runWorkerCluster', () => {
     expect(pidsAfter).not.toContain(victim);
     const responses = await Promise.all(Array.from({ length: 10 }, () => getOnNewConnection(`${base}/`)));
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
-    expect(new Set(responses.map((response) => JSON.parse(response.body).pid))).toEqual(new Set(pidsAfter));
+    expect(new Set(responses.map((response) => (JSON.parse(response.body) as { pid: number }).pid))).toEqual(
+      new Set(pidsAfter),
+    );
     expect(proc.running).toBe(true);
   });
 

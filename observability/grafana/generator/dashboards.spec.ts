@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
+import { present } from '@app/testing';
 import {
   buildDashboard,
   committedPanelIds,
@@ -40,7 +41,9 @@ const panelsOf = (dashboard: Dashboard): RawPanel[] => {
 function datasourceRefs(node: unknown): unknown[] {
   if (Array.isArray(node)) return node.flatMap(datasourceRefs);
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'datasource' ? [value] : datasourceRefs(value)));
+  return Object.entries(node).flatMap(([key, value]: [string, unknown]) =>
+    key === 'datasource' ? [value] : datasourceRefs(value),
+  );
 }
 
 const dashboards = GENERATED_DASHBOARDS.map((generated) => ({ ...generated, dashboard: buildDashboard(generated) }));
@@ -116,10 +119,13 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
   });
 
   it('uses only template variables it defines', () => {
-    const defined = new Set((dashboard.templating?.list ?? []).map((variable) => variable.name));
+    const defined = new Set((dashboard.templating.list ?? []).map((variable) => variable.name));
     const sources = [
       ...queries.map((query) => query.expr),
-      ...(dashboard.templating?.list ?? []).map((variable) => String(variable.query ?? '')),
+      // The generator writes variable queries as text; one given as an object would hold no PromQL to search.
+      ...(dashboard.templating.list ?? []).map((variable) =>
+        typeof variable.query === 'string' ? variable.query : '',
+      ),
     ];
     const used = sources.flatMap((source) => [...source.matchAll(/\$(\w+)/g)].map((match) => match[1]));
     const undefinedVariables = used.filter((name) => !name.startsWith('__') && !defined.has(name));
@@ -135,7 +141,10 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
   });
 
   it('lays panels out without overlaps, inside the 24-column grid', () => {
-    const boxes = panels.map((panel) => ({ title: panel.title, ...panel.gridPos! }));
+    const boxes = panels.map((panel) => ({
+      title: panel.title,
+      ...present(panel.gridPos, `the position of ${String(panel.title)}`),
+    }));
     for (const box of boxes) expect(box.x + box.w).toBeLessThanOrEqual(24);
     for (const [index, a] of boxes.entries()) {
       for (const b of boxes.slice(index + 1)) {
@@ -147,7 +156,10 @@ describe.each(dashboards)('$file', ({ file, dashboard }) => {
 });
 
 describe('the service overview', () => {
-  const overview = dashboards.find(({ dashboard }) => dashboard.uid === SERVICE_OVERVIEW_UID)!.dashboard;
+  const { dashboard: overview } = present(
+    dashboards.find(({ dashboard }) => dashboard.uid === SERVICE_OVERVIEW_UID),
+    'the service overview dashboard',
+  );
   const queries = queriesOfDashboard(overview);
 
   it("reads HTTP traffic from the recording rules, never from either path's raw HTTP series", () => {

@@ -50,7 +50,7 @@ export function numberPanels(dashboard: Dashboard, committed: ReadonlyMap<string
   let next = Math.max(0, ...committed.values()) + 1;
   const number = (panel: AnyPanel): AnyPanel => {
     const numbered = { ...panel, id: committed.get(panel.title ?? '') ?? next++ };
-    if (numbered.type === 'row' && 'panels' in numbered && numbered.panels) {
+    if (numbered.type === 'row' && 'panels' in numbered) {
       numbered.panels = numbered.panels.map((inner) => number(inner) as typeof inner);
     }
     return numbered;

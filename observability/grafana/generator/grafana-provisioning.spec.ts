@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '@app/testing';
+import { present, REPO_ROOT } from '@app/testing';
 import { containerPortsOf, hostAndPort, loadComposeProject, mountsOf } from '../../compose/compose-project.js';
 import { ALERTMANAGER_DATASOURCE, PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
 
 const PROVISIONING_DIR = join(REPO_ROOT, 'observability', 'grafana', 'provisioning');
-const readYaml = <T>(...path: string[]) => parse(readFileSync(join(PROVISIONING_DIR, ...path), 'utf8')) as T;
+const readYaml = (...path: string[]): unknown => parse(readFileSync(join(PROVISIONING_DIR, ...path), 'utf8'));
 
 interface Datasource {
   name: string;
@@ -23,11 +23,10 @@ interface Datasource {
   secureJsonData?: unknown;
 }
 
-const { datasources } = readYaml<{ datasources: Datasource[] }>('datasources', 'datasources.yml');
-const { providers } = readYaml<{ providers: { type: string; options: { path: string } }[] }>(
-  'dashboards',
-  'dashboards.yml',
-);
+const { datasources } = readYaml('datasources', 'datasources.yml') as { datasources: Datasource[] };
+const { providers } = readYaml('dashboards', 'dashboards.yml') as {
+  providers: { type: string; options: { path: string } }[];
+};
 const project = loadComposeProject();
 const grafana = project.services.grafana;
 
@@ -42,7 +41,7 @@ describe.each([
   });
 
   it('points at its compose service, on a port it serves', () => {
-    const { host, port } = hostAndPort(datasource!.url);
+    const { host, port } = hostAndPort(present(datasource, `the ${reference.uid} data source`).url);
     expect(host).toBe(service);
     expect(containerPortsOf(project.services[service])).toContain(port);
   });
@@ -59,7 +58,10 @@ it('provisions only these two data sources, Prometheus the default, and no crede
 });
 
 it('tells Grafana the compose scrape interval, which $__rate_interval is derived from', () => {
-  const prometheus = datasources.find((datasource) => datasource.uid === PROMETHEUS_DATASOURCE.uid)!;
+  const prometheus = present(
+    datasources.find((datasource) => datasource.uid === PROMETHEUS_DATASOURCE.uid),
+    'the Prometheus data source',
+  );
   const composeConfig = parse(
     readFileSync(join(REPO_ROOT, 'observability', 'prometheus', 'prometheus.compose.yml'), 'utf8'),
   ) as { global: { scrape_interval: string } };

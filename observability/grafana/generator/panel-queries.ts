@@ -3,7 +3,7 @@
  * that each returns data, the promtool spec that each parses. Read from the built dashboards, so a new
  * panel is covered without touching a list.
  */
-import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { type Dashboard, VariableType } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboard, GENERATED_DASHBOARDS } from './dashboards.js';
 
 export interface DashboardPanelQuery {
@@ -60,13 +60,11 @@ export function listPanelQueries(): DashboardPanelQuery[] {
 export function listVariableQueries(): DashboardVariableQuery[] {
   return GENERATED_DASHBOARDS.flatMap((generated) => {
     const dashboard = buildDashboard(generated);
-    return (dashboard.templating?.list ?? [])
-      .filter((variable) => variable.type === 'query' && typeof variable.query === 'string')
-      .map((variable) => ({
-        dashboardUid: dashboard.uid ?? '',
-        variable: variable.name,
-        query: String(variable.query),
-      }));
+    return (dashboard.templating.list ?? []).flatMap((variable) =>
+      variable.type === VariableType.Query && typeof variable.query === 'string'
+        ? [{ dashboardUid: dashboard.uid ?? '', variable: variable.name, query: variable.query }]
+        : [],
+    );
   });
 }
 

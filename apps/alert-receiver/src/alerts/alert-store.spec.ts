@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { type AlertSpec, webhookPayload } from '../../test/fixtures/alertmanager-payloads.js';
 import type { AlertmanagerWebhookPayload } from './alertmanager-webhook.payload.js';
 import { validateWebhookPayload } from './alertmanager-webhook.validator.js';

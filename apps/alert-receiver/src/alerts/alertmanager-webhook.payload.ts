@@ -6,12 +6,13 @@
 export const ALERT_STATUSES = ['firing', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export type LabelSet = Readonly<Record<string, string>>;
+/** Label (or annotation) names and values, as sent: any given name may be missing. */
+export type LabelSet = Readonly<Partial<Record<string, string>>>;
 
 export interface WebhookAlert {
   readonly status: AlertStatus;
   /** Always holds a non-empty `alertname`. */
-  readonly labels: LabelSet;
+  readonly labels: LabelSet & { readonly alertname: string };
   readonly annotations: LabelSet;
   /** RFC 3339, as sent. */
   readonly startsAt: string;

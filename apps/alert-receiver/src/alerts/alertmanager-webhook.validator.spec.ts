@@ -1,9 +1,11 @@
 import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from '../../test/fixtures/alertmanager-payloads.js';
 import { type PayloadProblem, validateWebhookPayload } from './alertmanager-webhook.validator.js';
 
+type EditablePayload = Record<string, unknown> & { alerts: Array<Record<string, unknown>> };
+
 /** A deep copy of the captured firing payload, with `edit` applied: each case breaks one thing. */
-function captured(edit: (payload: Record<string, unknown> & { alerts: Array<Record<string, unknown>> }) => void) {
-  const copy = JSON.parse(JSON.stringify(CAPTURED_FIRING));
+function captured(edit: (payload: EditablePayload) => void): EditablePayload {
+  const copy = JSON.parse(JSON.stringify(CAPTURED_FIRING)) as EditablePayload;
   edit(copy);
   return copy;
 }
@@ -109,7 +111,9 @@ describe('validateWebhookPayload', () => {
   });
 
   it('keeps a label named __proto__ as a label instead of a prototype', () => {
-    const body = captured((p) => (p.alerts[0].labels = JSON.parse('{"alertname":"X","__proto__":"polluted"}')));
+    const body = captured((p) => {
+      p.alerts[0].labels = JSON.parse('{"alertname":"X","__proto__":"polluted"}');
+    });
     const result = validateWebhookPayload(body);
     expect(result.valid).toBe(true);
     if (!result.valid) return;

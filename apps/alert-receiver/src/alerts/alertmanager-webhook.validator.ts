@@ -127,7 +127,8 @@ class Checker {
     }
     const prefix = `${field}.`;
     const labels = this.labelSet(value.labels, `${prefix}labels`);
-    if (isPlainObject(value.labels) && (labels.alertname ?? '').trim() === '') {
+    const alertname = labels.alertname ?? '';
+    if (isPlainObject(value.labels) && alertname.trim() === '') {
       this.fail(`${prefix}labels.alertname`, 'is required (a non-empty string)');
     }
     const fingerprint = this.string(value, 'fingerprint', { nonEmpty: true, prefix });
@@ -136,7 +137,8 @@ class Checker {
     }
     return {
       status: this.status(value.status, `${prefix}status`),
-      labels,
+      // Unchanged when valid; an empty name only in an alert whose payload is rejected.
+      labels: { ...labels, alertname },
       annotations: this.labelSet(value.annotations, `${prefix}annotations`),
       startsAt: this.timestamp(value, 'startsAt', prefix),
       endsAt: this.timestamp(value, 'endsAt', prefix),
@@ -148,7 +150,7 @@ class Checker {
 
 const emptyAlert: WebhookAlert = {
   status: 'firing',
-  labels: {},
+  labels: { alertname: '' },
   annotations: {},
   startsAt: '',
   endsAt: '',

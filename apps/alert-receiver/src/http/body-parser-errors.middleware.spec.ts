@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { HttpException } from '@nestjs/common';
 import { toHttpException } from './body-parser-errors.middleware.js';
 

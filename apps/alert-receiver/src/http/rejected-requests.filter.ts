@@ -3,7 +3,7 @@ import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { ALERTS_PATH } from '../alerts/alerts.paths.js';
 import { ReceiverMetrics } from '../metrics/receiver-metrics.js';
-import { REJECTION_REASONS } from '../metrics/receiver-metric-names.js';
+import { REJECTION_REASONS, type RejectionReason } from '../metrics/receiver-metric-names.js';
 
 /**
  * Counts the webhook requests refused with a 4xx (bad payload, no token, too large, wrong type), then
@@ -22,7 +22,9 @@ export class RejectedRequestsFilter extends BaseExceptionFilter {
     const request = host.switchToHttp().getRequest<IncomingMessage>();
     const path = (request.url ?? '').split('?')[0];
     if (exception instanceof HttpException && request.method === 'POST' && path === ALERTS_PATH) {
-      const reason = REJECTION_REASONS[exception.getStatus() as keyof typeof REJECTION_REASONS];
+      // Any status can come here: only those in the table are counted.
+      const reasons: Readonly<Partial<Record<number, RejectionReason>>> = REJECTION_REASONS;
+      const reason = reasons[exception.getStatus()];
       if (reason !== undefined) this.metrics.requestRejected(reason);
     }
     super.catch(exception, host);

@@ -83,7 +83,7 @@ function labelList(alert: AlertState): string {
   const items = Object.entries(alert.labels)
     .filter(([name]) => !LABELS_SHOWN_APART.has(name))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `<li>${escapeHtml(name)}="${escapeHtml(value)}"</li>`);
+    .map(([name, value]) => `<li>${escapeHtml(name)}="${escapeHtml(value ?? '')}"</li>`);
   return items.length === 0 ? '' : `<ul class="labels" data-field="labels">${items.join('')}</ul>`;
 }
 

@@ -29,7 +29,7 @@ Options:
   --scrapes N        timed scrapes of /metrics per variant, ${range('scrapes')} (default ${d.scrapes})
   --variants LIST    comma-separated, must include baseline (default ${VARIANT_NAMES.join(',')})
   --scenarios LIST   routes to load, comma-separated (default ${SCENARIO_NAMES.join(',')})
-  --quick            short run: ${QUICK_PRESET.rounds} rounds of ${QUICK_PRESET.durationSeconds} s, ${QUICK_PRESET.warmupSeconds} s warm-up, no wrk, no retries
+  --quick            short run: ${q.rounds} rounds of ${q.durationSeconds} s, ${q.warmupSeconds} s warm-up, no wrk, no retries
                      (flags given still win)
   --json             print the whole report (every round) as JSON instead of the tables
   --help             print this help

@@ -15,7 +15,8 @@ export function parseCpuList(list: string): number[] {
   for (const part of list.trim().split(',')) {
     const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
     if (match === null) throw new Error(`not a CPU list: "${list}"`);
-    const [first, last] = [Number(match[1]), Number(match[2] ?? match[1])];
+    // The range's end is an optional group: missing for a single CPU.
+    const [first, last] = [Number(match[1]), Number(match.at(2) ?? match[1])];
     for (let cpu = first; cpu <= last; cpu++) cpus.push(cpu);
   }
   return cpus;

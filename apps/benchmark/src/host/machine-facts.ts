@@ -30,7 +30,8 @@ export const MEASURED_PACKAGES = [
 ] as const;
 
 export async function readMachineFacts(): Promise<MachineFacts> {
-  const [first] = cpus();
+  // Empty when no CPU information is available (no /proc, for one).
+  const first = cpus().at(0);
   return {
     cpuModel: first?.model.trim() ?? 'unknown',
     cpus: cpus().length,
@@ -67,9 +68,12 @@ function installedVersion(name: string): string {
 function wrkVersion(): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile('wrk', ['-v'], { encoding: 'utf8' }, (error, stdout) => {
-      if (error !== null && error.code === 'ENOENT') return resolve(undefined);
-      const line = stdout.split('\n')[0]?.trim();
-      resolve(line?.startsWith('wrk') ? line : undefined);
+      if (error !== null && error.code === 'ENOENT') {
+        resolve(undefined);
+        return;
+      }
+      const line = stdout.split('\n')[0].trim();
+      resolve(line.startsWith('wrk') ? line : undefined);
     });
   });
 }

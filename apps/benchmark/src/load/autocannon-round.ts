@@ -24,7 +24,10 @@ export function runAutocannonRound(spec: LoadSpec): Promise<LoadRound> {
       },
       (error, result) => {
         spec.signal?.removeEventListener('abort', stop);
-        if (error !== null) return reject(error);
+        if (error !== null) {
+          reject(error);
+          return;
+        }
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         resolve({
           generator: 'autocannon',

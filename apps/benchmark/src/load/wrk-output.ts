@@ -8,7 +8,7 @@ import type { LoadRound } from './load-round.js';
 export type WrkOutput = Omit<LoadRound, 'generator'>;
 
 /** wrk's time units, as its `format_time_us` prints them, in milliseconds (µs divided: 0.94, not 0.9400000000000001). */
-const MILLISECONDS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const MILLISECONDS_PER_UNIT: Readonly<Partial<Record<string, number>>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 function toMilliseconds(value: string, unit: string): number {
   if (unit === 'us') return Number(value) / 1_000;

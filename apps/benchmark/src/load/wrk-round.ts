@@ -22,11 +22,14 @@ export function runWrkRound(spec: LoadSpec): Promise<LoadRound> {
   ];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { encoding: 'utf8', signal: spec.signal }, (error, stdout, stderr) => {
-      if (error !== null) return reject(new Error(`wrk ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+      if (error !== null) {
+        reject(new Error(`wrk ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+        return;
+      }
       try {
         resolve({ generator: 'wrk', ...parseWrkOutput(stdout) });
       } catch (parseError) {
-        reject(parseError);
+        reject(parseError instanceof Error ? parseError : new Error(String(parseError)));
       }
     });
   });

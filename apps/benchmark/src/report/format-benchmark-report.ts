@@ -89,7 +89,7 @@ function formatMethod(report: BenchmarkReport): string {
     : `not pinned (${pinning.reason}): server and load generator share the CPUs`;
   const wrk =
     report.method.wrkSkipped ??
-    `then ${options.wrkRounds} round(s) of ${machine.wrk?.split(' ').slice(0, 2).join(' ')}`;
+    `then ${options.wrkRounds} round(s) of ${machine.wrk?.split(' ').slice(0, 2).join(' ') ?? 'wrk'}`;
   return [
     `Metric paths benchmark: ${machine.cpus} × ${machine.cpuModel}, Linux ${machine.kernel}, Node ${machine.node}`,
     placement,

@@ -131,7 +131,7 @@ export class BenchServer {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     let lastProblem = 'no answer yet';
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`it exited (code ${this.child.exitCode ?? this.child.signalCode})`);
+      if (!this.running) throw new Error(`it exited (code ${String(this.child.exitCode ?? this.child.signalCode)})`);
       try {
         const response = await fetch(url);
         await response.arrayBuffer();

@@ -9,5 +9,5 @@ export interface HeapReport {
 }
 
 export function isHeapReport(message: unknown): message is HeapReport {
-  return typeof message === 'object' && message !== null && (message as HeapReport).type === HEAP_REPORT;
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === HEAP_REPORT;
 }

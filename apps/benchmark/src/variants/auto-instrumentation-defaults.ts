@@ -11,11 +11,14 @@ const SCRIPT = join(import.meta.dirname, 'print-auto-instrumentation-defaults.js
 export function autoInstrumentationDefaults(): Promise<string[]> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [SCRIPT], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error !== null)
-        return reject(new Error(`could not list the default instrumentations: ${stderr || error.message}`));
+      if (error !== null) {
+        reject(new Error(`could not list the default instrumentations: ${stderr || error.message}`));
+        return;
+      }
       const names = JSON.parse(stdout) as unknown;
       if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === 'string')) {
-        return reject(new Error(`unexpected list of default instrumentations: ${stdout}`));
+        reject(new Error(`unexpected list of default instrumentations: ${stdout}`));
+        return;
       }
       resolve(names);
     });

@@ -29,10 +29,10 @@ function drawnPanel(panel: PanelView): DrawnPanel {
   }
 }
 
-function byId<T extends HTMLElement>(id: string): T {
+function byId(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (found === null) throw new Error(`the page has no #${id}`);
-  return found as T;
+  return found;
 }
 
 async function loadView(): Promise<DashboardView> {
@@ -77,8 +77,8 @@ function currentWindow(view: DashboardView): QueryWindow {
 }
 
 async function start(): Promise<void> {
-  const main = byId<HTMLElement>('dashboard');
-  const status = byId<HTMLElement>('status');
+  const main = byId('dashboard');
+  const status = byId('status');
   let view: DashboardView;
   try {
     view = await loadView();
@@ -89,7 +89,8 @@ async function start(): Promise<void> {
     return;
   }
   document.title = `${view.title} · local dashboard`;
-  renderControls(byId<HTMLFormElement>('controls'), view);
+  // The page's markup (page.renderer.ts) makes #controls a form.
+  renderControls(byId('controls') as HTMLFormElement, view);
   const panels = layOut(main, view);
   main.dataset.state = 'ready';
 

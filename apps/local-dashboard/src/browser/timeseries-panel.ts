@@ -118,8 +118,10 @@ export class TimeseriesPanel {
         {
           ...AXIS_COLORS,
           // As wide as the longest label needs ("0.05 req/s"): about 7 px a character of the 12 px axis font,
-          // plus the tick and the gap, which uPlot counts in the axis' size.
-          size: (_chart, values) => (values ? Math.max(...values.map((value) => value.length)) * 7 + 26 : 50),
+          // plus the tick and the gap, which uPlot counts in the axis' size. Its first call, before any
+          // tick exists, passes null, whatever its types say.
+          size: (_chart, values: string[] | null) =>
+            values ? Math.max(...values.map((value) => value.length)) * 7 + 26 : 50,
           values: (_chart, splits) => splits.map((value) => formatValue(value, unit)),
         },
       ],
@@ -128,7 +130,8 @@ export class TimeseriesPanel {
         y: {
           // From the panel's min (0 on rates and ratios) to the data's max, and high enough to show a threshold
           // line, so that the error budget stays in sight while the ratio is far below it.
-          range: (_chart, dataMin, dataMax) => {
+          // uPlot passes null bounds while there is no data, whatever its types say.
+          range: (_chart, dataMin: number | null, dataMax: number | null) => {
             const low = floor ?? Math.min(0, dataMin ?? 0);
             const high = Math.max(dataMax ?? 0, ...lines.map((line) => line.value * 1.2));
             return [low, high > low ? high * 1.05 : low + 1];

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { TASK_NAMES } from '@app/metrics';
 import { HttpException } from '@nestjs/common';
 import { readLocalDashboardConfig } from '../local-dashboard.config.js';

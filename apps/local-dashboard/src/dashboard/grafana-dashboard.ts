@@ -172,7 +172,9 @@ function variableOf(raw: unknown): VariableModel[] {
     const query = isObject(raw.query) ? text(raw.query.query) : text(raw.query);
     const match = /^\s*label_values\(\s*(?:(.+?)\s*,\s*)?(\w+)\s*\)\s*$/s.exec(query);
     if (match === null) return [];
-    const [, selector, labelName] = match;
+    // The series selector is an optional group: missing in `label_values(label)`.
+    const selector = match.at(1);
+    const labelName = match[2];
     return [{ kind: 'label_values', name, label, selector: selector ?? `{${labelName}!=""}`, labelName }];
   }
   // Other kinds (interval, textbox, data source) are left to interpolateVariables' default: "All".

@@ -85,7 +85,8 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
   if (response.body === null) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
+  // Typed ReadableStream<any> by undici; a fetch body's chunks are bytes (Uint8Array), as the Fetch standard says.
+  for await (const chunk of response.body as ReadableStream<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) throw new AnswerTooLargeError();
     chunks.push(chunk);

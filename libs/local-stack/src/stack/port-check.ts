@@ -4,7 +4,7 @@ import type { StackPorts } from './stack-ports.js';
 /** Fails with one message naming every port of the stack that something else already listens on. */
 export async function assertPortsFree(ports: StackPorts): Promise<void> {
   const busy: string[] = [];
-  for (const [component, port] of Object.entries(ports)) {
+  for (const [component, port] of Object.entries(ports) as Array<[string, number]>) {
     if (!(await isFree(port))) busy.push(`${port} (${component})`);
   }
   if (busy.length > 0) {

@@ -44,7 +44,10 @@ export class ClusterMetricsAggregator implements PrimaryService {
       answers.map(({ workerId, answer }) =>
         answer.then(
           (snapshot) => this.keep(workerId, round, snapshot),
-          (error: Error) => this.primary.logger.warn(`metrics of worker ${workerId}: ${error.message}`),
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.primary.logger.warn(`metrics of worker ${workerId}: ${reason}`);
+          },
         ),
       ),
     );

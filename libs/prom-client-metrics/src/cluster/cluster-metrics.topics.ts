@@ -8,10 +8,12 @@ export interface AggregatedExposition {
 }
 
 /** Primary → worker: "your registry, as data". */
-export const METRICS_SNAPSHOT_TOPIC = defineIpcTopic<void, MetricsSnapshot>('prom-client-metrics:snapshot');
+export const METRICS_SNAPSHOT_TOPIC = defineIpcTopic<undefined, MetricsSnapshot>('prom-client-metrics:snapshot');
 
 /** Worker → primary, on GET /metrics: "the whole cluster's metrics, merged". */
-export const AGGREGATED_METRICS_TOPIC = defineIpcTopic<void, AggregatedExposition>('prom-client-metrics:aggregated');
+export const AGGREGATED_METRICS_TOPIC = defineIpcTopic<undefined, AggregatedExposition>(
+  'prom-client-metrics:aggregated',
+);
 
 /**
  * Timeouts of the two questions, nested and both below Prometheus' `scrape_timeout` (4 s here): a

@@ -74,7 +74,11 @@ export class PrimaryIpc {
       this.askEach(topic, request, timeoutMs).map(({ workerId, answer }) =>
         answer.then(
           (value): WorkerReply<Response> => ({ workerId, ok: true, value }),
-          (error: Error): WorkerReply<Response> => ({ workerId, ok: false, error }),
+          (error: unknown): WorkerReply<Response> => ({
+            workerId,
+            ok: false,
+            error: error instanceof Error ? error : new Error(String(error)),
+          }),
         ),
       ),
     );
