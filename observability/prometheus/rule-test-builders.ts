@@ -262,6 +262,11 @@ export function requestSeries(path: MetricPath, request: HttpRequest, exporterLa
     : scrapedSeries(path, OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '_count', exporterLabels);
 }
 
+/** The input series of a path's request counter for GETs of `route` answered `code` (see requestSeries). */
+export function requests(path: MetricPath, route: string, code: string, values: string): InputSeries {
+  return { series: requestSeries(path, { route, code }), values };
+}
+
 /** The request counter of the OpenTelemetry app pushed as OTLP by the worker `instanceId` (see pushedSeries). */
 export function pushedRequestSeries(request: HttpRequest, instanceId: string, exporterLabels?: Labels): string {
   return pushedSeries(OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '_count', instanceId, exporterLabels);
@@ -307,6 +312,21 @@ export function serviceLabelsOf(path: MetricPath): Record<string, string> {
 /** A recorded series' name and labels, as promtool prints an expected sample. */
 export function recordedSeries(record: string, labels: Readonly<Record<string, string>>): string {
   return render(record, labels);
+}
+
+/** An expected sample of a series `record`ed for a path's app: its service labels (serviceLabelsOf), then `labels`. */
+export function recordedSample(record: string, path: MetricPath, value: number, labels: Labels = {}): ExpectedSample {
+  return { labels: recordedSeries(record, { ...serviceLabelsOf(path), ...labels }), value };
+}
+
+/** A `promql_expr_test`: at `evalTime`, `expr` gives exactly `samples` (none: no series at all). */
+export function exprTest(expr: string, evalTime: string, samples: ExpectedSample[]): PromqlExprTest {
+  return { expr, eval_time: evalTime, exp_samples: samples };
+}
+
+/** An `alert_rule_test`: at `evalTime`, `alertname` fires exactly `alerts` (none: silent, or only pending). */
+export function alertTest(alertname: string, evalTime: string, alerts: ExpectedAlert[]): AlertRuleTest {
+  return { alertname, eval_time: evalTime, exp_alerts: alerts };
 }
 
 /** The annotations an alert is expected with: its summary, description, and the runbook link of the one pattern. */

@@ -1,5 +1,9 @@
 import { ConfigValidationError } from '@app/config';
-import { ALERT_RECEIVER_DEFAULTS, readAlertReceiverConfig, type SecretFileReader } from './alert-receiver.config.js';
+import {
+  ALERT_RECEIVER_NUMBER_RULES,
+  readAlertReceiverConfig,
+  type SecretFileReader,
+} from './alert-receiver.config.js';
 
 const noFile: SecretFileReader = (path) => {
   throw new Error(`ENOENT: no such file or directory, open '${path}'`);
@@ -20,7 +24,7 @@ describe('readAlertReceiverConfig', () => {
     expect(readAlertReceiverConfig({}, noFile)).toEqual({
       port: 8082,
       host: '0.0.0.0',
-      maxAlerts: ALERT_RECEIVER_DEFAULTS.maxAlerts,
+      maxAlerts: ALERT_RECEIVER_NUMBER_RULES.maxAlerts.default,
       bodyLimitBytes: 1024 * 1024,
       pageRefreshSeconds: 5,
       token: undefined,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Env, EnvReader } from '@app/config';
+import { type Env, EnvReader, type NumberRule } from '@app/config';
 
 /** Nest token of the validated configuration. */
 export const ALERT_RECEIVER_CONFIG = Symbol('ALERT_RECEIVER_CONFIG');
@@ -20,16 +20,17 @@ export interface AlertReceiverConfig {
 export const ALERT_RECEIVER_DEFAULTS = {
   port: 8082,
   host: '0.0.0.0',
-  maxAlerts: 200,
-  bodyLimitBytes: 1024 * 1024,
-  pageRefreshSeconds: 5,
 } as const;
 
-/** Upper bounds that keep the store's memory bounded whatever the environment says. */
-export const ALERT_RECEIVER_LIMITS = {
-  maxAlerts: 10_000,
-  bodyLimitBytes: 16 * 1024 * 1024,
-} as const;
+/**
+ * The numeric settings: each one's default and the range it accepts. The upper bounds of `maxAlerts` and
+ * `bodyLimitBytes` keep the store's memory bounded whatever the environment says.
+ */
+export const ALERT_RECEIVER_NUMBER_RULES = {
+  maxAlerts: { default: 200, min: 1, max: 10_000 },
+  bodyLimitBytes: { default: 1024 * 1024, min: 1024, max: 16 * 1024 * 1024 },
+  pageRefreshSeconds: { default: 5, min: 1, max: 3600 },
+} as const satisfies Partial<Record<keyof AlertReceiverConfig, NumberRule>>;
 
 /** Reads a secret from a file; injectable so that tests need not touch the disk. */
 export type SecretFileReader = (path: string) => string;
@@ -44,21 +45,12 @@ export function readAlertReceiverConfig(env: Env, readFile: SecretFileReader = r
   const reader = new EnvReader(env);
   const port = reader.port('PORT', ALERT_RECEIVER_DEFAULTS.port);
   const host = reader.string('HOST', ALERT_RECEIVER_DEFAULTS.host);
-  const maxAlerts = reader.integer('ALERT_RECEIVER_MAX_ALERTS', {
-    default: ALERT_RECEIVER_DEFAULTS.maxAlerts,
-    min: 1,
-    max: ALERT_RECEIVER_LIMITS.maxAlerts,
-  });
-  const bodyLimitBytes = reader.integer('ALERT_RECEIVER_BODY_LIMIT_BYTES', {
-    default: ALERT_RECEIVER_DEFAULTS.bodyLimitBytes,
-    min: 1024,
-    max: ALERT_RECEIVER_LIMITS.bodyLimitBytes,
-  });
-  const pageRefreshSeconds = reader.integer('ALERT_RECEIVER_PAGE_REFRESH_SECONDS', {
-    default: ALERT_RECEIVER_DEFAULTS.pageRefreshSeconds,
-    min: 1,
-    max: 3600,
-  });
+  const maxAlerts = reader.integer('ALERT_RECEIVER_MAX_ALERTS', ALERT_RECEIVER_NUMBER_RULES.maxAlerts);
+  const bodyLimitBytes = reader.integer('ALERT_RECEIVER_BODY_LIMIT_BYTES', ALERT_RECEIVER_NUMBER_RULES.bodyLimitBytes);
+  const pageRefreshSeconds = reader.integer(
+    'ALERT_RECEIVER_PAGE_REFRESH_SECONDS',
+    ALERT_RECEIVER_NUMBER_RULES.pageRefreshSeconds,
+  );
   const token = readToken(reader, readFile);
   reader.assertValid();
   return { port, host, maxAlerts, token, bodyLimitBytes, pageRefreshSeconds };

@@ -12,7 +12,6 @@ import {
   freePort,
   getOnNewConnection,
   isAlive,
-  liveWorkerPidsFromLog,
   logContains,
   ManagedProcess,
   REPO_ROOT,
@@ -45,6 +44,7 @@ const TRAFFIC: ReadonlyArray<readonly [string, number, number]> = [
 const K = TRAFFIC.reduce((total, [, , times]) => total + times, 0);
 
 const instanceIdOf = (pid: number) => `${hostname()}-${pid}`;
+const workerInstancesOf = (app: StartedApp): string[] => cluster.liveWorkerPids(app).map(instanceIdOf).sort();
 const seriesKey = (sample: Sample) =>
   `${sample.name}{${Object.entries(sample.labels)
     .sort()
@@ -96,7 +96,7 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
     });
 
     it("serves on METRICS_PORT every worker's series, each under its own service_instance_id", () => {
-      const workerInstances = liveWorkerPidsFromLog(running.app.process.logs).map(instanceIdOf).sort();
+      const workerInstances = workerInstancesOf(running.app);
       expect(workerInstances).toHaveLength(WORKERS);
       expect([...new Set(selectSamples(samples, HTTP_COUNT).map((s) => s.labels[INSTANCE_LABEL]))].sort()).toEqual(
         workerInstances,
@@ -249,7 +249,7 @@ describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
       const app = await cluster.start(APP, env, `${base}${HEALTH_PATH}`, WORKERS);
       const [path, status, times] = TRAFFIC[0];
       const answeredBy = new Set(await cluster.sendEach(base, path, status, times));
-      const workerInstances = liveWorkerPidsFromLog(app.process.logs).map(instanceIdOf).sort();
+      const workerInstances = workerInstancesOf(app);
       await app.stop();
 
       const pushes = receiver.received.map((push) => JSON.parse(push.body.toString('utf8')) as OtlpMetricsRequest);

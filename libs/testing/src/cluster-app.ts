@@ -26,6 +26,11 @@ export async function waitForEveryWorker(app: StartedApp, workers: number): Prom
   );
 }
 
+/** The pids of `app`'s live workers, as its primary's log tells them. */
+export function liveWorkerPids(app: StartedApp): number[] {
+  return liveWorkerPidsFromLog(app.process.logs);
+}
+
 /** Sends `times` GETs of `path`, each on a new connection so that the primary spreads them; the workers' ids. */
 export async function sendEach(base: string, path: string, status: number, times: number): Promise<string[]> {
   const workerIds: string[] = [];
@@ -39,10 +44,10 @@ export async function sendEach(base: string, path: string, status: number, times
 
 /** SIGKILLs the first live worker and waits until the primary has replaced it: the victim and the live pids. */
 export async function killOneWorker(app: StartedApp, workers: number): Promise<{ victim: number; live: number[] }> {
-  const [victim] = liveWorkerPidsFromLog(app.process.logs);
+  const [victim] = liveWorkerPids(app);
   process.kill(victim, 'SIGKILL');
   const live = await waitFor('the replacement worker', () => {
-    const pids = liveWorkerPidsFromLog(app.process.logs);
+    const pids = liveWorkerPids(app);
     return pids.length === workers && !pids.includes(victim) ? pids : undefined;
   });
   return { victim, live };
@@ -102,7 +107,7 @@ export async function killOneWorkerUnderLoad(
  * worker killed, every worker gone.
  */
 export async function expectGracefulClusterStop(app: StartedApp, workers: number): Promise<void> {
-  const workerPids = liveWorkerPidsFromLog(app.process.logs);
+  const workerPids = liveWorkerPids(app);
   expect(workerPids).toHaveLength(workers);
   const { code, elapsedMs } = await stopBySigterm(app);
   expect(code).toBe(0);
@@ -131,6 +136,7 @@ export async function stopBySigterm(
 /** The cluster tests' steps, as one object: `cluster.start(...)`, `cluster.killOneWorkerUnderLoad(...)`. */
 export const cluster = {
   start: startClusterApp,
+  liveWorkerPids,
   sendEach,
   loopInBackground,
   killOneWorkerUnderLoad,

@@ -9,7 +9,7 @@ export { CrashHistory, DEFAULT_RESTART_POLICY, type RestartDecision, type Restar
 export { runWorkerCluster, type WorkerClusterOptions } from './run-worker-cluster.js';
 export {
   readWorkerClusterSettings,
-  WORKER_CLUSTER_DEFAULTS,
+  WORKER_CLUSTER_NUMBER_RULES,
   type WorkerClusterSettings,
 } from './worker-cluster.settings.js';
 export { type PrimaryContext, type PrimaryService, type WorkerContext } from './worker-context.js';

@@ -1,5 +1,5 @@
 import { ConfigValidationError, EnvReader } from '@app/config';
-import { readWorkerClusterSettings, WORKER_CLUSTER_DEFAULTS } from './worker-cluster.settings.js';
+import { readWorkerClusterSettings, WORKER_CLUSTER_NUMBER_RULES } from './worker-cluster.settings.js';
 
 function read(env: Record<string, string>) {
   const reader = new EnvReader(env);
@@ -20,7 +20,7 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 
 describe('readWorkerClusterSettings', () => {
   it('defaults to one process, exactly as without a cluster', () => {
-    expect(read({})).toEqual({ workers: 1, shutdownTimeoutMs: WORKER_CLUSTER_DEFAULTS.shutdownTimeoutMs });
+    expect(read({})).toEqual({ workers: 1, shutdownTimeoutMs: WORKER_CLUSTER_NUMBER_RULES.shutdownTimeoutMs.default });
   });
 
   it('reads WORKERS and WORKERS_SHUTDOWN_TIMEOUT_MS', () => {

@@ -1,4 +1,4 @@
-import type { EnvReader } from '@app/config';
+import type { EnvReader, NumberRule } from '@app/config';
 
 /** How many processes serve the app, and how long they get to stop. Read by each app's configuration. */
 export interface WorkerClusterSettings {
@@ -15,24 +15,21 @@ export interface WorkerClusterSettings {
   readonly shutdownTimeoutMs: number;
 }
 
-export const WORKER_CLUSTER_DEFAULTS = {
-  workers: 1,
-  shutdownTimeoutMs: 8_000,
-  /** A bound, not a target: past a few per core, workers only compete for the same CPUs. */
-  maxWorkers: 64,
-} as const;
+/**
+ * Each setting's default and the range it accepts. The most workers is a bound, not a target: past a few per core,
+ * workers only compete for the same CPUs.
+ */
+export const WORKER_CLUSTER_NUMBER_RULES = {
+  workers: { default: 1, min: 1, max: 64 },
+  shutdownTimeoutMs: { default: 8_000, min: 100, max: 120_000 },
+} as const satisfies Record<keyof WorkerClusterSettings, NumberRule>;
 
 /** Reads `WORKERS` and `WORKERS_SHUTDOWN_TIMEOUT_MS`; problems are collected by the reader. */
 export function readWorkerClusterSettings(reader: EnvReader): WorkerClusterSettings {
-  const workers = reader.integer('WORKERS', {
-    default: WORKER_CLUSTER_DEFAULTS.workers,
-    min: 1,
-    max: WORKER_CLUSTER_DEFAULTS.maxWorkers,
-  });
-  const shutdownTimeoutMs = reader.integer('WORKERS_SHUTDOWN_TIMEOUT_MS', {
-    default: WORKER_CLUSTER_DEFAULTS.shutdownTimeoutMs,
-    min: 100,
-    max: 120_000,
-  });
+  const workers = reader.integer('WORKERS', WORKER_CLUSTER_NUMBER_RULES.workers);
+  const shutdownTimeoutMs = reader.integer(
+    'WORKERS_SHUTDOWN_TIMEOUT_MS',
+    WORKER_CLUSTER_NUMBER_RULES.shutdownTimeoutMs,
+  );
   return { workers, shutdownTimeoutMs };
 }

@@ -1,5 +1,6 @@
-import { METRIC_PATHS, OTEL_HTTP_METRICS, TASK_ROUTES, UNMATCHED_ROUTE, type MetricPath } from '@app/metrics';
+import { METRIC_PATHS, OTEL_HTTP_METRICS, UNMATCHED_ROUTE, type MetricPath } from '@app/metrics';
 import {
+  alertTest,
   commented,
   expectedAnnotations,
   exporterLabelsOf,
@@ -8,6 +9,7 @@ import {
   pushedRequestSeries,
   pushedResourceInfoSeries,
   requestBuckets,
+  requests,
   requestSeries,
   ruleFilesOf,
   serviceLabelsOf,
@@ -19,13 +21,10 @@ import {
 } from '../rule-test-builders.js';
 import { HTTP_ALERTS } from '../rules/http.alerts.js';
 import { HTTP_RECORDING_RULES } from '../rules/http.rules.js';
+import { ERROR, FOUR, ONE, SAMPLE } from './routes.js';
 
 const OTEL = METRIC_PATHS.otel;
 const PROM_CLIENT = METRIC_PATHS.promClient;
-const ONE = TASK_ROUTES.one.path;
-const FOUR = TASK_ROUTES.four.path;
-const ERROR = TASK_ROUTES.error.path;
-const SAMPLE = TASK_ROUTES.sample.path;
 /** The OpenTelemetry worker that pushes OTLP (compose): its `service.instance.id`. */
 const WORKER = 'host-7';
 /**
@@ -35,11 +34,6 @@ const WORKER = 'host-7';
 const SCOPE_NAME_ONLY = { otel_scope_name: exporterLabelsOf('otel', OTEL_HTTP_METRICS.duration).otel_scope_name };
 
 type Severity = 'warning' | 'critical';
-
-const requests = (path: MetricPath, route: string, code: string, values: string): InputSeries => ({
-  series: requestSeries(path, { route, code }),
-  values,
-});
 
 /** A path's requests for 30 minutes: `ok` a minute answered by /one, `failing` a minute by /error with a 500. */
 const okAndFailing = (path: MetricPath, ok: number, failing: number): InputSeries[] => [
@@ -120,19 +114,13 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
         alert_rule_test: [
           {
             comment: 'pending, not yet firing: `for: 5m` has not elapsed',
-            alertname: 'HttpServerErrorRatioHigh',
-            eval_time: '4m',
-            exp_alerts: [],
+            ...alertTest('HttpServerErrorRatioHigh', '4m', []),
           },
-          {
-            alertname: 'HttpServerErrorRatioHigh',
-            eval_time: '15m',
-            exp_alerts: [
-              serverErrors('promClient', 'warning', '10%'),
-              serverErrors('otel', 'warning', '50%'),
-              serverErrors('otel', 'critical', '50%'),
-            ],
-          },
+          alertTest('HttpServerErrorRatioHigh', '15m', [
+            serverErrors('promClient', 'warning', '10%'),
+            serverErrors('otel', 'warning', '50%'),
+            serverErrors('otel', 'critical', '50%'),
+          ]),
         ],
       },
       {
@@ -142,7 +130,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           ...commented('prom-client: 1 request/s, 4% failing', okAndFailing('promClient', 57.6, 2.4)),
           ...commented('OpenTelemetry: half of 3 requests a minute (0.05/s) failing', okAndFailing('otel', 1.5, 1.5)),
         ],
-        alert_rule_test: [{ alertname: 'HttpServerErrorRatioHigh', eval_time: '20m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('HttpServerErrorRatioHigh', '20m', [])],
       },
       {
         name: 'HttpNotFoundRatioHigh fires at 20% 404 (route-less OpenTelemetry requests), not at 5%',
@@ -160,25 +148,19 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
         alert_rule_test: [
           {
             comment: 'pending: `for: 10m` has not elapsed',
-            alertname: 'HttpNotFoundRatioHigh',
-            eval_time: '9m',
-            exp_alerts: [],
+            ...alertTest('HttpNotFoundRatioHigh', '9m', []),
           },
-          {
-            alertname: 'HttpNotFoundRatioHigh',
-            eval_time: '20m',
-            exp_alerts: [
-              {
-                exp_labels: { severity: 'warning', ...serviceLabelsOf('otel'), code: '404' },
-                exp_annotations: expectedAnnotations(
-                  'HttpNotFoundRatioHigh',
-                  `${OTEL.service} answers more than 10% of its requests with a 404`,
-                  `${ofTheRequests('otel', '20%')} were answered 404 over the last 5 minutes (warning above 10%): ` +
-                    'broken links, a removed route, or tasks that find nothing.',
-                ),
-              },
-            ],
-          },
+          alertTest('HttpNotFoundRatioHigh', '20m', [
+            {
+              exp_labels: { severity: 'warning', ...serviceLabelsOf('otel'), code: '404' },
+              exp_annotations: expectedAnnotations(
+                'HttpNotFoundRatioHigh',
+                `${OTEL.service} answers more than 10% of its requests with a 404`,
+                `${ofTheRequests('otel', '20%')} were answered 404 over the last 5 minutes (warning above 10%): ` +
+                  'broken links, a removed route, or tasks that find nothing.',
+              ),
+            },
+          ]),
         ],
       },
       {
@@ -197,25 +179,19 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
         alert_rule_test: [
           {
             comment: 'pending: `for: 10m` has not elapsed',
-            alertname: 'HttpBadRequestRatioHigh',
-            eval_time: '9m',
-            exp_alerts: [],
+            ...alertTest('HttpBadRequestRatioHigh', '9m', []),
           },
-          {
-            alertname: 'HttpBadRequestRatioHigh',
-            eval_time: '20m',
-            exp_alerts: [
-              {
-                exp_labels: { severity: 'warning', ...serviceLabelsOf('promClient'), code: '400' },
-                exp_annotations: expectedAnnotations(
-                  'HttpBadRequestRatioHigh',
-                  `${PROM_CLIENT.service} refuses more than 10% of its requests as malformed (400)`,
-                  `${ofTheRequests('promClient', '20%')} were answered 400 over the last 5 minutes (warning above ` +
-                    '10%): a client sends query parameters the routes do not accept.',
-                ),
-              },
-            ],
-          },
+          alertTest('HttpBadRequestRatioHigh', '20m', [
+            {
+              exp_labels: { severity: 'warning', ...serviceLabelsOf('promClient'), code: '400' },
+              exp_annotations: expectedAnnotations(
+                'HttpBadRequestRatioHigh',
+                `${PROM_CLIENT.service} refuses more than 10% of its requests as malformed (400)`,
+                `${ofTheRequests('promClient', '20%')} were answered 400 over the last 5 minutes (warning above ` +
+                  '10%): a client sends query parameters the routes do not accept.',
+              ),
+            },
+          ]),
         ],
       },
       {
@@ -230,13 +206,11 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           },
         ],
         alert_rule_test: [
-          { alertname: 'HttpNoTraffic', eval_time: '12m', exp_alerts: [noTraffic('otel')] },
+          alertTest('HttpNoTraffic', '12m', [noTraffic('otel')]),
           {
             comment:
               'the prom-client rate reaches 0 five minutes after the last request, and the alert fires 10 minutes later',
-            alertname: 'HttpNoTraffic',
-            eval_time: '30m',
-            exp_alerts: [noTraffic('otel'), noTraffic('promClient')],
+            ...alertTest('HttpNoTraffic', '30m', [noTraffic('otel'), noTraffic('promClient')]),
           },
         ],
       },
@@ -248,7 +222,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           requests('promClient', ONE, '200', '0+6x40'),
           { series: upSeries(OTEL.job), values: '0x40' },
         ],
-        alert_rule_test: [{ alertname: 'HttpNoTraffic', eval_time: '30m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('HttpNoTraffic', '30m', [])],
       },
       {
         name: 'HttpNoTraffic fires for an OpenTelemetry app that pushes OTLP but counts no request, and not once it stops pushing',
@@ -263,12 +237,10 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           requests('promClient', ONE, '200', '0+60x50'),
         ],
         alert_rule_test: [
-          { alertname: 'HttpNoTraffic', eval_time: '12m', exp_alerts: [noTraffic('otel', WORKER)] },
+          alertTest('HttpNoTraffic', '12m', [noTraffic('otel', WORKER)]),
           {
             comment: "Five minutes after the last push its target_info is gone: OtlpPushStopped's case, not this one.",
-            alertname: 'HttpNoTraffic',
-            eval_time: '45m',
-            exp_alerts: [],
+            ...alertTest('HttpNoTraffic', '45m', []),
           },
         ],
       },
@@ -283,7 +255,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
             values: '0+60x40',
           },
         ],
-        alert_rule_test: [{ alertname: 'HttpNoTraffic', eval_time: '30m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('HttpNoTraffic', '30m', [])],
       },
       {
         name: 'HttpRouteLatencyHigh warns on a slow p95 and pages on a very slow p99, per route',
@@ -315,16 +287,12 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           ]),
         ],
         alert_rule_test: [
-          { alertname: 'HttpRouteLatencyHigh', eval_time: '4m', exp_alerts: [] },
-          {
-            alertname: 'HttpRouteLatencyHigh',
-            eval_time: '15m',
-            exp_alerts: [
-              slowRoute('promClient', FOUR, 'warning', '1.475s'),
-              slowRoute('otel', SAMPLE, 'warning', '4.875s'),
-              slowRoute('otel', SAMPLE, 'critical', '4.975s'),
-            ],
-          },
+          alertTest('HttpRouteLatencyHigh', '4m', []),
+          alertTest('HttpRouteLatencyHigh', '15m', [
+            slowRoute('promClient', FOUR, 'warning', '1.475s'),
+            slowRoute('otel', SAMPLE, 'warning', '4.875s'),
+            slowRoute('otel', SAMPLE, 'critical', '4.975s'),
+          ]),
         ],
       },
       {
@@ -338,7 +306,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
             [Infinity, '0+3x30'],
           ]),
         ]),
-        alert_rule_test: [{ alertname: 'HttpRouteLatencyHigh', eval_time: '20m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('HttpRouteLatencyHigh', '20m', [])],
       },
     ],
   },

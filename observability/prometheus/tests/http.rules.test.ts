@@ -2,53 +2,43 @@ import {
   OTEL_HTTP_METRICS,
   PROM_CLIENT_HTTP_METRICS,
   RECORDING_RULES,
-  TASK_ROUTES,
   UNMATCHED_ROUTE,
   type MetricPath,
 } from '@app/metrics';
 import {
   commented,
-  recordedSeries,
+  exprTest,
+  recordedSample,
   requestBuckets,
-  requestSeries,
+  requests,
   ruleFilesOf,
-  serviceLabelsOf,
   type ExpectedSample,
-  type InputSeries,
   type RuleTestFileSource,
 } from '../rule-test-builders.js';
 import { HTTP_RECORDING_RULES } from '../rules/http.rules.js';
+import { ERROR, FOUR, ONE, TWO } from './routes.js';
 
 const PATHS: readonly MetricPath[] = ['promClient', 'otel'];
-const ONE = TASK_ROUTES.one.path;
-const TWO = TASK_ROUTES.two.path;
-const FOUR = TASK_ROUTES.four.path;
-const ERROR = TASK_ROUTES.error.path;
-
-const requests = (path: MetricPath, route: string, code: string, values: string): InputSeries => ({
-  series: requestSeries(path, { route, code }),
-  values,
-});
-
-const sample = (record: string, labels: Record<string, string>, value: number): ExpectedSample => ({
-  labels: recordedSeries(record, labels),
-  value,
-});
+/** Ten minutes in, every rate's 5-minute window is full. */
+const EVAL_TIME = '10m';
 
 const requestRate = (path: MetricPath, route: string, code: string, value: number): ExpectedSample =>
-  sample(RECORDING_RULES.requestRate, { ...serviceLabelsOf(path), route, method: 'GET', code }, value);
+  recordedSample(RECORDING_RULES.requestRate, path, value, { route, method: 'GET', code });
 
 /** Both paths answer half their requests 200, a quarter 404 and a quarter 500: one expectation for each. */
 const onBothPaths = (record: string, label: string, shares: ReadonlyArray<readonly [string, number]>) =>
-  PATHS.flatMap((path) =>
-    shares.map(([value, share]) => sample(record, { ...serviceLabelsOf(path), [label]: value }, share)),
-  );
+  PATHS.flatMap((path) => shares.map(([value, share]) => recordedSample(record, path, share, { [label]: value })));
 
-const bucketRate = (path: MetricPath, route: string, le: string, value: number): ExpectedSample =>
-  sample(RECORDING_RULES.durationBucketRate, { ...serviceLabelsOf(path), route, le }, value);
+/** The bucket rates of a route, each `[le, value]`: as requestBuckets takes the buckets. */
+const bucketRates = (
+  path: MetricPath,
+  route: string,
+  rates: ReadonlyArray<readonly [le: string, value: number]>,
+): ExpectedSample[] =>
+  rates.map(([le, value]) => recordedSample(RECORDING_RULES.durationBucketRate, path, value, { route, le }));
 
 const durationQuantile = (path: MetricPath, route: string, quantile: string, value: number): ExpectedSample =>
-  sample(RECORDING_RULES.durationQuantiles, { ...serviceLabelsOf(path), route, quantile }, value);
+  recordedSample(RECORDING_RULES.durationQuantiles, path, value, { route, quantile });
 
 const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
 const OTEL = OTEL_HTTP_METRICS.duration;
@@ -83,44 +73,36 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
           ]),
         ],
         promql_expr_test: [
-          {
-            expr: RECORDING_RULES.requestRate,
-            eval_time: '10m',
-            exp_samples: [
-              requestRate('promClient', ONE, '200', 1),
-              requestRate('promClient', ONE, '500', 0.5),
-              requestRate('promClient', UNMATCHED_ROUTE, '404', 0.5),
-              requestRate('otel', ONE, '200', 2),
-              requestRate('otel', ERROR, '500', 1),
-              requestRate('otel', UNMATCHED_ROUTE, '404', 1),
-            ],
-          },
-          {
-            expr: RECORDING_RULES.serviceRequestRate,
-            eval_time: '10m',
-            exp_samples: [
-              sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('promClient'), 2),
-              sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('otel'), 4),
-            ],
-          },
-          {
-            expr: RECORDING_RULES.statusCodeRatio,
-            eval_time: '10m',
-            exp_samples: onBothPaths(RECORDING_RULES.statusCodeRatio, 'code', [
+          exprTest(RECORDING_RULES.requestRate, EVAL_TIME, [
+            requestRate('promClient', ONE, '200', 1),
+            requestRate('promClient', ONE, '500', 0.5),
+            requestRate('promClient', UNMATCHED_ROUTE, '404', 0.5),
+            requestRate('otel', ONE, '200', 2),
+            requestRate('otel', ERROR, '500', 1),
+            requestRate('otel', UNMATCHED_ROUTE, '404', 1),
+          ]),
+          exprTest(RECORDING_RULES.serviceRequestRate, EVAL_TIME, [
+            recordedSample(RECORDING_RULES.serviceRequestRate, 'promClient', 2),
+            recordedSample(RECORDING_RULES.serviceRequestRate, 'otel', 4),
+          ]),
+          exprTest(
+            RECORDING_RULES.statusCodeRatio,
+            EVAL_TIME,
+            onBothPaths(RECORDING_RULES.statusCodeRatio, 'code', [
               ['200', 0.5],
               ['404', 0.25],
               ['500', 0.25],
             ]),
-          },
-          {
-            expr: RECORDING_RULES.statusClassRatio,
-            eval_time: '10m',
-            exp_samples: onBothPaths(RECORDING_RULES.statusClassRatio, 'class', [
+          ),
+          exprTest(
+            RECORDING_RULES.statusClassRatio,
+            EVAL_TIME,
+            onBothPaths(RECORDING_RULES.statusClassRatio, 'class', [
               ['2xx', 0.5],
               ['4xx', 0.25],
               ['5xx', 0.25],
             ]),
-          },
+          ),
         ],
       },
       {
@@ -128,13 +110,11 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
         interval: '1m',
         input_series: [requests('promClient', ONE, '200', '5x15')],
         promql_expr_test: [
-          {
-            expr: RECORDING_RULES.serviceRequestRate,
-            eval_time: '10m',
-            exp_samples: [sample(RECORDING_RULES.serviceRequestRate, serviceLabelsOf('promClient'), 0)],
-          },
-          { expr: RECORDING_RULES.statusCodeRatio, eval_time: '10m', exp_samples: [] },
-          { expr: RECORDING_RULES.statusClassRatio, eval_time: '10m', exp_samples: [] },
+          exprTest(RECORDING_RULES.serviceRequestRate, EVAL_TIME, [
+            recordedSample(RECORDING_RULES.serviceRequestRate, 'promClient', 0),
+          ]),
+          exprTest(RECORDING_RULES.statusCodeRatio, EVAL_TIME, []),
+          exprTest(RECORDING_RULES.statusClassRatio, EVAL_TIME, []),
         ],
       },
       {
@@ -182,36 +162,32 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
           ),
         ],
         promql_expr_test: [
-          {
-            expr: `${RECORDING_RULES.durationBucketRate}{route=~"${ONE}|${UNMATCHED_ROUTE}"}`,
-            eval_time: '10m',
-            exp_samples: [
-              bucketRate('promClient', ONE, '0.5', 0),
-              bucketRate('promClient', ONE, '1', 1),
-              bucketRate('promClient', ONE, '+Inf', 1),
-              bucketRate('otel', UNMATCHED_ROUTE, '0.5', 1),
-              bucketRate('otel', UNMATCHED_ROUTE, '1', 1),
-              bucketRate('otel', UNMATCHED_ROUTE, '+Inf', 1),
-            ],
-          },
-          {
-            expr: `${RECORDING_RULES.durationQuantiles}{quantile="0.5"}`,
-            eval_time: '10m',
-            exp_samples: [
-              durationQuantile('promClient', ONE, '0.5', 0.75),
-              durationQuantile('otel', UNMATCHED_ROUTE, '0.5', 0.25),
-              durationQuantile('otel', FOUR, '0.5', 0.5),
-            ],
-          },
-          {
+          exprTest(`${RECORDING_RULES.durationBucketRate}{route=~"${ONE}|${UNMATCHED_ROUTE}"}`, EVAL_TIME, [
+            ...bucketRates('promClient', ONE, [
+              ['0.5', 0],
+              ['1', 1],
+              ['+Inf', 1],
+            ]),
+            ...bucketRates('otel', UNMATCHED_ROUTE, [
+              ['0.5', 1],
+              ['1', 1],
+              ['+Inf', 1],
+            ]),
+          ]),
+          exprTest(`${RECORDING_RULES.durationQuantiles}{quantile="0.5"}`, EVAL_TIME, [
+            durationQuantile('promClient', ONE, '0.5', 0.75),
+            durationQuantile('otel', UNMATCHED_ROUTE, '0.5', 0.25),
+            durationQuantile('otel', FOUR, '0.5', 0.5),
+          ]),
+          exprTest(
+            `${RECORDING_RULES.durationQuantiles}{route="${FOUR}"}`,
+            EVAL_TIME,
             // Spread evenly over 0–1 s, so each quantile is its own value in seconds.
-            expr: `${RECORDING_RULES.durationQuantiles}{route="${FOUR}"}`,
-            eval_time: '10m',
-            exp_samples: ['0.5', '0.9', '0.95', '0.99'].map((quantile) =>
+            ['0.5', '0.9', '0.95', '0.99'].map((quantile) =>
               durationQuantile('otel', FOUR, quantile, Number(quantile)),
             ),
-          },
-          { expr: `${RECORDING_RULES.durationQuantiles}{route="${TWO}"}`, eval_time: '10m', exp_samples: [] },
+          ),
+          exprTest(`${RECORDING_RULES.durationQuantiles}{route="${TWO}"}`, EVAL_TIME, []),
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import { SELF_MONITORING_TARGETS } from '../scrape-jobs.js';
 import type { RuleFileSource } from '../rule-builders.js';
 import {
+  alertTest,
   expectedAnnotations,
   recordingRuleFileOf,
   ruleFilesOf,
@@ -74,12 +75,8 @@ export const PIPELINE_ALERTS_TEST: RuleTestFileSource = {
           },
         ],
         alert_rule_test: [
-          { alertname: 'PrometheusRuleEvaluationFailures', eval_time: '4m', exp_alerts: [] },
-          {
-            alertname: 'PrometheusRuleEvaluationFailures',
-            eval_time: '20m',
-            exp_alerts: [evaluationsFailing(HTTP_RULES_GROUP, 5)],
-          },
+          alertTest('PrometheusRuleEvaluationFailures', '4m', []),
+          alertTest('PrometheusRuleEvaluationFailures', '20m', [evaluationsFailing(HTTP_RULES_GROUP, 5)]),
         ],
       },
       {
@@ -96,28 +93,18 @@ export const PIPELINE_ALERTS_TEST: RuleTestFileSource = {
           },
         ],
         alert_rule_test: [
-          { alertname: 'AlertmanagerNotificationsFailing', eval_time: '4m', exp_alerts: [] },
-          {
-            alertname: 'AlertmanagerNotificationsFailing',
-            eval_time: '12m',
-            exp_alerts: [notificationsFailing('webhook', 10)],
-          },
+          alertTest('AlertmanagerNotificationsFailing', '4m', []),
+          alertTest('AlertmanagerNotificationsFailing', '12m', [notificationsFailing('webhook', 10)]),
           {
             comment: 'failures stopped at minute 15: resolved 5 minutes later',
-            alertname: 'AlertmanagerNotificationsFailing',
-            eval_time: '25m',
-            exp_alerts: [],
+            ...alertTest('AlertmanagerNotificationsFailing', '25m', []),
           },
         ],
       },
       {
         name: 'Watchdog fires from the first evaluation, always',
         interval: '1m',
-        alert_rule_test: ['0m', '3h'].map((eval_time) => ({
-          alertname: 'Watchdog',
-          eval_time,
-          exp_alerts: [WATCHDOG],
-        })),
+        alert_rule_test: ['0m', '3h'].map((evalTime) => alertTest('Watchdog', evalTime, [WATCHDOG])),
       },
     ],
   },

@@ -1,33 +1,19 @@
-import {
-  INSTRUMENTATION_LABEL,
-  METRIC_PATHS,
-  RECORDING_RULES,
-  TASK_ROUTES,
-  UNMATCHED_ROUTE,
-  type MetricPath,
-} from '@app/metrics';
+import { INSTRUMENTATION_LABEL, METRIC_PATHS, RECORDING_RULES, UNMATCHED_ROUTE, type MetricPath } from '@app/metrics';
 import {
   commented,
-  recordedSeries,
+  exprTest,
+  recordedSample,
   recordingRuleFileOf,
-  requestSeries,
+  requests,
   ruleFilesOf,
-  serviceLabelsOf,
   type ExpectedSample,
-  type InputSeries,
   type RuleTestFileSource,
 } from '../rule-test-builders.js';
 import { sloRuleFiles } from '../slo/slo-rule-files.js';
+import { ERROR, ONE } from './routes.js';
 
-const ONE = TASK_ROUTES.one.path;
-const ERROR = TASK_ROUTES.error.path;
 /** Seven hours of data: every window, 6h the longest, is full at the evaluation time. */
 const EVAL_TIME = '7h';
-
-const requests = (path: MetricPath, route: string, code: string, values: string): InputSeries => ({
-  series: requestSeries(path, { route, code }),
-  values,
-});
 
 /**
  * The records of every window of a family (RECORDING_RULES, by window), and `labels`:
@@ -43,7 +29,7 @@ function everyWindow(records: Readonly<Record<string, string>>, labels: Readonly
 }
 
 const ofEveryWindow = (records: Readonly<Record<string, string>>, path: MetricPath, value: number): ExpectedSample[] =>
-  Object.values(records).map((record) => ({ labels: recordedSeries(record, serviceLabelsOf(path)), value }));
+  Object.values(records).map((record) => recordedSample(record, path, value));
 
 const onPath = (path: MetricPath) => ({ [INSTRUMENTATION_LABEL]: METRIC_PATHS[path].instrumentation });
 
@@ -74,22 +60,19 @@ export const SLO_RULES_TEST: RuleTestFileSource = {
           ]),
         ],
         promql_expr_test: [
-          {
-            expr: everyWindow(ERROR_RATIO, onPath('promClient')),
-            eval_time: EVAL_TIME,
-            exp_samples: ofEveryWindow(ERROR_RATIO, 'promClient', 0.25),
-          },
+          exprTest(
+            everyWindow(ERROR_RATIO, onPath('promClient')),
+            EVAL_TIME,
+            ofEveryWindow(ERROR_RATIO, 'promClient', 0.25),
+          ),
           {
             comment: 'no 5xx series at all: the ratio is 0, not missing',
-            expr: everyWindow(ERROR_RATIO, onPath('otel')),
-            eval_time: EVAL_TIME,
-            exp_samples: ofEveryWindow(ERROR_RATIO, 'otel', 0),
+            ...exprTest(everyWindow(ERROR_RATIO, onPath('otel')), EVAL_TIME, ofEveryWindow(ERROR_RATIO, 'otel', 0)),
           },
-          {
-            expr: everyWindow(REQUEST_RATE),
-            eval_time: EVAL_TIME,
-            exp_samples: [...ofEveryWindow(REQUEST_RATE, 'promClient', 2), ...ofEveryWindow(REQUEST_RATE, 'otel', 1)],
-          },
+          exprTest(everyWindow(REQUEST_RATE), EVAL_TIME, [
+            ...ofEveryWindow(REQUEST_RATE, 'promClient', 2),
+            ...ofEveryWindow(REQUEST_RATE, 'otel', 1),
+          ]),
         ],
       },
       {
@@ -97,12 +80,8 @@ export const SLO_RULES_TEST: RuleTestFileSource = {
         interval: '1m',
         input_series: [requests('promClient', ERROR, '500', '7x420')],
         promql_expr_test: [
-          { expr: everyWindow(ERROR_RATIO), eval_time: EVAL_TIME, exp_samples: [] },
-          {
-            expr: REQUEST_RATE['1h'],
-            eval_time: EVAL_TIME,
-            exp_samples: [{ labels: recordedSeries(REQUEST_RATE['1h'], serviceLabelsOf('promClient')), value: 0 }],
-          },
+          exprTest(everyWindow(ERROR_RATIO), EVAL_TIME, []),
+          exprTest(REQUEST_RATE['1h'], EVAL_TIME, [recordedSample(REQUEST_RATE['1h'], 'promClient', 0)]),
         ],
       },
     ],

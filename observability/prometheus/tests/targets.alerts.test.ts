@@ -1,6 +1,7 @@
 import { METRIC_PATHS, OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, TASK_ROUTES, type MetricPath } from '@app/metrics';
 import { OTLP_DELIVERY } from '../otlp-naming.js';
 import {
+  alertTest,
   commented,
   expectedAnnotations,
   pushedRequestSeries,
@@ -81,10 +82,7 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
           },
           { series: upSeries(PROM_CLIENT.job), values: '1x23' },
         ],
-        alert_rule_test: [
-          { alertname: 'TargetDown', eval_time: '1m', exp_alerts: [] },
-          { alertname: 'TargetDown', eval_time: '5m', exp_alerts: [targetDown(OTEL.job)] },
-        ],
+        alert_rule_test: [alertTest('TargetDown', '1m', []), alertTest('TargetDown', '5m', [targetDown(OTEL.job)])],
       },
       {
         name: 'AppMetricsAbsent fires for an app up without request series, and for a job Prometheus does not scrape',
@@ -100,12 +98,8 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
           },
         ],
         alert_rule_test: [
-          { alertname: 'AppMetricsAbsent', eval_time: '14m', exp_alerts: [] },
-          {
-            alertname: 'AppMetricsAbsent',
-            eval_time: '20m',
-            exp_alerts: [metricsAbsent('promClient'), metricsAbsent('otel')],
-          },
+          alertTest('AppMetricsAbsent', '14m', []),
+          alertTest('AppMetricsAbsent', '20m', [metricsAbsent('promClient'), metricsAbsent('otel')]),
         ],
       },
       {
@@ -116,7 +110,7 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
           { series: requestSeries('promClient', ONE), values: '0+60x30' },
           { series: upSeries(OTEL.job), values: '0x30' },
         ],
-        alert_rule_test: [{ alertname: 'AppMetricsAbsent', eval_time: '25m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('AppMetricsAbsent', '25m', [])],
       },
       {
         name: 'AppMetricsAbsent stays silent for an OpenTelemetry app that pushes its request series as OTLP',
@@ -131,7 +125,7 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
             values: '0+60x30',
           },
         ],
-        alert_rule_test: [{ alertname: 'AppMetricsAbsent', eval_time: '25m', exp_alerts: [] }],
+        alert_rule_test: [alertTest('AppMetricsAbsent', '25m', [])],
       },
       {
         name: 'OtlpPushStopped fires once a pushing app has been silent for 3 minutes, and never where nothing pushes',
@@ -152,19 +146,15 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
           },
         ],
         alert_rule_test: [
-          { alertname: 'OtlpPushStopped', eval_time: '10m', exp_alerts: [] },
+          alertTest('OtlpPushStopped', '10m', []),
           {
             comment: 'last push at 10m: none in the 3 minutes up to 13m (a range excludes its start), firing from 14m',
-            alertname: 'OtlpPushStopped',
-            eval_time: '13m',
-            exp_alerts: [],
+            ...alertTest('OtlpPushStopped', '13m', []),
           },
-          { alertname: 'OtlpPushStopped', eval_time: '15m', exp_alerts: [PUSH_STOPPED] },
+          alertTest('OtlpPushStopped', '15m', [PUSH_STOPPED]),
           {
             comment: "pushing again, under a new instance: the old ones' silence is not an alert",
-            alertname: 'OtlpPushStopped',
-            eval_time: '30m',
-            exp_alerts: [],
+            ...alertTest('OtlpPushStopped', '30m', []),
           },
         ],
       },

@@ -1,5 +1,6 @@
 import { METRIC_PATHS, TASK_ROUTES, type MetricPath, type TaskName } from '@app/metrics';
 import {
+  alertTest,
   commented,
   expectedAnnotations,
   GROUP_EVAL_ORDER_NOTE,
@@ -57,8 +58,8 @@ export const TASKS_ALERTS_TEST: RuleTestFileSource = {
           ),
         ],
         alert_rule_test: [
-          { alertname: ALERT, eval_time: '4m', exp_alerts: [] },
-          { alertname: ALERT, eval_time: '15m', exp_alerts: [failingTask('promClient', 'sample', '40%')] },
+          alertTest(ALERT, '4m', []),
+          alertTest(ALERT, '15m', [failingTask('promClient', 'sample', '40%')]),
         ],
       },
       {
@@ -68,7 +69,7 @@ export const TASKS_ALERTS_TEST: RuleTestFileSource = {
           '3 tasks a minute (0.05/s), all failing',
           taskOutcomes('promClient', 'sample', { server_error: '0+3x30' }),
         ),
-        alert_rule_test: [{ alertname: ALERT, eval_time: '20m', exp_alerts: [] }],
+        alert_rule_test: [alertTest(ALERT, '20m', [])],
       },
     ],
   },

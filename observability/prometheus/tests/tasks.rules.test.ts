@@ -1,10 +1,10 @@
 import { RECORDING_RULES, TASKS_METRICS, type LabelSetOf, type MetricPath } from '@app/metrics';
 import {
   commented,
+  exprTest,
   formatSeries,
-  recordedSeries,
+  recordedSample,
   ruleFilesOf,
-  serviceLabelsOf,
   taskOutcomes,
   type ExpectedSample,
   type RuleTestFileSource,
@@ -17,10 +17,8 @@ type Outcome = LabelSetOf<typeof OUTCOMES>;
 /** Some other team's job in the same Prometheus, deliberately none of ours: the rule must leave its series out. */
 const OTHER_JOB = { job: 'something-else', instance: '127.0.0.1:9999' };
 
-const rate = (path: MetricPath, labels: Outcome, value: number): ExpectedSample => ({
-  labels: recordedSeries(RECORDING_RULES.taskOutcomeRate, { ...serviceLabelsOf(path), ...labels }),
-  value,
-});
+const rate = (path: MetricPath, labels: Outcome, value: number): ExpectedSample =>
+  recordedSample(RECORDING_RULES.taskOutcomeRate, path, value, labels);
 
 export const TASKS_RULES_TEST: RuleTestFileSource = {
   name: 'tasks.rules.test.yml',
@@ -43,15 +41,11 @@ export const TASKS_RULES_TEST: RuleTestFileSource = {
           ]),
         ],
         promql_expr_test: [
-          {
-            expr: RECORDING_RULES.taskOutcomeRate,
-            eval_time: '10m',
-            exp_samples: [
-              rate('promClient', { task: 'sample', outcome: 'ok' }, 0.8),
-              rate('promClient', { task: 'sample', outcome: 'server_error' }, 0.1),
-              rate('otel', { task: 'one', outcome: 'ok' }, 2),
-            ],
-          },
+          exprTest(RECORDING_RULES.taskOutcomeRate, '10m', [
+            rate('promClient', { task: 'sample', outcome: 'ok' }, 0.8),
+            rate('promClient', { task: 'sample', outcome: 'server_error' }, 0.1),
+            rate('otel', { task: 'one', outcome: 'ok' }, 2),
+          ]),
         ],
       },
     ],
