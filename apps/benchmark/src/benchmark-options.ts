@@ -17,6 +17,8 @@ export interface BenchmarkOptions {
   readonly retries: number;
   /** Timed scrapes of `/metrics` per variant. */
   readonly scrapes: number;
+  /** Whether the scrape is also timed on servers padded to about 1,000 and 10,000 series. */
+  readonly scaledScrapes: boolean;
   readonly variants: readonly VariantName[];
   readonly scenarios: readonly ScenarioName[];
 }
@@ -30,6 +32,7 @@ export const BENCHMARK_DEFAULTS: BenchmarkOptions = {
   wrkRounds: 1,
   retries: 2,
   scrapes: 20,
+  scaledScrapes: true,
   variants: VARIANT_NAMES,
   scenarios: SCENARIO_NAMES,
 };
@@ -42,6 +45,7 @@ export const QUICK_PRESET: Partial<BenchmarkOptions> = {
   wrkRounds: 0,
   retries: 0,
   scrapes: 5,
+  scaledScrapes: false,
 };
 
 type NumericOption =

@@ -3,6 +3,7 @@ import { parseBenchmarkArguments } from './cli/benchmark-arguments.js';
 import { BenchmarkUsageError } from './cli/benchmark-usage.error.js';
 import { benchmarkUsage } from './cli/benchmark-usage.js';
 import { formatBenchmarkReport } from './report/format-benchmark-report.js';
+import { writeBenchmarkResults } from './report/write-results.js';
 import { runBenchmark } from './run-benchmark.js';
 
 const EXIT_BAD_OPTIONS = 2;
@@ -40,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
       signal: abort.signal,
     });
     process.stdout.write(`${command.json ? JSON.stringify(report, null, 2) : formatBenchmarkReport(report)}\n`);
+    for (const file of writeBenchmarkResults(report, command.outDir)) process.stderr.write(`bench: wrote ${file}\n`);
     return 0;
   } catch (error) {
     if (error instanceof BenchmarkAbortedError && stoppedBy !== undefined) return EXIT_ON_SIGNAL[stoppedBy] ?? 1;

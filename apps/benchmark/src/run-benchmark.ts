@@ -19,6 +19,7 @@ import type {
   VariantRounds,
 } from './report/benchmark-report.js';
 import { summarizeScenario } from './report/summarize-rounds.js';
+import { LOAD_TEST_SERIES_COUNTS, SCALED_SCRAPE_VARIANTS } from './scrape/scrape-at-scale.js';
 import { measureScrapeCost } from './scrape/scrape-cost.js';
 import { BenchServer } from './server/bench-server.js';
 import { autoInstrumentationDefaults } from './variants/auto-instrumentation-defaults.js';
@@ -116,6 +117,8 @@ export async function runBenchmark(options: BenchmarkOptions, controls: Benchmar
       });
     }
     progress('measured memory and scrape cost');
+    const scrapeAtScale = await measureScrapesAtScale(plans, options, pinning, autoDefaults, during, signal);
+    if (scrapeAtScale.length > 0) progress(`timed scrapes of ${LOAD_TEST_SERIES_COUNTS.join(' and ')} extra series`);
 
     return {
       method: {
@@ -136,11 +139,44 @@ export async function runBenchmark(options: BenchmarkOptions, controls: Benchmar
       scenarios,
       memory,
       scrape,
+      scrapeAtScale,
     };
   } finally {
     await Promise.all(running.map(({ server }) => server.stop()));
     process.off('exit', killAll);
   }
+}
+
+/**
+ * The scrape timed again with the load-test padding (`TASKS_LOAD_TEST_SERIES`), on a fresh server of each metric
+ * library's shipped variant: what a scrape of a service with 1,000 or 10,000 series costs.
+ */
+async function measureScrapesAtScale(
+  plans: readonly VariantPlan[],
+  options: BenchmarkOptions,
+  pinning: CpuPinning,
+  autoDefaults: readonly string[],
+  during: During,
+  signal: AbortSignal | undefined,
+): Promise<BenchmarkReport['scrapeAtScale']> {
+  const measured: Array<BenchmarkReport['scrapeAtScale'][number]> = [];
+  if (!options.scaledScrapes) return measured;
+  for (const { name } of plans.filter((plan) => SCALED_SCRAPE_VARIANTS.includes(plan.name))) {
+    for (const loadTestSeries of LOAD_TEST_SERIES_COUNTS) {
+      const plan = planVariant(name, { app: await freePort(), metrics: await freePort() }, autoDefaults);
+      const { metricsUrl } = plan;
+      if (metricsUrl === undefined) continue;
+      const padded = { ...plan, env: { ...plan.env, TASKS_LOAD_TEST_SERIES: String(loadTestSeries) } };
+      const variant = await startVariant(padded, pinning, signal);
+      try {
+        const cost = await during(variant, () => measureScrapeCost(plan.baseUrl, metricsUrl, options.scrapes));
+        measured.push({ variant: name, loadTestSeries, ...cost });
+      } finally {
+        await variant.server.stop();
+      }
+    }
+  }
+  return measured;
 }
 
 async function startVariant(plan: VariantPlan, pinning: CpuPinning, signal?: AbortSignal): Promise<RunningVariant> {

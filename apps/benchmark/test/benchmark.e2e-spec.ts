@@ -4,6 +4,9 @@
  * harness works, not how fast anything is: no assertion depends on the machine's speed.
  * Needs `npm run build` first (`npm test` does it).
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from '@jest/globals';
 import { findBinary, startBuiltCli, type CliResult } from '@app/testing';
 import type { BenchmarkReport } from '../src/report/benchmark-report.js';
@@ -18,6 +21,14 @@ const THROUGHPUT_ROW =
 const RESOURCE_ROW = /^(\S+)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d)\s+(\d+\.\d\d|—)\s+(\d+\.\d|—)\s+(\d+|—)$/;
 
 describe('benchmark CLI (built, run as a process)', () => {
+  let outDir: string;
+  beforeEach(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+  });
+  afterEach(() => {
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
   it('measures every variant and prints the tables, the baseline at a ratio of 1.00', async () => {
     const wrk = findBinary('wrk') !== undefined;
     const args = [
@@ -33,6 +44,9 @@ describe('benchmark CLI (built, run as a process)', () => {
       '2',
       '--scenarios',
       'one',
+      '--no-scaled-scrapes',
+      '--out',
+      outDir,
     ];
     const { code, stdout, stderr } = await runCli([...args, '--wrk-rounds', wrk ? '1' : '0']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringContaining('autocannon round 1/1') });
@@ -81,9 +95,16 @@ describe('benchmark CLI (built, run as a process)', () => {
       '0',
       '--scrapes',
       '1',
+      '--out',
+      outDir,
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as BenchmarkReport;
+    // The same report is written beside the chart of its ratios.
+    expect(JSON.parse(readFileSync(join(outDir, 'benchmark.json'), 'utf8'))).toEqual(report);
+    const chart = readFileSync(join(outDir, 'ratios.svg'), 'utf8');
+    expect(chart).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(chart).toContain('>otel<');
     expect(report.method.options).toMatchObject({ rounds: 2, variants: ['baseline', 'otel'] });
     const [scenario] = report.scenarios;
     expect(scenario.path).toBe('/sample-signals');
@@ -103,6 +124,12 @@ describe('benchmark CLI (built, run as a process)', () => {
     expect(report.scrape.map((cost) => cost.variant)).toEqual(['otel']);
     expect(report.scrape[0].series).toBeGreaterThan(0);
     expect(report.memory.map((memory) => memory.variant)).toEqual(['baseline', 'otel']);
+    // Padded servers: the scrape carries the extra series on top of the app's own.
+    expect(report.scrapeAtScale.map((cost) => [cost.variant, cost.loadTestSeries])).toEqual([
+      ['otel', 1_000],
+      ['otel', 10_000],
+    ]);
+    for (const cost of report.scrapeAtScale) expect(cost.series).toBeGreaterThan(cost.loadTestSeries);
   });
 
   it('exits 2 on bad options, naming each, and starts nothing', async () => {
@@ -111,5 +138,6 @@ describe('benchmark CLI (built, run as a process)', () => {
     expect(stderr).toContain('bench: --rounds must be a whole number from 1 to 50, got "0"');
     expect(stderr).toContain('bench: --variants must include baseline');
     expect(stdout).toBe('');
+    expect(existsSync(join(outDir, 'benchmark.json'))).toBe(false);
   });
 });

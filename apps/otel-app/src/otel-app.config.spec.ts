@@ -21,7 +21,7 @@ describe('loadOtelAppConfig', () => {
       prometheus: { host: '0.0.0.0', port: 9464, endpoint: '/metrics', serveScrapeEndpoint: true },
       ignoredIncomingPaths: ['/health'],
       tracesFromEnv: false,
-      enabledInstrumentations: ['http', 'express', 'runtime-node'],
+      enabledInstrumentations: ['runtime-node'],
       logsFromEnv: false,
       printDiagnostics: true,
     });
@@ -97,17 +97,18 @@ describe('loadOtelAppConfig', () => {
     expect(problemsOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual([]);
   });
 
-  it('enables the Nest instrumentation only when spans are exported', () => {
+  it('loads the HTTP, Express and Nest instrumentations only when spans are exported', () => {
     const { telemetry } = loadOtelAppConfig({ OTEL_TRACES_EXPORTER: 'otlp' }, 'v');
-    expect(telemetry.enabledInstrumentations).toEqual(['http', 'express', 'runtime-node', 'nestjs-core']);
+    expect(telemetry.enabledInstrumentations).toEqual(['runtime-node', 'http', 'express', 'nestjs-core']);
   });
 
-  it('takes OTEL_NODE_ENABLED_INSTRUMENTATIONS, and refuses a list without what the request metric needs', () => {
+  it('takes OTEL_NODE_ENABLED_INSTRUMENTATIONS, and refuses http without express, which names its routes', () => {
     const env = { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http, express,undici' };
     expect(loadOtelAppConfig(env, 'v').telemetry.enabledInstrumentations).toEqual(['http', 'express', 'undici']);
     expect(problemsOf({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http' })).toEqual([
-      'OTEL_NODE_ENABLED_INSTRUMENTATIONS must include express: the request metric needs them',
+      'OTEL_NODE_ENABLED_INSTRUMENTATIONS must include express with http: instrumentation-http then records the request metric, and its route needs express',
     ]);
+    expect(problemsOf({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'runtime-node,undici' })).toEqual([]);
     expect(problemsOf({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,express,Bad Name' })).toEqual([
       'OTEL_NODE_ENABLED_INSTRUMENTATIONS must list instrumentation names like http,express, got "Bad Name"',
     ]);

@@ -148,11 +148,11 @@ function readEnabledInstrumentations(reader: EnvReader, tracesFromEnv: boolean):
       `must list instrumentation names like http,express, got "${malformed}"`,
     );
   }
-  const missing = ['http', 'express'].filter((name) => !names.includes(name));
-  if (missing.length > 0) {
+  // With instrumentation-http loaded, it records the request metric, whose route only instrumentation-express names.
+  if (names.includes('http') && !names.includes('express')) {
     reader.reject(
       'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
-      `must include ${missing.join(' and ')}: the request metric needs them`,
+      'must include express with http: instrumentation-http then records the request metric, and its route needs express',
     );
   }
   return names;

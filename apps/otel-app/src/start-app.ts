@@ -12,6 +12,8 @@ import { OtelAppModule } from './otel-app.module.js';
 export async function startApp(config: OtelAppConfig, telemetry: Telemetry, worker: WorkerContext): Promise<void> {
   const app = await NestFactory.create(OtelAppModule.forRoot(config.tasks, telemetry));
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
+  // Before Nest initialises (listen), so before its body parser: refused bodies are measured too.
+  if (telemetry.httpServerMetrics) app.use(telemetry.httpServerMetrics.middleware);
   // On SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) Nest closes the HTTP
   // server, then OtelMetricsModule shuts the SDK down.
   app.enableShutdownHooks();

@@ -6,3 +6,4 @@ export * from './recording-rules.js';
 export * from './runtime-metrics.js';
 export { NoOpMetricRecorder } from './no-op-metric-recorder.js';
 export * from './series-names.js';
+export * from './http-semantics.js';

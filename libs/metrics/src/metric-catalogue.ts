@@ -111,6 +111,33 @@ export const TASKS_METRICS = {
   } satisfies SummaryDefinition<'task'>,
 } as const;
 
+/**
+ * Series per padding gauge: below the OpenTelemetry SDK's default cardinality limit (2,000 series per metric, past
+ * which it folds the rest into one overflow series), as a real service spreads its series over many metrics.
+ */
+const LOAD_TEST_SERIES_PER_METRIC = 1_000;
+
+/**
+ * Series that exist only to make a scrape as large as a real service's (`TASKS_LOAD_TEST_SERIES`, 0 by default:
+ * none): `count` series, every one at 0, in gauges `load_test_series_<n>` of at most 1,000 each. The benchmark
+ * times scrapes of 1,000 and 10,000 extra series with them.
+ */
+export function loadTestSeries(count: number) {
+  const metrics = Math.ceil(count / LOAD_TEST_SERIES_PER_METRIC);
+  return Array.from({ length: metrics }, (_, metric) => {
+    const first = metric * LOAD_TEST_SERIES_PER_METRIC;
+    const size = Math.min(LOAD_TEST_SERIES_PER_METRIC, count - first);
+    return {
+      kind: 'gauge',
+      name: `load_test_series_${String(metric)}`,
+      help: 'Padding for load tests of the scrape (TASKS_LOAD_TEST_SERIES): one series per value, always 0.',
+      labelNames: ['series'],
+      labelValues: { series: Array.from({ length: size }, (_, index) => String(first + index)) },
+      aggregation: 'max',
+    } satisfies GaugeDefinition<'series'>;
+  });
+}
+
 /** HTTP server metrics of the prom-client path, recorded by its interceptor. */
 export const PROM_CLIENT_HTTP_METRICS = {
   requests: {

@@ -9,9 +9,15 @@ export {
   type OtlpMetricsConfig,
   type TelemetryConfig,
 } from './telemetry.config.js';
-export { defaultEnabledInstrumentations, METRIC_INSTRUMENTATIONS } from './telemetry-instrumentations.js';
+export {
+  defaultEnabledInstrumentations,
+  HTTP_INSTRUMENTATION,
+  METRIC_INSTRUMENTATIONS,
+  TRACE_INSTRUMENTATIONS,
+} from './telemetry-instrumentations.js';
 export { ClusterScrapeEndpoint } from './cluster/cluster-scrape-endpoint.js';
 export { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './cluster/exposition.topics.js';
 export { mergeExpositions } from './cluster/merge-expositions.js';
 export { answerExpositionRequests } from './cluster/worker-exposition.js';
 export { RESOURCE_CONSTANT_LABELS } from './prometheus-exposition.js';
+export { HTTP_SERVER_METER_NAME, HttpServerMetrics } from './http-server-metrics.js';

@@ -7,21 +7,22 @@ import { labelUnmatchedRoute } from './unmatched-route.js';
 /**
  * The instrumentations this app needs, each for a stated reason, as `OTEL_NODE_ENABLED_INSTRUMENTATIONS`
  * spells them. The auto-instrumentations' own default enables 39 (all but fs and host-metrics): dns, net and
- * the rest then wrap lookups, sockets and calls for spans that no metric uses. docs/benchmarks.md measures
- * what the restriction saves: about 30 µs of CPU per request, and no memory, since the package loads every
- * instrumentation module either way.
+ * the rest then wrap lookups, sockets and calls for spans that no metric uses.
  *
- * - `http`: records `http.server.request.duration`, this path's request metric;
- * - `express`: fills `http.route` with the matched template (`/sample-signals`), Nest routing through Express;
- * - `runtime-node`: event loop delay and utilisation, V8 heap spaces, GC durations;
- * - `nestjs-core`: spans of Nest's controllers and handlers only, no metric: added when spans are exported.
+ * - `runtime-node`: event loop delay and utilisation, V8 heap spaces, GC durations: always;
+ * - `http`: spans of every request, and then `http.server.request.duration` too; `express` names their route
+ *   (`http.route`, the matched template), `nestjs-core` adds spans of Nest's controllers and handlers. Loaded
+ *   only when spans are exported: without spans, the HTTP histogram comes from a middleware (http-server-metrics.ts),
+ *   since instrumentation-http creates a span and a context for every request even when none is exported, several
+ *   times the cost of the metric itself (docs/benchmarks.md measures both).
  */
-export const METRIC_INSTRUMENTATIONS = ['http', 'express', 'runtime-node'] as const;
-export const TRACE_ONLY_INSTRUMENTATIONS = ['nestjs-core'] as const;
+export const HTTP_INSTRUMENTATION = 'http';
+export const METRIC_INSTRUMENTATIONS = ['runtime-node'] as const;
+export const TRACE_INSTRUMENTATIONS = [HTTP_INSTRUMENTATION, 'express', 'nestjs-core'] as const;
 
 /** The names to enable when the user set no `OTEL_NODE_ENABLED_INSTRUMENTATIONS`. */
 export function defaultEnabledInstrumentations(tracesFromEnv: boolean): string[] {
-  return [...METRIC_INSTRUMENTATIONS, ...(tracesFromEnv ? TRACE_ONLY_INSTRUMENTATIONS : [])];
+  return [...METRIC_INSTRUMENTATIONS, ...(tracesFromEnv ? TRACE_INSTRUMENTATIONS : [])];
 }
 
 /**

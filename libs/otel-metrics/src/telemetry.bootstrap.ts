@@ -1,11 +1,12 @@
 import { diag, DiagConsoleLogger, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { registerEsmInstrumentationHooks } from './esm-instrumentation-hooks.js';
+import { HTTP_SERVER_METER_NAME, HttpServerMetrics } from './http-server-metrics.js';
 import { assertInstrumentedModulesNotLoaded } from './load-order.guard.js';
 import { createOtlpMetricReader } from './otlp-metric-reader.js';
 import { createPrometheusExposition } from './prometheus-exposition.js';
 import type { TelemetryConfig } from './telemetry.config.js';
-import { telemetryInstrumentations } from './telemetry-instrumentations.js';
+import { HTTP_INSTRUMENTATION, telemetryInstrumentations } from './telemetry-instrumentations.js';
 import { telemetryResource } from './telemetry-resource.js';
 import { telemetryViews } from './telemetry-views.js';
 
@@ -18,6 +19,11 @@ export interface Telemetry {
    * taken, bad host), or, in a cluster worker, the resource is complete.
    */
   readonly scrapeEndpointReady: Promise<void>;
+  /**
+   * The middleware that records `http.server.request.duration` (mount it with `app.use()` before Nest initialises);
+   * undefined when instrumentation-http is loaded and records it instead: never both, never a double count.
+   */
+  readonly httpServerMetrics: HttpServerMetrics | undefined;
   /** What a scrape of this process would get now; the cluster primary asks each worker for it. */
   collectExposition(): Promise<string>;
   /** Stops the scrape server and the SDK. Safe to call more than once. */
@@ -57,10 +63,17 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
   // The SDK registers its provider globally and does not expose it otherwise: read it once, here,
   // and hand it on explicitly.
   const meterProvider = metrics.getMeterProvider();
+  const httpServerMetrics = config.enabledInstrumentations.includes(HTTP_INSTRUMENTATION)
+    ? undefined
+    : new HttpServerMetrics(
+        meterProvider.getMeter(HTTP_SERVER_METER_NAME, config.service.version),
+        config.ignoredIncomingPaths,
+      );
 
   let stopping: Promise<void> | undefined;
   return {
     meterProvider,
+    httpServerMetrics,
     scrapeEndpointReady: (async () => {
       await resource.waitForAsyncAttributes?.();
       if (exposition && config.prometheus?.serveScrapeEndpoint) await exposition.exporter.startServer();

@@ -1,3 +1,4 @@
+import { httpMethodLabel } from '@app/metrics';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { HttpRequestMetrics } from './http-request.metrics.js';
@@ -24,7 +25,7 @@ export class HttpMetricsMiddleware implements NestMiddleware<RoutedRequest, Serv
     response.once('finish', () => {
       const route = routeLabelOf(request);
       if (route === undefined) return;
-      endTimer({ method: request.method ?? 'UNKNOWN', route, status_code: String(response.statusCode) });
+      endTimer({ method: httpMethodLabel(request.method), route, status_code: String(response.statusCode) });
     });
     next();
   }

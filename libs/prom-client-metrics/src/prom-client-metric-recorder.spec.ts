@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS_SECONDS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
+import { LATENCY_BUCKETS_SECONDS, loadTestSeries, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
 import { parseExposition, selectSamples, sumSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
 import { TasksMetrics } from '@app/tasks';
@@ -34,6 +34,20 @@ describe('the task metrics on the prom-client recorder', () => {
     expect((await samples(inFlight.name)).map((sample) => [sample.labels.task, sample.value])).toEqual(
       TASK_NAMES.map((task) => [task, 0]),
     );
+  });
+
+  it('adds the load-test padding only when asked: N series, all 0, in gauges of at most 1,000', async () => {
+    const padded = new Registry();
+    new TasksMetrics(new PromClientMetricRecorder(padded), { loadTestSeries: 2_500 });
+    const padding = loadTestSeries(2_500).map((definition) => definition.name);
+    expect(padding).toEqual(['load_test_series_0', 'load_test_series_1', 'load_test_series_2']);
+    const samples = parseExposition(await padded.metrics()).samples.filter((s) =>
+      s.name.startsWith('load_test_series_'),
+    );
+    expect(samples).toHaveLength(2_500);
+    expect(new Set(samples.map((s) => s.labels.series)).size).toBe(2_500);
+    expect(samples.every((s) => s.value === 0)).toBe(true);
+    expect(registry.getSingleMetric(padding[0])).toBeUndefined();
   });
 
   it('counts work in flight until its timer ends', async () => {

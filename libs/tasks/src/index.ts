@@ -9,6 +9,7 @@ export {
 export { TasksMetrics, type WorkTimer } from './tasks.metrics.js';
 export { TasksModule } from './tasks.module.js';
 export { TasksService } from './tasks.service.js';
+export { WORKLOAD_PATH, WORKLOAD_WAIT_MS } from './workload.controller.js';
 export {
   readTasksSettings,
   NO_WAIT_TASKS_ENV,

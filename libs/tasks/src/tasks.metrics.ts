@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MetricRecorder, TASKS_METRICS, type TaskName, type TaskOutcome } from '@app/metrics';
+import { loadTestSeries, MetricRecorder, TASKS_METRICS, type TaskName, type TaskOutcome } from '@app/metrics';
+import type { TasksSettings } from './tasks.settings.js';
+import { TASKS_SETTINGS } from './tasks.tokens.js';
 
 /** Ends one unit of work started by {@link TasksMetrics.startWork}. */
 export interface WorkTimer {
@@ -18,11 +20,16 @@ export class TasksMetrics {
   readonly #workDuration;
   readonly #workDurationSummary;
 
-  constructor(@Inject(MetricRecorder) recorder: MetricRecorder) {
+  constructor(
+    @Inject(MetricRecorder) recorder: MetricRecorder,
+    @Inject(TASKS_SETTINGS) settings: Pick<TasksSettings, 'loadTestSeries'> = {},
+  ) {
     this.#outcomes = recorder.counter(TASKS_METRICS.outcomes);
     this.#inFlight = recorder.gauge(TASKS_METRICS.inFlight);
     this.#workDuration = recorder.histogram(TASKS_METRICS.workDuration);
     this.#workDurationSummary = recorder.summary(TASKS_METRICS.workDurationSummary);
+    // Registered is enough: every adapter exposes each declared label value at 0.
+    for (const padding of loadTestSeries(settings.loadTestSeries ?? 0)) recorder.gauge(padding);
   }
 
   /** Counts the task as in flight until the timer ends, then records its duration and outcome. */

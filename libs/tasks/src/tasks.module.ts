@@ -4,11 +4,12 @@ import { RandomSource, SeededRandomSource } from '@app/random';
 import { TasksController } from './tasks.controller.js';
 import { TasksMetrics } from './tasks.metrics.js';
 import { TasksService } from './tasks.service.js';
+import { WorkloadController } from './workload.controller.js';
 import type { TasksSettings } from './tasks.settings.js';
 import { TASKS_SETTINGS } from './tasks.tokens.js';
 
 /**
- * The course's sample routes and `/health`. The importing app must make a `MetricRecorder` adapter visible (the
+ * The course's sample routes, `/health`, and the benchmark's `/work`. The importing app must make a `MetricRecorder` adapter visible (the
  * metric adapter modules are global and export it); the tasks record through it.
  */
 @Module({})
@@ -16,7 +17,7 @@ export class TasksModule {
   static forRoot(settings: TasksSettings): DynamicModule {
     return {
       module: TasksModule,
-      controllers: [TasksController, HealthController],
+      controllers: [TasksController, HealthController, WorkloadController],
       providers: [
         { provide: TASKS_SETTINGS, useValue: settings },
         { provide: RandomSource, useFactory: () => seededRandomSource(settings.seed) },

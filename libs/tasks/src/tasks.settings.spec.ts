@@ -29,6 +29,7 @@ describe('readTasksSettings', () => {
       sampleMaxLatencyMs: 200,
       latencyCapMs: 5_000,
       seed: undefined,
+      loadTestSeries: 0,
     });
   });
 
@@ -44,6 +45,7 @@ describe('readTasksSettings', () => {
         TASKS_WEIGHTS: '1, 0.5, 0',
         TASKS_MAX_LATENCY_MS: '1000',
         TASKS_SEED: '42',
+        TASKS_LOAD_TEST_SERIES: '1000',
       }),
     ).toEqual({
       routeMaxLatencyMs: Object.fromEntries(FIXED_TASKS.map((task, index) => [task, (index + 1) * 10])),
@@ -51,7 +53,12 @@ describe('readTasksSettings', () => {
       sampleMaxLatencyMs: 1000,
       latencyCapMs: 1000,
       seed: 42,
+      loadTestSeries: 1000,
     });
+  });
+
+  it.each(['-1', '50001', 'lots'])('rejects TASKS_LOAD_TEST_SERIES=%p, naming the variable', (raw) => {
+    expect(problemsOf({ TASKS_LOAD_TEST_SERIES: raw })[0]).toMatch(/^TASKS_LOAD_TEST_SERIES /);
   });
 
   describe('TASKS_WEIGHTS', () => {

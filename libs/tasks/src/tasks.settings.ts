@@ -14,6 +14,8 @@ export interface TasksSettings {
   readonly latencyCapMs: number;
   /** Seed of the random source; unset draws one, so runs differ. Set it for reproducible runs. */
   readonly seed?: number;
+  /** Extra series, all 0, for load tests of the scrape (`loadTestSeries` in libs/metrics); 0: none. */
+  readonly loadTestSeries?: number;
 }
 
 export const TASKS_DEFAULTS = {
@@ -35,6 +37,9 @@ export const NO_WAIT_TASKS_ENV: Readonly<Record<string, string>> = {
   TASKS_ROUTE_MAX_LATENCY_MS: FIXED_TASKS.map((task) => `${task}=0`).join(','),
   TASKS_MAX_LATENCY_MS: '0',
 };
+
+/** A bound: past it, the padding would measure the machine's memory rather than a service's scrape. */
+const MAX_LOAD_TEST_SERIES = 50_000;
 
 /** Reads the tasks' knobs from the `TASKS_*` environment variables; see the README's table. */
 export function readTasksSettings(reader: EnvReader): TasksSettings {
@@ -68,11 +73,13 @@ export function readTasksSettings(reader: EnvReader): TasksSettings {
     );
   }
   const seed = reader.optionalNumber('TASKS_SEED', { integer: true, min: 0, max: 2 ** 32 - 1 });
+  const loadTestSeries = reader.integer('TASKS_LOAD_TEST_SERIES', { default: 0, min: 0, max: MAX_LOAD_TEST_SERIES });
   return {
     routeMaxLatencyMs,
     sampleWeights: { ok, not_found: notFound, server_error: serverError },
     sampleMaxLatencyMs,
     latencyCapMs,
     seed,
+    loadTestSeries,
   };
 }

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import request from 'supertest';
 import { FIXED_TASKS, OUTCOME_STATUS, TASK_ROUTES, type TaskName } from '@app/metrics';
-import { HEALTH_PATH } from '@app/tasks';
+import { HEALTH_PATH, WORKLOAD_PATH } from '@app/tasks';
 import { ScriptedRandomSource } from './fixtures/scripted-random-source.js';
 import { startTasksApp, TEST_SETTINGS, type TasksTestApp } from './fixtures/tasks-test-app.js';
 
@@ -79,6 +79,15 @@ describe('TasksModule over HTTP', () => {
       const response = await request(app.baseUrl).get(HEALTH_PATH);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ status: 'ok' });
+      expect(app.recorder.finished).toEqual([]);
+    });
+
+    it(`${WORKLOAD_PATH} answers about 1 KB of JSON, and records no task`, async () => {
+      const response = await request(app.baseUrl).get(WORKLOAD_PATH);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(Buffer.byteLength(response.text)).toBeGreaterThan(800);
+      expect(Buffer.byteLength(response.text)).toBeLessThan(1_400);
       expect(app.recorder.finished).toEqual([]);
     });
 

@@ -14,7 +14,12 @@ function problemsOf(argv: string[]): readonly string[] {
 
 describe('parseBenchmarkArguments', () => {
   it('runs with the defaults when given nothing', () => {
-    expect(parseBenchmarkArguments([])).toEqual({ kind: 'run', options: BENCHMARK_DEFAULTS, json: false });
+    expect(parseBenchmarkArguments([])).toEqual({
+      kind: 'run',
+      options: BENCHMARK_DEFAULTS,
+      json: false,
+      outDir: 'benchmark-results',
+    });
   });
 
   it('takes --quick as short defaults, which explicit flags still override', () => {
@@ -23,7 +28,9 @@ describe('parseBenchmarkArguments', () => {
       kind: 'run',
       options: { ...BENCHMARK_DEFAULTS, ...QUICK_PRESET, rounds: 3 },
       json: true,
+      outDir: 'benchmark-results',
     });
+    expect(parseBenchmarkArguments(['--out', '/tmp/run-7'])).toMatchObject({ outDir: '/tmp/run-7' });
   });
 
   it('reads the lists, kept in their documented order', () => {
@@ -35,7 +42,7 @@ describe('parseBenchmarkArguments', () => {
     expect(problemsOf(['--duration', '0', '--connections', 'many', '--variants', 'otel,zipkin'])).toEqual([
       '--duration must be a whole number from 1 to 600, got "0"',
       '--connections must be a whole number from 1 to 1000, got "many"',
-      '--variants has unknown name(s) "zipkin" (known: baseline, prom-client, otel, otel-auto-defaults)',
+      '--variants has unknown name(s) "zipkin" (known: baseline, prom-client, otel, otel-http-instrumentation, otel-auto-defaults)',
     ]);
   });
 

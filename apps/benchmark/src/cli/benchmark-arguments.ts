@@ -5,7 +5,17 @@ import { REFERENCE_VARIANT, VARIANT_NAMES } from '../variants/variant-names.js';
 import { BenchmarkUsageError } from './benchmark-usage.error.js';
 
 export type BenchmarkCommand =
-  { readonly kind: 'help' } | { readonly kind: 'run'; readonly options: BenchmarkOptions; readonly json: boolean };
+  | { readonly kind: 'help' }
+  | {
+      readonly kind: 'run';
+      readonly options: BenchmarkOptions;
+      readonly json: boolean;
+      /** Where the JSON report and the chart of the ratios are written. */
+      readonly outDir: string;
+    };
+
+/** The results' folder, relative to where the benchmark runs (git ignores it). */
+export const DEFAULT_OUT_DIR = 'benchmark-results';
 
 /** Every flag is `multiple` so that a flag given twice is an error, not a silent "last one wins". */
 const FLAGS = {
@@ -20,6 +30,8 @@ const FLAGS = {
   scenarios: { type: 'string', multiple: true },
   quick: { type: 'boolean', multiple: true },
   json: { type: 'boolean', multiple: true },
+  out: { type: 'string', multiple: true },
+  'no-scaled-scrapes': { type: 'boolean', multiple: true },
   help: { type: 'boolean', multiple: true },
 } as const;
 
@@ -94,7 +106,10 @@ export function parseBenchmarkArguments(argv: readonly string[]): BenchmarkComma
   }
   const scenarios = list('scenarios', SCENARIO_NAMES, start.scenarios);
   const json = single('json') !== undefined;
+  const outDir = single('out') ?? DEFAULT_OUT_DIR;
+  if (outDir.trim() === '') problems.push('--out must name a folder');
 
   if (problems.length > 0) throw new BenchmarkUsageError(problems);
-  return { kind: 'run', options: { ...numbers, variants, scenarios }, json };
+  const scaledScrapes = single('no-scaled-scrapes') === undefined && start.scaledScrapes;
+  return { kind: 'run', options: { ...numbers, scaledScrapes, variants, scenarios }, json, outDir };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_OUT_DIR } from './benchmark-arguments.js';
 import { BENCHMARK_DEFAULTS, BENCHMARK_LIMITS, estimatedSeconds, QUICK_PRESET } from '../benchmark-options.js';
 import { SCENARIO_NAMES } from '../variants/benchmark-scenarios.js';
 import { VARIANT_NAMES } from '../variants/variant-names.js';
@@ -32,6 +33,8 @@ Options:
   --quick            short run: ${q.rounds} rounds of ${q.durationSeconds} s, ${q.warmupSeconds} s warm-up, no wrk, no retries
                      (flags given still win)
   --json             print the whole report (every round) as JSON instead of the tables
+  --no-scaled-scrapes  skip the scrapes of servers padded to 1,000 and 10,000 series (--quick skips them)
+  --out DIR          where to write benchmark.json and ratios.svg, the chart of the ratios (default ${DEFAULT_OUT_DIR})
   --help             print this help
 
 Progress goes to stderr, the report to stdout.

@@ -102,4 +102,8 @@ export interface BenchmarkReport {
   readonly memory: readonly MemoryMeasure[];
   /** Variants that serve metrics only. */
   readonly scrape: ReadonlyArray<{ readonly variant: VariantName } & ScrapeCost>;
+  /** The same, on fresh servers padded with `loadTestSeries` extra series (TASKS_LOAD_TEST_SERIES). */
+  readonly scrapeAtScale: ReadonlyArray<
+    { readonly variant: VariantName; readonly loadTestSeries: number } & ScrapeCost
+  >;
 }

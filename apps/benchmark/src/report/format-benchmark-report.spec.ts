@@ -90,6 +90,20 @@ const REPORT: BenchmarkReport = {
       maxMs: 12,
     },
   ],
+  scrapeAtScale: [
+    {
+      variant: 'otel',
+      loadTestSeries: 10_000,
+      url: 'http://x/metrics',
+      bytes: 1_024_000,
+      series: 10_449,
+      families: 31,
+      scrapes: 20,
+      medianMs: 40.5,
+      minMs: 38,
+      maxMs: 52.25,
+    },
+  ],
 };
 
 describe('formatBenchmarkReport', () => {
@@ -113,6 +127,10 @@ describe('formatBenchmarkReport', () => {
     expect(lines).toContainEqual(
       expect.stringMatching(/^otel\s+110\.0\s+150\.0\s+200\.0\s+27\.0\s+8\.50\s+75\.0\s+449$/),
     );
+  });
+
+  it('prints the scrapes of the padded servers', () => {
+    expect(lines).toContainEqual(expect.stringMatching(/^otel\s+10000\s+10449\s+1000\.0\s+40\.50\s+38\.00–52\.25$/));
   });
 
   it('states the method, and warns of whatever makes the numbers doubtful', () => {

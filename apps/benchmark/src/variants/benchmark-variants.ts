@@ -59,6 +59,9 @@ function otelEnv(
   };
 }
 
+/** The instrumentations upstream's getting-started loads for HTTP metrics: spans made, none exported. */
+const HTTP_INSTRUMENTATION_LIST = 'runtime-node,http,express';
+
 /**
  * @param autoDefaults the instrumentations `getNodeAutoInstrumentations` enables by default, for
  *   `otel-auto-defaults` (see auto-instrumentation-defaults.ts).
@@ -93,8 +96,17 @@ export function planVariant(
       return {
         name,
         app: 'otel-app',
-        summary: "otel-app as configured: the app's restricted instrumentations (http, express, runtime-node)",
+        summary: 'otel-app as shipped: HTTP histogram by middleware through the metrics API, runtime-node, no span',
         env: otelEnv(inherited, ports, ''),
+        baseUrl,
+        metricsUrl: otelMetricsUrl,
+      };
+    case 'otel-http-instrumentation':
+      return {
+        name,
+        app: 'otel-app',
+        summary: 'otel-app with the HTTP histogram from instrumentation-http and -express, as upstream documents it',
+        env: otelEnv(inherited, ports, HTTP_INSTRUMENTATION_LIST),
         baseUrl,
         metricsUrl: otelMetricsUrl,
       };

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Attributes, Histogram, Meter } from '@opentelemetry/api';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+} from '@opentelemetry/semantic-conventions';
+import { httpMethodLabel, OTEL_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
+
+/** Instrumentation scope of the middleware's histogram: `otel_scope_name` on its series. */
+export const HTTP_SERVER_METER_NAME = 'http-server-middleware';
+
+/** A request as Express hands it on: `route` is set by its router once a route (a Nest handler) matched. */
+type RoutedRequest = IncomingMessage & { route?: { path?: unknown } };
+
+/**
+ * `http.server.request.duration`, the semantic conventions' HTTP server histogram, recorded by an Express middleware
+ * through the OpenTelemetry metrics API: the same name, unit and attributes as instrumentation-http records, without
+ * the span and context it creates for every request even when no span is exported (docs/benchmarks.md measures
+ * the difference). startTelemetry() uses it when instrumentation-http is not loaded, and never beside it.
+ *
+ * Mounted with `app.use()` before Nest initialises (start-app.ts), it comes before the body parser: a request the
+ * parser refuses, one no route matches, one a handler fails, is each seen with the status actually written.
+ */
+export class HttpServerMetrics {
+  readonly #histogram: Histogram;
+  readonly #ignoredPaths: ReadonlySet<string>;
+  /**
+   * One attribute object per (method, route, status): bounded, since each of the three is; reusing them spares an
+   * allocation per request.
+   */
+  readonly #attributes = new Map<string, Attributes>();
+
+  constructor(meter: Meter, ignoredPaths: readonly string[]) {
+    const { instrumentName, help, unit } = OTEL_HTTP_METRICS.duration;
+    this.#histogram = meter.createHistogram(instrumentName, { description: help, unit });
+    this.#ignoredPaths = new Set(ignoredPaths);
+  }
+
+  /** The Express middleware; `next` is called at once, the request is recorded once its response is sent. */
+  readonly middleware = (request: RoutedRequest, response: ServerResponse, next: () => void): void => {
+    if (!this.#ignoredPaths.has(pathOf(request.url))) {
+      const startedAt = performance.now();
+      // 'finish': the response was handed to the OS in full, as instrumentation-http records it.
+      response.once('finish', () => {
+        const seconds = (performance.now() - startedAt) / 1000;
+        this.#histogram.record(seconds, this.#attributesOf(request, response.statusCode));
+      });
+    }
+    next();
+  };
+
+  #attributesOf(request: RoutedRequest, statusCode: number): Attributes {
+    const method = httpMethodLabel(request.method);
+    const template = request.route?.path;
+    const route = typeof template === 'string' ? template : UNMATCHED_ROUTE;
+    const key = `${method} ${route} ${String(statusCode)}`;
+    let attributes = this.#attributes.get(key);
+    if (attributes === undefined) {
+      attributes = {
+        [ATTR_HTTP_REQUEST_METHOD]: method,
+        [ATTR_HTTP_ROUTE]: route,
+        [ATTR_HTTP_RESPONSE_STATUS_CODE]: statusCode,
+        // As the conventions ask: on a server error, its status code is the error's type.
+        ...(statusCode >= 500 ? { [ATTR_ERROR_TYPE]: String(statusCode) } : {}),
+      };
+      this.#attributes.set(key, attributes);
+    }
+    return attributes;
+  }
+}
+
+/** The path of a request target, without its query. */
+function pathOf(url: string | undefined): string {
+  const target = url ?? '/';
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
+}
