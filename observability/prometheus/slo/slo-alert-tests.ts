@@ -1,5 +1,5 @@
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
-import type { PromtoolTestFile } from '../rule-test-builders.js';
+import { requestSeries, type PromtoolTestFile } from '../rule-test-builders.js';
 import { BURN_RATE_ALERTS, errorRatioThreshold, SLO_MIN_REQUEST_RATE, type BurnRateAlert } from './burn-rate-alerts.js';
 import { burnRateAnnotations, burnRateLabels, humanizePercentage, SLO_ALERT_NAME } from './slo-alerting-rules.js';
 
@@ -24,16 +24,8 @@ function alertOf(severity: BurnRateAlert['severity']): BurnRateAlert {
   return alert;
 }
 
-/** The series each path exposes (catalogue names, target labels of prometheus.yml, OpenTelemetry's extras). */
-const SERIES_SHAPES: Record<MetricPath, (route: string, code: string) => string> = {
-  promClient: (route, code) =>
-    `http_requests_total{job="${METRIC_PATHS.promClient.job}", instance="127.0.0.1:8081", instrumentation="${METRIC_PATHS.promClient.instrumentation}", ` +
-    `service="${METRIC_PATHS.promClient.service}", method="GET", route="${route}", status_code="${code}"}`,
-  otel: (route, code) =>
-    `http_server_request_duration_count{job="${METRIC_PATHS.otel.job}", instance="127.0.0.1:9464", instrumentation="${METRIC_PATHS.otel.instrumentation}", ` +
-    `service="${METRIC_PATHS.otel.service}", http_request_method="GET", http_route="${route}", http_response_status_code="${code}", ` +
-    'url_scheme="http", network_protocol_version="1.1", otel_scope_name="@opentelemetry/instrumentation-http", otel_scope_version="0.223.0"}',
-};
+/** The request series each path exposes: catalogue names and labels, prometheus.yml's target labels. */
+const requestsOf = (path: MetricPath, route: string, code: string): string => requestSeries(path, { route, code });
 
 /** Failed requests per minute for a ratio, checked to fall where the case needs it. */
 function errorsPerMinute(ratio: number, isValid: (actual: number) => boolean, what: string): number {
@@ -62,8 +54,8 @@ function steady(perMinute: number, minutes = MINUTES): string {
 /** Two series of one path: successes and 5xx, `errors` of every REQUESTS_PER_MINUTE failing. */
 function traffic(path: MetricPath, errors: number) {
   return [
-    { series: SERIES_SHAPES[path]('/one', '200'), values: steady(REQUESTS_PER_MINUTE - errors) },
-    { series: SERIES_SHAPES[path]('/error', '500'), values: steady(errors) },
+    { series: requestsOf(path, '/one', '200'), values: steady(REQUESTS_PER_MINUTE - errors) },
+    { series: requestsOf(path, '/error', '500'), values: steady(errors) },
   ];
 }
 
@@ -86,11 +78,11 @@ function recovered(path: MetricPath, errors: number) {
   const ok = REQUESTS_PER_MINUTE - errors;
   return [
     {
-      series: SERIES_SHAPES[path]('/one', '200'),
+      series: requestsOf(path, '/one', '200'),
       values: `${steady(ok, before)} ${before * ok + REQUESTS_PER_MINUTE}+${REQUESTS_PER_MINUTE}x${STOPPED_FOR - 1}`,
     },
     {
-      series: SERIES_SHAPES[path]('/error', '500'),
+      series: requestsOf(path, '/error', '500'),
       values: `${steady(errors, before)} ${before * errors}x${STOPPED_FOR - 1}`,
     },
   ];
@@ -165,7 +157,7 @@ export function sloAlertTests(): PromtoolTestFile {
       {
         name: `every request failing, but only ${SLO_MIN_REQUEST_RATE / 2} requests/s (low traffic): silent`,
         interval: '1m',
-        input_series: [{ series: SERIES_SHAPES.otel('/error', '500'), values: steady(lowTrafficErrors) }],
+        input_series: [{ series: requestsOf('otel', '/error', '500'), values: steady(lowTrafficErrors) }],
         alert_rule_test: [{ alertname: SLO_ALERT_NAME, eval_time: EVAL_TIME, exp_alerts: [] }],
       },
     ],
