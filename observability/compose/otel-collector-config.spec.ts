@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { METRIC_PATHS } from '@app/metrics';
 import { findBinary, present, REPO_ROOT } from '@app/testing';
-import { loadOtelAppConfig } from '../../apps/otel-app/src/otel-app.config.js';
+import { loadOtelAppConfig } from '@app/otel-app';
 import { OTLP_DELIVERY } from '../prometheus/otlp-naming.js';
 import { EXPECTED_TARGET_LABELS } from '../prometheus/scrape-jobs.js';
 import {

@@ -3,6 +3,8 @@ import { parseBenchmarkArguments } from './cli/benchmark-arguments.js';
 import { BenchmarkUsageError } from './cli/benchmark-usage.error.js';
 import { benchmarkUsage } from './cli/benchmark-usage.js';
 import { formatBenchmarkReport } from './report/format-benchmark-report.js';
+import { formatProfiles } from './profile/format-profiles.js';
+import { profileVariants } from './profile/profile-variants.js';
 import { writeBenchmarkResults } from './report/write-results.js';
 import { runBenchmark } from './run-benchmark.js';
 
@@ -34,6 +36,13 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+
+  if (command.profile) {
+    const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+    const profiles = await profileVariants(command.options, command.outDir, progress);
+    process.stdout.write(`${formatProfiles(profiles)}\n`);
+    return 0;
+  }
 
   try {
     const report = await runBenchmark(command.options, {

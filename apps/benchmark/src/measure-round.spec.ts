@@ -7,6 +7,11 @@ describe('isDisturbed', () => {
     expect(isDisturbed({ otherLoadOnServerCpu: 0, serverCpuShare: 0.6 })).toBe(true);
   });
 
+  it('expects no busy server from a handler that waits by design: only another process disturbs it', () => {
+    expect(isDisturbed({ otherLoadOnServerCpu: 0, serverCpuShare: 0.3 }, false)).toBe(false);
+    expect(isDisturbed({ otherLoadOnServerCpu: 0.2, serverCpuShare: 0.3 }, false)).toBe(true);
+  });
+
   it('judges nothing when the server was not pinned (its CPU unknown)', () => {
     expect(isDisturbed({ otherLoadOnServerCpu: undefined, serverCpuShare: 0.4 })).toBe(false);
   });

@@ -28,20 +28,13 @@ interface Scraped {
   readonly scopes: ReadonlySet<string | undefined>;
 }
 
-/** Starts the built app with `extraEnv`, sends it the known traffic and a body the parser refuses, scrapes it. */
+/** Starts the built app with `extraEnv`, sends it the known traffic (a body the parser refuses included), scrapes it. */
 async function runWith(extraEnv: Record<string, string>): Promise<Scraped> {
   const [appPort, metricsPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${appPort}`;
   const app = await startBuiltApp('otel-app', otelAppEnv(appPort, metricsPort, extraEnv), `${base}${HEALTH_PATH}`);
   try {
     await knownTraffic.send(base);
-    const refused = await fetch(`${base}/one`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"not json',
-    });
-    await refused.arrayBuffer();
-    expect(refused.status).toBe(400);
     const { samples } = await scrape(`http://127.0.0.1:${metricsPort}/metrics`);
     const http = samples.filter((sample) => sample.name.startsWith(HTTP.name));
     const counts = Object.fromEntries(
@@ -80,8 +73,9 @@ describe('the HTTP server histogram of the OpenTelemetry app', () => {
     expect(byMiddleware.series).toEqual(byInstrumentation.series);
   });
 
-  it('counts each request once either way: the known traffic, and a body the parser refused under the unmatched route', () => {
-    const expected = { ...knownTraffic.expectedRequestCounts(), [`POST ${UNMATCHED_ROUTE} 400`]: 1 };
+  it('counts each request once either way, a body the parser refused under the unmatched route', () => {
+    const expected = knownTraffic.expectedRequestCounts();
+    expect(expected[`POST ${UNMATCHED_ROUTE} 400`]).toBeGreaterThan(0);
     expect(byMiddleware.counts).toEqual(expected);
     expect(byInstrumentation.counts).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { ConfigValidationError } from '@app/config';
-import { ClusterMetricsAggregator } from '@app/prom-client-metrics';
+import { ClusterMetricsAggregator, mountHttpMetrics } from '@app/prom-client-metrics';
 import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worker-cluster';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +17,8 @@ async function startApp(config: PromClientAppConfig, worker: WorkerContext): Pro
     abortOnError: false,
   });
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
+  // Before Nest initialises (listen), so before its body parser: refused bodies are measured too.
+  mountHttpMetrics(app);
   // SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) closes the server and the modules cleanly.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -17,6 +17,7 @@ import { HEALTH_PATH } from '@app/tasks';
 import { parseExposition, type Sample, selectSamples } from '@app/testing';
 import { Registry } from '@prometheus-io/client';
 import request from 'supertest';
+import { mountHttpMetrics } from './http-metrics.middleware.js';
 import { PromClientMetricsModule } from './prom-client-metrics.module.js';
 
 const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
@@ -81,6 +82,7 @@ describe('HttpMetricsMiddleware', () => {
       imports: [PromClientMetricsModule.forRoot({ collectDefaultMetrics: false }), FixtureModule],
     }).compile();
     app = moduleRef.createNestApplication<INestApplication<Server>>({ logger: false });
+    mountHttpMetrics(app);
     await app.init();
     registry = app.get(Registry);
   });

@@ -1,5 +1,5 @@
 import { httpMethodLabel } from '@app/metrics';
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, type INestApplication } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { HttpRequestMetrics } from './http-request.metrics.js';
 import { routeLabelOf, type RoutedRequest } from './route-label.js';
@@ -10,15 +10,15 @@ import { routeLabelOf, type RoutedRequest } from './route-label.js';
  * guess the status of a thrown exception, while here the request is seen whatever happens to it and
  * the status is the one actually written, after the exception filters.
  *
- * It must be mounted with a plain path (`forRoutes('*')`), which Nest mounts with Express `use()`:
- * mounted as a `{ path, method }` route, it would itself set `req.route`, and unmatched requests
- * would carry its wildcard as their route.
+ * Mounted with Express `use()` before Nest initialises ({@link mountHttpMetrics}), so before its body parser: a body
+ * the parser refuses is counted too, as on the OpenTelemetry path. (Through Nest's `MiddlewareConsumer` it would come
+ * after the parser, and cost a route match of its own on every request: docs/benchmarks.md, the profiles.)
  */
 @Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware<RoutedRequest, ServerResponse> {
+export class HttpMetricsMiddleware {
   constructor(@Inject(HttpRequestMetrics) private readonly metrics: HttpRequestMetrics) {}
 
-  use(request: RoutedRequest, response: ServerResponse, next: () => void): void {
+  readonly handle = (request: RoutedRequest, response: ServerResponse, next: () => void): void => {
     const endTimer = this.metrics.startTimer();
     // 'finish': the response was handed to the OS in full. A request whose client left before that
     // got no answer, and is not counted as one.
@@ -28,5 +28,10 @@ export class HttpMetricsMiddleware implements NestMiddleware<RoutedRequest, Serv
       endTimer({ method: httpMethodLabel(request.method), route, status_code: String(response.statusCode) });
     });
     next();
-  }
+  };
+}
+
+/** Mounts the HTTP metrics on `app`: call it right after `NestFactory.create`, before `init()` or `listen()`. */
+export function mountHttpMetrics(app: INestApplication): void {
+  app.use(app.get(HttpMetricsMiddleware).handle);
 }

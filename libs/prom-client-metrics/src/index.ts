@@ -8,7 +8,7 @@ export {
 } from './cluster/cluster-metrics.topics.js';
 export { type MetricFamilySnapshot, type MetricsSnapshot, snapshotOf } from './cluster/metrics-snapshot.js';
 export { RetiredWorkersMetrics } from './cluster/retired-workers-metrics.js';
-export { HttpMetricsMiddleware } from './http-metrics.middleware.js';
+export { HttpMetricsMiddleware, mountHttpMetrics } from './http-metrics.middleware.js';
 export { HttpRequestMetrics, type HttpRequestLabels } from './http-request.metrics.js';
 export { MetricsController } from './metrics.controller.js';
 export { MetricsExposition } from './metrics-exposition.js';

@@ -1,11 +1,4 @@
-import {
-  type DynamicModule,
-  Global,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  type Provider,
-} from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { MetricRecorder } from '@app/metrics';
 import { Registry } from '@prometheus-io/client';
 import { WorkerSnapshotResponder } from './cluster/worker-snapshot.responder.js';
@@ -34,7 +27,7 @@ import {
  */
 @Global()
 @Module({})
-export class PromClientMetricsModule implements NestModule {
+export class PromClientMetricsModule {
   static forRoot(options: PromClientMetricsOptions = {}): DynamicModule {
     const resolved = resolvePromClientMetricsOptions(options);
     const exposition: Provider[] = resolved.workerIpc
@@ -53,14 +46,10 @@ export class PromClientMetricsModule implements NestModule {
         { provide: Registry, useFactory: createMetricsRegistry, inject: [PROM_CLIENT_METRICS_OPTIONS] },
         { provide: MetricRecorder, useClass: PromClientMetricRecorder },
         HttpRequestMetrics,
+        HttpMetricsMiddleware,
         ...exposition,
       ],
-      exports: [Registry, MetricRecorder],
+      exports: [Registry, MetricRecorder, HttpMetricsMiddleware],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    // A plain path, not { path, method }: see HttpMetricsMiddleware for why it matters.
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
   }
 }

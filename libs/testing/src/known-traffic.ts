@@ -23,6 +23,8 @@ export interface KnownRequest {
   readonly route: string;
   /** The business work it does; none when it is rejected before (400) or matches no route. */
   readonly work?: { readonly task: TaskName; readonly outcome: TaskOutcome };
+  /** A JSON body, sent as `application/json`. */
+  readonly jsonBody?: string;
 }
 
 const SAMPLED = present(
@@ -39,7 +41,8 @@ const forcing = (outcome: TaskOutcome) =>
 
 /**
  * The traffic both apps' end-to-end tests send, derived from the route table: every fixed route, every outcome of
- * the sampled one, two rejected queries, an unmatched method and one the conventions do not name. Each kind is sent a different number of times,
+ * the sampled one, two rejected queries, an unmatched method, one the conventions do not name, and a body the parser
+ * refuses. Each kind is sent a different number of times,
  * so that a label mix-up cannot add up by chance; a route added to the table joins it with nothing else to change.
  */
 const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
@@ -59,6 +62,8 @@ const KNOWN_TRAFFIC: readonly KnownRequest[] = (() => {
     { method: 'GET', path: `${FIRST_FIXED_PATH}?unexpected=1`, status: 400, route: FIRST_FIXED_PATH },
     { method: 'POST', path: FIRST_FIXED_PATH, status: 404, route: UNMATCHED_ROUTE },
     { method: 'PROPFIND', path: FIRST_FIXED_PATH, status: 404, route: UNMATCHED_ROUTE },
+    // Refused by the body parser, before any route: measured all the same, under the unmatched route.
+    { method: 'POST', path: FIRST_FIXED_PATH, status: 400, route: UNMATCHED_ROUTE, jsonBody: '{"not json' },
   ];
   return kinds.map((kind, index) => ({ ...kind, times: index + 1 }));
 })();
@@ -102,9 +107,11 @@ function knownTimes(path: string, method: KnownRequest['method'] = 'GET'): numbe
 
 /** Sends the known traffic to `baseUrl`, sequentially, throwing on the first unexpected status. */
 async function sendKnownTraffic(baseUrl: string): Promise<void> {
-  for (const { method, path, times, status } of KNOWN_TRAFFIC) {
+  for (const { method, path, times, status, jsonBody } of KNOWN_TRAFFIC) {
+    const init: RequestInit =
+      jsonBody === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: jsonBody };
     for (let i = 0; i < times; i += 1) {
-      const response = await fetch(`${baseUrl}${path}`, { method });
+      const response = await fetch(`${baseUrl}${path}`, init);
       await response.arrayBuffer();
       if (response.status !== status) throw new Error(`${method} ${path} answered ${response.status}, not ${status}`);
     }

@@ -19,6 +19,7 @@ describe('parseBenchmarkArguments', () => {
       options: BENCHMARK_DEFAULTS,
       json: false,
       outDir: 'benchmark-results',
+      profile: false,
     });
   });
 
@@ -29,6 +30,7 @@ describe('parseBenchmarkArguments', () => {
       options: { ...BENCHMARK_DEFAULTS, ...QUICK_PRESET, rounds: 3 },
       json: true,
       outDir: 'benchmark-results',
+      profile: false,
     });
     expect(parseBenchmarkArguments(['--out', '/tmp/run-7'])).toMatchObject({ outDir: '/tmp/run-7' });
   });

@@ -12,6 +12,8 @@ export type BenchmarkCommand =
       readonly json: boolean;
       /** Where the JSON report and the chart of the ratios are written. */
       readonly outDir: string;
+      /** Profile each variant's CPU time (`--profile`) instead of measuring throughput. */
+      readonly profile: boolean;
     };
 
 /** The results' folder, relative to where the benchmark runs (git ignores it). */
@@ -32,6 +34,7 @@ const FLAGS = {
   json: { type: 'boolean', multiple: true },
   out: { type: 'string', multiple: true },
   'no-scaled-scrapes': { type: 'boolean', multiple: true },
+  profile: { type: 'boolean', multiple: true },
   help: { type: 'boolean', multiple: true },
 } as const;
 
@@ -111,5 +114,6 @@ export function parseBenchmarkArguments(argv: readonly string[]): BenchmarkComma
 
   if (problems.length > 0) throw new BenchmarkUsageError(problems);
   const scaledScrapes = single('no-scaled-scrapes') === undefined && start.scaledScrapes;
-  return { kind: 'run', options: { ...numbers, scaledScrapes, variants, scenarios }, json, outDir };
+  const profile = single('profile') !== undefined;
+  return { kind: 'run', options: { ...numbers, scaledScrapes, variants, scenarios }, json, outDir, profile };
 }

@@ -34,6 +34,8 @@ Options:
                      (flags given still win)
   --json             print the whole report (every round) as JSON instead of the tables
   --no-scaled-scrapes  skip the scrapes of servers padded to 1,000 and 10,000 series (--quick skips them)
+  --profile          instead: profile each variant's CPU on the first scenario (V8's sampling profiler), print
+                     where the time goes and write the .cpuprofile files under DIR/profiles
   --out DIR          where to write benchmark.json and ratios.svg, the chart of the ratios (default ${DEFAULT_OUT_DIR})
   --help             print this help
 

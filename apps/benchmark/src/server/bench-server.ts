@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { onCpu } from '../host/cpu-pinning.js';
-import { HEAP_REQUEST, isHeapReport } from './heap-probe.messages.js';
+import {
+  HEAP_REQUEST,
+  isHeapReport,
+  isProfileReport,
+  isProfileStarted,
+  PROFILE_START,
+  PROFILE_STOP,
+  type CpuProfile,
+} from './heap-probe.messages.js';
 
 export interface BenchServerOptions {
   /** Shown in errors and progress lines. */
@@ -95,20 +103,34 @@ export class BenchServer {
   }
 
   /** The server's memory use right after a full garbage collection, as its heap probe reports it. */
-  heapAfterGc(timeoutMs = 10_000): Promise<NodeJS.MemoryUsage> {
+  async heapAfterGc(timeoutMs = 10_000): Promise<NodeJS.MemoryUsage> {
+    return (await this.request({ type: HEAP_REQUEST }, isHeapReport, timeoutMs)).usage;
+  }
+
+  /** Starts V8's CPU profiler in the server (its probe does), and resolves once it runs. */
+  startProfile(timeoutMs = 10_000): Promise<void> {
+    return this.request({ type: PROFILE_START }, isProfileStarted, timeoutMs).then(() => undefined);
+  }
+
+  /** Stops the profiler and returns what it sampled since {@link startProfile}. */
+  async stopProfile(timeoutMs = 30_000): Promise<CpuProfile> {
+    return (await this.request({ type: PROFILE_STOP }, isProfileReport, timeoutMs)).profile;
+  }
+
+  private request<T>(message: object, isAnswer: (reply: unknown) => reply is T, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.child.off('message', onMessage);
-        reject(new Error(`${this.name} did not report its heap within ${timeoutMs} ms`));
+        reject(new Error(`${this.name} did not answer ${JSON.stringify(message)} within ${String(timeoutMs)} ms`));
       }, timeoutMs);
-      const onMessage = (message: unknown) => {
-        if (!isHeapReport(message)) return;
+      const onMessage = (reply: unknown) => {
+        if (!isAnswer(reply)) return;
         clearTimeout(timer);
         this.child.off('message', onMessage);
-        resolve(message.usage);
+        resolve(reply);
       };
       this.child.on('message', onMessage);
-      this.child.send({ type: HEAP_REQUEST });
+      this.child.send(message);
     });
   }
 
