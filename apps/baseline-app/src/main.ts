@@ -1,7 +1,7 @@
 import { ConfigValidationError } from '@app/config';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Server } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { BaselineAppModule } from './baseline-app.module.js';
 import { readBaselineAppConfig } from './baseline-app.config.js';
@@ -12,9 +12,11 @@ async function bootstrap(): Promise<void> {
   // Configuration first: a bad variable stops the process before anything is started.
   const config = readBaselineAppConfig(process.env);
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create<INestApplication<Server>>(BaselineAppModule.forRoot(config.tasks), {
+  const app = await NestFactory.create<NestExpressApplication>(BaselineAppModule.forRoot(config.tasks), {
     abortOnError: false,
   });
+  // Which framework serves is nobody's business, and a hint to whoever probes for its flaws.
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -26,6 +26,12 @@ describe('baseline-app, compiled and run as a process', () => {
   // Unset when beforeAll failed before starting it: afterAll runs all the same.
   afterAll(() => (app as StartedApp | undefined)?.stop());
 
+  it('names no framework in its answers (no X-Powered-By)', async () => {
+    const response = await fetch(`${baseUrl}/one`);
+    await response.arrayBuffer();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('answers the task routes as the metric paths do', async () => {
     expect(await get(`${baseUrl}/one`)).toEqual({ status: 200, body: { task: 'one', outcome: 'ok', status: 200 } });
     expect((await get(`${baseUrl}/error`)).status).toBe(500);

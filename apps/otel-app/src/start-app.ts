@@ -6,11 +6,14 @@ import type { Telemetry } from '@app/otel-metrics';
 import { type WorkerContext, workerIdHeader } from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OtelAppConfig } from './otel-app.config.js';
 import { OtelAppModule } from './otel-app.module.js';
 
 export async function startApp(config: OtelAppConfig, telemetry: Telemetry, worker: WorkerContext): Promise<void> {
-  const app = await NestFactory.create(OtelAppModule.forRoot(config.tasks, telemetry));
+  const app = await NestFactory.create<NestExpressApplication>(OtelAppModule.forRoot(config.tasks, telemetry));
+  // Which framework serves is nobody's business, and a hint to whoever probes for its flaws.
+  app.disable('x-powered-by');
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
   // Before Nest initialises (listen), so before its body parser: refused bodies are measured too.
   if (telemetry.httpServerMetrics) app.use(telemetry.httpServerMetrics.middleware);

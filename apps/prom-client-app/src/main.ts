@@ -1,9 +1,9 @@
 import { ConfigValidationError } from '@app/config';
 import { ClusterMetricsAggregator, mountHttpMetrics } from '@app/prom-client-metrics';
 import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worker-cluster';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Server } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client-app.config.js';
@@ -13,9 +13,11 @@ const NAME = 'PromClientApp';
 /** Starts the Nest app in this process: the only one (`WORKERS=1`), or one worker of the cluster. */
 async function startApp(config: PromClientAppConfig, worker: WorkerContext): Promise<void> {
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
-  const app = await NestFactory.create<INestApplication<Server>>(AppModule.forRoot(config, worker), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, worker), {
     abortOnError: false,
   });
+  // Which framework serves is nobody's business, and a hint to whoever probes for its flaws.
+  app.disable('x-powered-by');
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
   // Before Nest initialises (listen), so before its body parser: refused bodies are measured too.
   mountHttpMetrics(app);
