@@ -7,7 +7,7 @@ import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporte
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { collectDefaultMetrics, Registry } from '@prometheus-io/client';
-import { parseExposition, type Sample } from '@app/testing';
+import { parseExposition, waitFor, type Sample } from '@app/testing';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS, type RuntimeMetric } from './runtime-metrics.js';
 
 /** Enough short-lived garbage for V8 to run a few scavenges, so that the GC histograms have samples. */
@@ -20,12 +20,16 @@ function churnTheHeap(): void {
   expect(keep).toBeGreaterThan(0);
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function seriesNamesOf(metric: RuntimeMetric): string[] {
   return metric.kind === 'histogram'
     ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`]
     : [metric.name];
+}
+
+/** Whether every series of `metrics` has a sample yet: the event-loop and GC monitors fill theirs asynchronously. */
+function hasEverySeries(exposition: string, metrics: readonly RuntimeMetric[]): boolean {
+  const names = new Set(parseExposition(exposition).samples.map((sample) => sample.name));
+  return metrics.every((metric) => seriesNamesOf(metric).every((series) => names.has(series)));
 }
 
 function expectExposed(exposition: string, metric: RuntimeMetric): void {
@@ -52,8 +56,10 @@ describe('runtime metrics of the prom-client path', () => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
     churnTheHeap();
-    await settle(100);
-    const exposition = await registry.metrics();
+    const exposition = await waitFor(`${metric.name} sampled`, async () => {
+      const text = await registry.metrics();
+      return hasEverySeries(text, [metric]) ? text : undefined;
+    });
     expectExposed(exposition, metric);
     registry.clear();
   });
@@ -71,8 +77,11 @@ describe('runtime metrics of the OpenTelemetry path', () => {
     instrumentation.setMeterProvider(meterProvider);
     instrumentation.enable();
     churnTheHeap();
-    await settle(200);
-    const { resourceMetrics } = await exporter.collect();
+    const { resourceMetrics } = await waitFor('every runtime metric sampled', async () => {
+      const collected = await exporter.collect();
+      const text = new PrometheusSerializer().serialize(collected.resourceMetrics);
+      return hasEverySeries(text, Object.values(OTEL_RUNTIME_METRICS)) ? collected : undefined;
+    });
     exposition = new PrometheusSerializer().serialize(resourceMetrics);
     for (const { metrics } of resourceMetrics.scopeMetrics)
       for (const { descriptor } of metrics) units.set(descriptor.name.replace(/\./g, '_'), descriptor.unit);
