@@ -15,6 +15,7 @@ import {
 import { listPanelQueries, listVariableQueries } from '@app/grafana-dashboards';
 import { deliveryOf, interpolateVariables, recordingRules, ruleInputs } from '@app/observability';
 import type { LocalStack } from '@app/local-stack';
+import { readStackSnapshot } from '../src/summary/stack-snapshot.js';
 import { everyQueryReturnsDataTest, pushedInputSeries } from './fixtures/otlp-naming-check.js';
 
 const PATHS = [METRIC_PATHS.otel.instrumentation, METRIC_PATHS.promClient.instrumentation];
@@ -127,6 +128,15 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
     expect(new Set(targets.map((target) => target.labels.job))).toEqual(
       new Set(['otel-app', 'prom-client-app', 'prometheus', 'alertmanager', 'alert-receiver']),
     );
+  });
+
+  it("gives the demo's summary a request rate and status shares for both paths", async () => {
+    const snapshot = await readStackSnapshot(stack.prometheus.api, stack.urls.alertReceiver);
+    expect(snapshot.paths.map((path) => path.path)).toEqual([...PATHS].sort());
+    for (const path of snapshot.paths) {
+      expect({ path: path.path, serving: path.requestsPerSecond > 0 }).toEqual({ path: path.path, serving: true });
+      expect(Object.keys(path.codeRatios)).toEqual(expect.arrayContaining(['200', '404', '500']));
+    }
   });
 
   it('evaluates every rule without error', async () => {

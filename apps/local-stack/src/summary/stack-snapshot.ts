@@ -1,5 +1,5 @@
 import type { PrometheusApi } from '@app/local-stack';
-import { RECORDING_RULES } from '@app/metrics';
+import { INSTRUMENTATION_LABEL, RECORDING_RULES } from '@app/metrics';
 
 export interface PathSnapshot {
   path: string;
@@ -28,23 +28,29 @@ export interface StackSnapshot {
 /** Reads what the demo shows from Prometheus' recording rules and the receiver's JSON. */
 export async function readStackSnapshot(prometheus: PrometheusApi, receiverUrl: string): Promise<StackSnapshot> {
   const [rates, ratios, errors, alerts, firingAtReceiver] = await Promise.all([
-    prometheus.query(`sum by (instrumentation) (${RECORDING_RULES.serviceRequestRate})`),
-    prometheus.query(`sum by (instrumentation, code) (${RECORDING_RULES.statusCodeRatio})`),
-    prometheus.query(`sum by (instrumentation, route, code) (${RECORDING_RULES.requestRate}{code=~"404|5.."})`),
+    prometheus.query(`sum by (${INSTRUMENTATION_LABEL}) (${RECORDING_RULES.serviceRequestRate})`),
+    prometheus.query(`sum by (${INSTRUMENTATION_LABEL}, code) (${RECORDING_RULES.statusCodeRatio})`),
+    prometheus.query(
+      `sum by (${INSTRUMENTATION_LABEL}, route, code) (${RECORDING_RULES.requestRate}{code=~"404|5.."})`,
+    ),
     prometheus.firingAlerts(),
     readReceiverFiringCount(receiverUrl),
   ]);
-  const paths = [...new Set([...rates, ...ratios].map((sample) => sample.metric.path).filter(Boolean))].sort();
+  const paths = [
+    ...new Set([...rates, ...ratios].map((sample) => sample.metric[INSTRUMENTATION_LABEL]).filter(Boolean)),
+  ].sort();
   return {
     takenAt: new Date(),
     paths: paths.map((path) => ({
       path,
-      requestsPerSecond: rates.find((sample) => sample.metric.path === path)?.value ?? 0,
+      requestsPerSecond: rates.find((sample) => sample.metric[INSTRUMENTATION_LABEL] === path)?.value ?? 0,
       codeRatios: Object.fromEntries(
-        ratios.filter((sample) => sample.metric.path === path).map((sample) => [sample.metric.code, sample.value]),
+        ratios
+          .filter((sample) => sample.metric[INSTRUMENTATION_LABEL] === path)
+          .map((sample) => [sample.metric.code, sample.value]),
       ),
       errorRates: errors
-        .filter((sample) => sample.metric.path === path && sample.value > 0)
+        .filter((sample) => sample.metric[INSTRUMENTATION_LABEL] === path && sample.value > 0)
         .map((sample) => ({ route: sample.metric.route, code: sample.metric.code, perSecond: sample.value }))
         .sort((a, b) => a.route.localeCompare(b.route) || a.code.localeCompare(b.code)),
     })),
