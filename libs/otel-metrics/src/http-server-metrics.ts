@@ -7,6 +7,7 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import { httpMethodLabel, OTEL_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
+import { ignoreIncomingRequests } from './incoming-request-filter.js';
 
 /** Instrumentation scope of the middleware's histogram: `otel_scope_name` on its series. */
 export const HTTP_SERVER_METER_NAME = 'http-server-middleware';
@@ -25,7 +26,7 @@ type RoutedRequest = IncomingMessage & { route?: { path?: unknown } };
  */
 export class HttpServerMetrics {
   readonly #histogram: Histogram;
-  readonly #ignoredPaths: ReadonlySet<string>;
+  readonly #isIgnored: (request: IncomingMessage) => boolean;
   /**
    * One attribute object per (method, route, status): bounded, since each of the three is; reusing them spares an
    * allocation per request.
@@ -35,12 +36,13 @@ export class HttpServerMetrics {
   constructor(meter: Meter, ignoredPaths: readonly string[]) {
     const { instrumentName, help, unit } = OTEL_HTTP_METRICS.duration;
     this.#histogram = meter.createHistogram(instrumentName, { description: help, unit });
-    this.#ignoredPaths = new Set(ignoredPaths);
+    // The same filter instrumentation-http is given, so that both modes leave out the same requests.
+    this.#isIgnored = ignoreIncomingRequests({ paths: ignoredPaths, ports: [] });
   }
 
   /** The Express middleware; `next` is called at once, the request is recorded once its response is sent. */
   readonly middleware = (request: RoutedRequest, response: ServerResponse, next: () => void): void => {
-    if (!this.#ignoredPaths.has(pathOf(request.url))) {
+    if (!this.#isIgnored(request)) {
       const startedAt = performance.now();
       // 'finish': the response was handed to the OS in full, as instrumentation-http records it.
       response.once('finish', () => {
@@ -69,11 +71,4 @@ export class HttpServerMetrics {
     }
     return attributes;
   }
-}
-
-/** The path of a request target, without its query. */
-function pathOf(url: string | undefined): string {
-  const target = url ?? '/';
-  const query = target.indexOf('?');
-  return query === -1 ? target : target.slice(0, query);
 }
