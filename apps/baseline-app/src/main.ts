@@ -1,4 +1,5 @@
 import { ConfigValidationError } from '@app/config';
+import { closeOnSignals, gracefulHttpApp } from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -17,8 +18,10 @@ async function bootstrap(): Promise<void> {
   });
   // Which framework serves is nobody's business, and a hint to whoever probes for its flaws.
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  // Stopped as the measured apps are (their request tracking included): the benchmark stops it with SIGTERM.
+  const graceful = gracefulHttpApp(app);
   await app.listen(config.port, config.host);
+  closeOnSignals(graceful, { logger, signals: ['SIGTERM', 'SIGINT'], timeoutMs: undefined });
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.log(`listening on http://${config.host}:${port} (no metrics: the benchmark's reference)`);
 }

@@ -5,13 +5,13 @@
  * no SDK at all: it serves no request, only the workers' merged metrics.
  */
 import { answerExpositionRequests, ClusterScrapeEndpoint, startTelemetry } from '@app/otel-metrics';
-import { runWorkerCluster, type WorkerContext } from '@app/worker-cluster';
+import { type GracefulService, runWorkerCluster, type WorkerContext } from '@app/worker-cluster';
 import { loadConfigOrExit } from './config-or-exit.js';
 
 const config = loadConfigOrExit();
 
 /** One process that serves requests: the only one (`WORKERS=1`), or one worker of the cluster. */
-async function startWorker(worker: WorkerContext): Promise<void> {
+async function startWorker(worker: WorkerContext): Promise<GracefulService> {
   // Each worker has its own SDK and MeterProvider, and its own service.instance.id (host and pid).
   const telemetry = startTelemetry(config.telemetry);
   try {
@@ -20,7 +20,7 @@ async function startWorker(worker: WorkerContext): Promise<void> {
     await telemetry.scrapeEndpointReady;
     if (worker.mode === 'cluster') answerExpositionRequests(worker.ipc, telemetry);
     const { startApp } = await import('./start-app.js');
-    await startApp(config, telemetry, worker);
+    return await startApp(config, telemetry, worker);
   } catch (error) {
     await telemetry.shutdown().catch(() => undefined);
     throw error;

@@ -6,6 +6,7 @@
  */
 import { OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
+import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import {
   builtEntry,
   cluster,
@@ -33,6 +34,8 @@ const WORKERS = 3;
 const HTTP_COUNT = `${OTEL_HTTP_METRICS.duration.name}_count`;
 const { outcomes } = TASKS_METRICS;
 const INSTANCE_LABEL = 'service_instance_id';
+/** Prometheus' scrape_timeout in the committed configuration (observability/test/prometheus-config.spec.ts). */
+const SCRAPE_TIMEOUT_MS = 4_000;
 
 /** [path, expected status, times]: K = 45 requests, each on its own connection. */
 const TRAFFIC: ReadonlyArray<readonly [string, number, number]> = [
@@ -198,6 +201,41 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       const liveBefore = sumSamples(now, HTTP_COUNT);
       await cluster.sendEach(base, '/three', 200, 12);
       expect(sumSamples((await scrape(metricsUrl)).samples, HTTP_COUNT)).toBe(liveBefore + 12);
+    });
+  });
+
+  describe('when a worker hangs', () => {
+    it(`answers the scrape within ${SCRAPE_TIMEOUT_MS} ms with the other workers' series, and says which one is missing`, async () => {
+      const { app, base, metricsUrl } = await startCluster();
+      try {
+        await cluster.sendEach(base, '/one', 200, 9);
+        const workers = cluster.liveWorkers(app);
+        const upOf = (samples: readonly Sample[]) =>
+          Object.fromEntries(selectSamples(samples, CLUSTER_WORKER_UP.name).map((s) => [s.labels.worker, s.value]));
+        expect(upOf((await scrape(metricsUrl)).samples)).toEqual(
+          Object.fromEntries(workers.map(({ id }) => [String(id), 1])),
+        );
+        await cluster.whileOneWorkerHangs(app, async (hung) => {
+          const started = Date.now();
+          const { samples } = await scrape(metricsUrl);
+          expect(Date.now() - started).toBeLessThan(SCRAPE_TIMEOUT_MS);
+          expect(upOf(samples)).toEqual(
+            Object.fromEntries(workers.map(({ id }) => [String(id), id === hung.id ? 0 : 1])),
+          );
+          const instances = new Set(
+            selectSamples(samples, 'target_info').map((sample) => sample.labels[INSTANCE_LABEL]),
+          );
+          expect(instances).toEqual(
+            new Set(workers.filter(({ pid }) => pid !== hung.pid).map(({ pid }) => instanceIdOf(pid))),
+          );
+        });
+        // Back: every worker answers again, its series whole.
+        const { samples } = await scrape(metricsUrl);
+        expect(Object.values(upOf(samples))).toEqual(workers.map(() => 1));
+        expect(sumSamples(samples, HTTP_COUNT)).toBe(9);
+      } finally {
+        await app.stop();
+      }
     });
   });
 

@@ -11,6 +11,7 @@ import { HTTP_SERVER_METER_NAME } from '@app/otel-metrics';
 import { HEALTH_PATH } from '@app/tasks';
 import {
   builtEntry,
+  cluster,
   freePort,
   knownTraffic,
   ManagedProcess,
@@ -21,6 +22,7 @@ import {
   sumSamples,
   type Sample,
   type StartedApp,
+  waitFor,
 } from '@app/testing';
 import { readRootPackageVersion } from '../src/root-package-version.js';
 import { otelAppEnv } from './fixtures/otel-app-env.js';
@@ -351,6 +353,39 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       unit: 's',
       histogram: { aggregationTemporality: CUMULATIVE },
     });
+  });
+
+  it('on SIGTERM while an export is being sent, completes it, sends a last one with every request, and exits 0', async () => {
+    // A slow receiver: each export is held 0.4 s of the 0.5 s interval (and timeout), so one is mostly in flight.
+    const receiver = await startOtlpReceiver({ holdMs: 400 });
+    try {
+      const [appPort, metricsPort] = [await freePort(), await freePort()];
+      const env = otelAppEnv(appPort, metricsPort, {
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_METRIC_EXPORT_INTERVAL: '500',
+        OTEL_METRIC_EXPORT_TIMEOUT: '500',
+      });
+      const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
+      for (const path of ['/one', '/one', '/one']) await get(`http://127.0.0.1:${appPort}${path}`);
+      await waitFor('an export in flight', () => (receiver.pending > 0 ? true : undefined));
+      const { code } = await cluster.stopBySigterm(app);
+      expect(code).toBe(0);
+      await waitFor('every export answered', () => (receiver.pending === 0 ? true : undefined));
+      // None given up on: the exporter waited for each answer before the process left.
+      expect(receiver.received.map(({ answered }) => answered)).toEqual(receiver.received.map(() => true));
+      const last = JSON.parse(receiver.received.at(-1)?.body.toString('utf8') ?? '{}') as OtlpMetricsRequest;
+      const points = last.resourceMetrics
+        .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
+        .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
+        .flatMap((metric) => metric.sum?.dataPoints ?? []);
+      const one = points.find((point) => attributesOf(point.attributes).task === 'one');
+      expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
+      expect(app.process.logs).not.toMatch(/timed out|exiting now/);
+    } finally {
+      receiver.close();
+    }
   });
 
   it('sends OTLP/protobuf by default, the encoding the Collector and Prometheus take', async () => {

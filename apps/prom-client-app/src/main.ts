@@ -1,6 +1,12 @@
 import { ConfigValidationError } from '@app/config';
 import { ClusterMetricsAggregator, mountHttpMetrics } from '@app/prom-client-metrics';
-import { runWorkerCluster, type WorkerContext, workerIdHeader } from '@app/worker-cluster';
+import {
+  type GracefulService,
+  gracefulHttpApp,
+  runWorkerCluster,
+  type WorkerContext,
+  workerIdHeader,
+} from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,7 +17,7 @@ import { type PromClientAppConfig, readPromClientAppConfig } from './prom-client
 const NAME = 'PromClientApp';
 
 /** Starts the Nest app in this process: the only one (`WORKERS=1`), or one worker of the cluster. */
-async function startApp(config: PromClientAppConfig, worker: WorkerContext): Promise<void> {
+async function startApp(config: PromClientAppConfig, worker: WorkerContext): Promise<GracefulService> {
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, worker), {
     abortOnError: false,
@@ -21,14 +27,16 @@ async function startApp(config: PromClientAppConfig, worker: WorkerContext): Pro
   if (worker.mode === 'cluster') app.use(workerIdHeader(worker.workerId));
   // Before Nest initialises (listen), so before its body parser: refused bodies are measured too.
   mountHttpMetrics(app);
-  // SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers) closes the server and the modules cleanly.
-  app.enableShutdownHooks();
+  // SIGTERM (docker stop, Ctrl-C, or the cluster primary stopping its workers): the requests in flight are
+  // answered, then the modules close.
+  const graceful = gracefulHttpApp(app);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const who = worker.mode === 'cluster' ? `worker ${worker.workerId} ` : '';
   new Logger(NAME).log(
     `${who}listening on http://${config.host}:${port} (metrics at /metrics, service="${config.serviceName}")`,
   );
+  return graceful;
 }
 
 async function bootstrap(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
+import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import {
   cluster,
   freePort,
@@ -19,6 +20,8 @@ import {
 } from '@app/testing';
 
 const APP = 'prom-client-app';
+/** Prometheus' scrape_timeout in the committed configuration (observability/test/prometheus-config.spec.ts). */
+const SCRAPE_TIMEOUT_MS = 4_000;
 const WORKERS = 3;
 const { requests, duration } = PROM_CLIENT_HTTP_METRICS;
 const { outcomes, inFlight, workDurationSummary } = TASKS_METRICS;
@@ -198,6 +201,46 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       // Once the replacement runs, counting is exact again.
       await cluster.sendEach(base, '/three', 200, 12);
       expect(totalRequests((await scrapeAnyWorker(base)).samples)).toBe(afterKill + 12);
+    });
+  });
+
+  describe('when a worker hangs', () => {
+    it(`the other workers answer the scrape within ${SCRAPE_TIMEOUT_MS} ms, with its last counts, saying it is missing`, async () => {
+      const { app, base } = await startCluster();
+      try {
+        await cluster.sendEach(base, '/one', 200, 9);
+        const workers = cluster.liveWorkers(app);
+        const upOf = (samples: readonly Sample[]) =>
+          Object.fromEntries(selectSamples(samples, CLUSTER_WORKER_UP.name).map((s) => [s.labels.worker, s.value]));
+        expect(upOf((await scrapeAnyWorker(base)).samples)).toEqual(
+          Object.fromEntries(workers.map(({ id }) => [String(id), 1])),
+        );
+        await cluster.whileOneWorkerHangs(app, async (hung) => {
+          // The primary hands connections out in turn: a scrape handed to the hung worker waits with it (what only
+          // a scrape served by the primary would avoid); the next ones are answered by the others.
+          const answered = [];
+          for (let i = 0; i < WORKERS && answered.length < 2; i += 1) {
+            const started = Date.now();
+            const response = await getOnNewConnection(`${base}/metrics`, SCRAPE_TIMEOUT_MS).catch(() => undefined);
+            if (response) answered.push({ ...response, ms: Date.now() - started });
+          }
+          expect(answered.map(({ workerId }) => workerId)).not.toContain(String(hung.id));
+          for (const response of answered) {
+            expect(response.status).toBe(200);
+            expect(response.ms).toBeLessThan(SCRAPE_TIMEOUT_MS);
+            const { samples } = parseExposition(response.body);
+            expect(upOf(samples)).toEqual(
+              Object.fromEntries(workers.map(({ id }) => [String(id), id === hung.id ? 0 : 1])),
+            );
+            // The hung worker's requests are still counted, from its last snapshot: no counter goes down.
+            expect(totalRequests(samples)).toBe(9);
+          }
+        });
+        const { samples } = await scrapeAnyWorker(base);
+        expect(Object.values(upOf(samples))).toEqual(workers.map(() => 1));
+      } finally {
+        await app.stop();
+      }
     });
   });
 

@@ -5,7 +5,14 @@
 import { expect } from '@jest/globals';
 import { waitFor } from '@app/local-stack';
 import { startBuiltApp, type StartedApp } from './built-app.js';
-import { getOnNewConnection, isAlive, liveWorkerPidsFromLog, logContains } from './cluster-probes.js';
+import {
+  getOnNewConnection,
+  isAlive,
+  type LiveWorker,
+  liveWorkerPidsFromLog,
+  liveWorkersFromLog,
+  logContains,
+} from './cluster-probes.js';
 
 /** Starts the built `app` and waits until its primary says every one of its `workers` listens. */
 export async function startClusterApp(
@@ -133,6 +140,21 @@ export async function stopBySigterm(
   return { code, elapsedMs };
 }
 
+/**
+ * Stops one live worker (SIGSTOP: it holds its connections and answers nothing, as a worker stuck in a loop
+ * would), runs `during`, then lets it go on (SIGCONT), whatever `during` did.
+ */
+export async function whileOneWorkerHangs<T>(app: StartedApp, during: (hung: LiveWorker) => Promise<T>): Promise<T> {
+  const hung = liveWorkersFromLog(app.process.logs).at(0);
+  if (hung === undefined) throw new Error(`no live worker to stop:\n${app.process.logs}`);
+  process.kill(hung.pid, 'SIGSTOP');
+  try {
+    return await during(hung);
+  } finally {
+    process.kill(hung.pid, 'SIGCONT');
+  }
+}
+
 /** The cluster tests' steps, as one object: `cluster.start(...)`, `cluster.killOneWorkerUnderLoad(...)`. */
 export const cluster = {
   start: startClusterApp,
@@ -141,4 +163,7 @@ export const cluster = {
   loopInBackground,
   killOneWorkerUnderLoad,
   expectGracefulStop: expectGracefulClusterStop,
+  stopBySigterm,
+  whileOneWorkerHangs,
+  liveWorkers: (app: StartedApp): LiveWorker[] => liveWorkersFromLog(app.process.logs),
 } as const;

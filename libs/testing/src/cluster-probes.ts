@@ -38,18 +38,29 @@ export function getOnNewConnection(url: string, timeoutMs = 10_000): Promise<Clu
 // eslint-disable-next-line no-control-regex -- the escape character is the point
 const stripColours = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
 
+/** A live worker, as the primary's log names it: its cluster id and its pid. */
+export interface LiveWorker {
+  readonly id: number;
+  readonly pid: number;
+}
+
 /**
- * Pids of the live workers as the primary's log tells them: each `worker <id> (pid <pid>) listening`
- * line not followed by a `worker <id> (pid <pid>) died|stopped` line.
+ * The live workers as the primary's log tells them: each `worker <id> (pid <pid>) listening` line not followed
+ * by a `worker <id> (pid <pid>) died|stopped` line.
  */
-export function liveWorkerPidsFromLog(logs: string): number[] {
-  const live = new Set<number>();
-  for (const match of stripColours(logs).matchAll(/worker \d+ \(pid (\d+)\) (listening|died|stopped)/g)) {
-    const pid = Number(match[1]);
-    if (match[2] === 'listening') live.add(pid);
+export function liveWorkersFromLog(logs: string): LiveWorker[] {
+  const live = new Map<number, LiveWorker>();
+  for (const match of stripColours(logs).matchAll(/worker (\d+) \(pid (\d+)\) (listening|died|stopped)/g)) {
+    const [id, pid] = [Number(match[1]), Number(match[2])];
+    if (match[3] === 'listening') live.set(pid, { id, pid });
     else live.delete(pid);
   }
-  return [...live];
+  return [...live.values()];
+}
+
+/** Pids of the live workers as the primary's log tells them. */
+export function liveWorkerPidsFromLog(logs: string): number[] {
+  return liveWorkersFromLog(logs).map(({ pid }) => pid);
 }
 
 export function logContains(logs: string, pattern: RegExp): boolean {

@@ -4,7 +4,9 @@ export { cluster, type BackgroundLoop } from './cluster-app.js';
 export {
   getOnNewConnection,
   isAlive,
+  type LiveWorker,
   liveWorkerPidsFromLog,
+  liveWorkersFromLog,
   logContains,
   type ClusterResponse,
 } from './cluster-probes.js';

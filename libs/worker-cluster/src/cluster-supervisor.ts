@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
 import { PrimaryIpc } from './ipc/primary-ipc.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
+import { SHUTDOWN_EXIT_CODES } from './shutdown/signal-shutdown.js';
 import type { PrimaryContext, PrimaryService } from './worker-context.js';
 import type { WorkerClusterSettings } from './worker-cluster.settings.js';
 
@@ -28,7 +29,8 @@ const KILL_GRACE_MS = 2_000;
 /**
  * The cluster primary: it serves no request itself. It forks the workers, which share the app's port
  * (the primary accepts the connections and hands them out round-robin), restarts a worker that dies
- * (with a backoff, giving up on a crash loop), and on SIGTERM or SIGINT stops them gracefully.
+ * (with a backoff, giving up on a crash loop), and on SIGTERM or SIGINT stops them gracefully; a second
+ * signal kills them and exits at once.
  */
 export class ClusterSupervisor {
   private readonly logger: Logger;
@@ -52,7 +54,10 @@ export class ClusterSupervisor {
     // Structured clone instead of JSON: metric values such as NaN and +Inf survive the trip.
     cluster.setupPrimary({ serialization: 'advanced' });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.on(signal, () => void this.shutdown(0, `received ${signal}`));
+      process.on(signal, () => {
+        if (this.stopping) this.forceExit(`received ${signal} again while stopping`);
+        else void this.shutdown(SHUTDOWN_EXIT_CODES.graceful, `received ${signal}`);
+      });
     }
     // Before any worker: a worker may ask the primary's services as soon as it runs.
     this.service = await this.options.startPrimary?.({
@@ -121,8 +126,9 @@ export class ClusterSupervisor {
 
   /**
    * Asks every worker to stop (SIGTERM: each closes its server, which also takes it out of the primary's
-   * round-robin, then its modules), waits for them up to the shutdown timeout, kills the stragglers,
-   * closes the primary's own services, then exits with `exitCode`. Runs once; later calls wait for it.
+   * round-robin, answers the requests in flight, then closes its modules), waits for them up to the shutdown
+   * timeout, kills the stragglers (then the exit code is the forced one), closes the primary's own services,
+   * then exits with `exitCode`. Runs once; later calls wait for it.
    */
   private shutdown(exitCode: number, reason: string): Promise<never> {
     this.stopping ??= this.stop(exitCode, reason);
@@ -143,15 +149,24 @@ export class ClusterSupervisor {
       this.logger.warn(`${stragglers.length} workers still running after ${shutdownTimeoutMs} ms: killing them`);
       for (const { worker } of stragglers) worker.process.kill('SIGKILL');
       await settlesWithin(allExited, KILL_GRACE_MS);
+      exitCode = exitCode || SHUTDOWN_EXIT_CODES.forced;
     }
     try {
       await this.service?.close();
     } catch (error) {
       this.logger.error(`closing the primary's services failed: ${(error as Error).message}`);
-      exitCode = exitCode || 1;
+      exitCode = exitCode || SHUTDOWN_EXIT_CODES.forced;
     }
     this.logger.log(`stopped (exit code ${exitCode})`);
     process.exit(exitCode);
+  }
+
+  /** Kills every worker and exits now: what an operator who signals twice wants. */
+  private forceExit(reason: string): never {
+    const live = this.slots.filter(hasWorker);
+    this.logger.error(`${reason}: killing ${live.length} workers and exiting now`);
+    for (const { worker } of live) worker.process.kill('SIGKILL');
+    process.exit(SHUTDOWN_EXIT_CODES.forced);
   }
 }
 

@@ -1,4 +1,5 @@
 export { ClusterSupervisor, type SupervisorOptions } from './cluster-supervisor.js';
+export { CLUSTER_WORKER_UP, clusterWorkerUpExposition } from './cluster-worker-up.js';
 export { type IpcChannel } from './ipc/ipc-channel.js';
 export { IPC_NAMESPACE } from './ipc/ipc-envelope.js';
 export { IpcPeerGoneError, IpcRemoteError, IpcTimeoutError } from './ipc/ipc-errors.js';
@@ -7,6 +8,14 @@ export { type PendingWorkerAnswer, PrimaryIpc, type WorkerReply } from './ipc/pr
 export { connectToPrimary, PRIMARY, WorkerIpc } from './ipc/worker-ipc.js';
 export { CrashHistory, DEFAULT_RESTART_POLICY, type RestartDecision, type RestartPolicy } from './restart-policy.js';
 export { runWorkerCluster, type WorkerClusterOptions } from './run-worker-cluster.js';
+export { gracefulHttpApp, type HttpApp } from './shutdown/graceful-http-app.js';
+export { HttpServerDrain } from './shutdown/http-server-drain.js';
+export {
+  closeOnSignals,
+  SHUTDOWN_EXIT_CODES,
+  type GracefulService,
+  type SignalShutdownOptions,
+} from './shutdown/signal-shutdown.js';
 export {
   readWorkerClusterSettings,
   WORKER_CLUSTER_NUMBER_RULES,

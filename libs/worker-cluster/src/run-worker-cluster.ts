@@ -2,15 +2,16 @@ import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { ClusterSupervisor, type SupervisorOptions } from './cluster-supervisor.js';
 import { connectToPrimary } from './ipc/worker-ipc.js';
+import { closeOnSignals, type GracefulService } from './shutdown/signal-shutdown.js';
 import type { WorkerContext } from './worker-context.js';
 
 export interface WorkerClusterOptions extends SupervisorOptions {
   /**
    * Starts the app in this process: in the only process when `settings.workers` is 1, in each worker
-   * otherwise. It should make the app close gracefully on SIGTERM (Nest's `enableShutdownHooks()`):
+   * otherwise, and returns how to close it gracefully (see {@link gracefulHttpApp}). It is closed on SIGTERM:
    * that is how the primary asks a worker to stop, the same way an orchestrator asks a lone process.
    */
-  readonly startWorker: (context: WorkerContext) => Promise<void>;
+  readonly startWorker: (context: WorkerContext) => Promise<GracefulService>;
 }
 
 /**
@@ -23,16 +24,35 @@ export interface WorkerClusterOptions extends SupervisorOptions {
  * before any worker is forked, instead of every worker failing in turn.
  */
 export async function runWorkerCluster(options: WorkerClusterOptions): Promise<void> {
-  if (options.settings.workers === 1) return options.startWorker({ mode: 'single' });
+  const { name, settings } = options;
+  if (settings.workers === 1) {
+    const service = await options.startWorker({ mode: 'single' });
+    // Alone, the process bounds its own close: nothing else will.
+    closeOnSignals(service, {
+      logger: new Logger(name),
+      signals: ['SIGTERM', 'SIGINT'],
+      timeoutMs: settings.shutdownTimeoutMs,
+    });
+    return;
+  }
   if (cluster.isPrimary) return new ClusterSupervisor(options).start();
 
   const workerId = cluster.worker?.id ?? 0;
   try {
-    await options.startWorker({ mode: 'cluster', workerId, ipc: connectToPrimary() });
+    const service = await options.startWorker({ mode: 'cluster', workerId, ipc: connectToPrimary() });
+    closeOnSignals(service, {
+      logger: new Logger(`${name} worker ${workerId}`),
+      signals: ['SIGTERM'],
+      // Ctrl-C reaches the terminal's whole process group, the workers too: the primary answers it by a
+      // SIGTERM to each, which a worker that had started closing on SIGINT would take for a second signal.
+      ignored: ['SIGINT'],
+      // The primary bounds its workers' close, and kills the stragglers.
+      timeoutMs: undefined,
+    });
   } catch (error) {
     // The IPC channel would keep a failed worker alive; exiting hands the decision to the primary's
     // restart policy (which stops the app if every attempt fails the same way).
-    new Logger(`${options.name} worker ${workerId}`).error(
+    new Logger(`${name} worker ${workerId}`).error(
       `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     process.exit(1);

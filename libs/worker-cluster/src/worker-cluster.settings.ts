@@ -8,9 +8,9 @@ export interface WorkerClusterSettings {
    */
   readonly workers: number;
   /**
-   * How long the primary waits for its workers to close gracefully on SIGTERM or SIGINT before it
-   * kills the stragglers (`WORKERS_SHUTDOWN_TIMEOUT_MS`). Below Docker's 10 s stop grace period, so
-   * that the primary, not the engine, has the last word.
+   * How long the app gets to close gracefully on SIGTERM or SIGINT (`WORKERS_SHUTDOWN_TIMEOUT_MS`): a lone
+   * process then exits by itself, a primary kills its stragglers. Below Docker's 10 s stop grace period, so
+   * that the app, not the engine, has the last word.
    */
   readonly shutdownTimeoutMs: number;
 }

@@ -20,7 +20,11 @@ interface RunningFixture {
 
 const running: ManagedProcess[] = [];
 
-async function startFixture(env: Record<string, string>, waitForLog?: RegExp): Promise<RunningFixture> {
+async function startFixture(
+  env: Record<string, string>,
+  waitForLog?: RegExp,
+  { ownProcessGroup = false } = {},
+): Promise<RunningFixture> {
   const port = await freePort();
   const proc = new ManagedProcess({
     name: 'http-cluster fixture',
@@ -28,17 +32,43 @@ async function startFixture(env: Record<string, string>, waitForLog?: RegExp): P
     args: [...TS_LOADER_ARGS, fixturePath('http-cluster')],
     env: { PORT: String(port), ...env },
     cwd: REPO_ROOT,
+    ownProcessGroup,
   });
   running.push(proc);
   const base = `http://127.0.0.1:${port}`;
-  if (waitForLog) {
-    await waitFor(`the log line ${String(waitForLog)}`, () => (logContains(proc.logs, waitForLog) ? true : undefined), {
-      timeoutMs: 20_000,
-    }).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\n--- output ---\n${proc.logs}`);
-    });
-  }
+  if (waitForLog) await waitForLogLines(proc, waitForLog, 1);
   return { proc, base };
+}
+
+/** Waits until `proc` has written `count` lines matching `pattern`. */
+async function waitForLogLines(proc: ManagedProcess, pattern: RegExp, count: number): Promise<void> {
+  const global = new RegExp(pattern.source, 'g');
+  await waitFor(
+    `${count} log lines ${String(pattern)}`,
+    () => ((proc.logs.match(global)?.length ?? 0) >= count ? true : undefined),
+    { timeoutMs: 20_000 },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}\n--- output ---\n${proc.logs}`);
+  });
+}
+
+/**
+ * Starts `count` slow requests (keep-alive, as most clients send them) and resolves once the app is answering
+ * every one: each is then in flight, none still in a connection backlog. `all` gives their answers, a failed
+ * request as status 0 and its error.
+ */
+async function slowRequestsInFlight(fixture: RunningFixture, count: number, ms: number) {
+  const answers = Array.from({ length: count }, () =>
+    fetch(`${fixture.base}/slow?ms=${ms}`).then(
+      async (response) => {
+        await response.text();
+        return { status: response.status, connection: response.headers.get('connection') };
+      },
+      (error: unknown) => ({ status: 0, connection: String((error as Error).cause ?? error) }),
+    ),
+  );
+  await waitForLogLines(fixture.proc, /slow request started/, count);
+  return { all: Promise.all(answers) };
 }
 
 /** Exit code of `proc`, which must exit by itself within `timeoutMs`. */
@@ -116,15 +146,15 @@ describe('runWorkerCluster', () => {
     expect(workerPids.filter(isAlive)).toEqual([]);
   });
 
-  it('kills a worker that does not stop within WORKERS_SHUTDOWN_TIMEOUT_MS, and still exits 0', async () => {
+  it('kills a worker that does not stop within WORKERS_SHUTDOWN_TIMEOUT_MS, and exits 1: the stop was forced', async () => {
     const { proc } = await startFixture(
-      { WORKERS: '2', WORKERS_SHUTDOWN_TIMEOUT_MS: '800', FIXTURE_IGNORE_SIGTERM: 'true' },
+      { WORKERS: '2', WORKERS_SHUTDOWN_TIMEOUT_MS: '800', FIXTURE_HANG_ON_CLOSE: 'true' },
       /all 2 workers listening/,
     );
     const workerPids = liveWorkerPidsFromLog(proc.logs);
     const started = Date.now();
     proc.signal('SIGTERM');
-    expect(await exitWithin(proc, 5_000)).toBe(0);
+    expect(await exitWithin(proc, 5_000)).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
     expect(logContains(proc.logs, /2 workers still running after 800 ms: killing them/)).toBe(true);
     expect(workerPids.filter(isAlive)).toEqual([]);
@@ -138,5 +168,63 @@ describe('runWorkerCluster', () => {
     expect(logContains(proc.logs, /crashed 4 times recently, a crash loop; stopping the app/)).toBe(true);
     expect(logContains(proc.logs, /restarting it in 50 ms/)).toBe(true);
     expect(logContains(proc.logs, /restarting it in 200 ms/)).toBe(true);
+  });
+});
+
+describe('runWorkerCluster on SIGTERM with requests in flight, and when the close is cut short', () => {
+  const SLOW_MS = 1_500;
+
+  async function startListening(workers: number, env: Record<string, string> = {}, options = {}) {
+    const fixture = await startFixture({ WORKERS: String(workers), ...env }, undefined, options);
+    if (workers > 1) await waitForLogLines(fixture.proc, new RegExp(`all ${workers} workers listening`), 1);
+    else await waitFor('the app', () => getOnNewConnection(`${fixture.base}/`));
+    return fixture;
+  }
+
+  it.each([1, 3])(
+    'WORKERS=%i: every request in flight is answered 200 with Connection: close, then the app exits 0 at once',
+    async (workers) => {
+      const fixture = await startListening(workers);
+      const answers = await slowRequestsInFlight(fixture, 6, SLOW_MS);
+      const signalledAt = Date.now();
+      fixture.proc.signal('SIGTERM');
+      expect(await answers.all).toEqual(Array(6).fill({ status: 200, connection: 'close' }));
+      expect(await exitWithin(fixture.proc, 5_000)).toBe(0);
+      // Not held by the kept-alive connections until their timeout (5 s): each is closed once answered.
+      expect(Date.now() - signalledAt).toBeLessThan(SLOW_MS + 2_000);
+    },
+  );
+
+  it('WORKERS=1: exits 1 when the close outlasts WORKERS_SHUTDOWN_TIMEOUT_MS', async () => {
+    const { proc } = await startListening(1, { WORKERS_SHUTDOWN_TIMEOUT_MS: '800', FIXTURE_HANG_ON_CLOSE: 'true' });
+    const started = Date.now();
+    proc.signal('SIGTERM');
+    expect(await exitWithin(proc, 5_000)).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+    expect(logContains(proc.logs, /still closing after 800 ms: exiting now/)).toBe(true);
+  });
+
+  it.each([1, 2])('WORKERS=%i: a second SIGTERM while closing forces the exit (1) at once', async (workers) => {
+    const { proc } = await startListening(workers, { FIXTURE_HANG_ON_CLOSE: 'true' });
+    const workerPids = liveWorkerPidsFromLog(proc.logs);
+    proc.signal('SIGTERM');
+    await waitForLogLines(proc, /never finishes closing/, workers);
+    const started = Date.now();
+    proc.signal('SIGTERM');
+    expect(await exitWithin(proc, 3_000)).toBe(1);
+    // Well inside the default shutdown timeout (8 s): the second signal, not the timeout, stopped it.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(logContains(proc.logs, /received SIGTERM again while (closing|stopping)/)).toBe(true);
+    await waitFor('the workers gone', () => (workerPids.filter(isAlive).length === 0 ? true : undefined));
+  });
+
+  it('WORKERS=2: Ctrl-C, which reaches every process of the group, stops the cluster gracefully, once', async () => {
+    const { proc } = await startListening(2, {}, { ownProcessGroup: true });
+    const workerPids = liveWorkerPidsFromLog(proc.logs);
+    // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group, the workers included.
+    process.kill(-(proc.pid ?? 0), 'SIGINT');
+    expect(await exitWithin(proc, 5_000)).toBe(0);
+    for (const pid of workerPids) expect(proc.logs).toContain(`worker pid ${pid} closed gracefully`);
+    expect(logContains(proc.logs, /again/)).toBe(false);
   });
 });

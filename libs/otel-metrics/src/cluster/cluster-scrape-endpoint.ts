@@ -1,4 +1,4 @@
-import type { PrimaryContext, PrimaryService } from '@app/worker-cluster';
+import { clusterWorkerUpExposition, type PrimaryContext, type PrimaryService } from '@app/worker-cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TelemetryConfig } from '../telemetry.config.js';
 import { WORKER_EXPOSITION_TIMEOUT_MS, WORKER_EXPOSITION_TOPIC } from './exposition.topics.js';
@@ -12,7 +12,8 @@ const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
  * N workers cannot each listen on it. A scrape asks every live worker for its exposition and merges
  * them; each worker's series carry its own `service_instance_id`, so Prometheus sees every worker
  * apart, and every request once. A worker that does not answer in time is left out of that scrape
- * only (its series resume at the next one, with no reset); with no worker answering, the scrape fails.
+ * only (its series resume at the next one, with no reset), and `cluster_worker_up` says which; with no worker
+ * answering, the scrape fails.
  */
 export class ClusterScrapeEndpoint implements PrimaryService {
   private constructor(
@@ -59,7 +60,9 @@ export class ClusterScrapeEndpoint implements PrimaryService {
     }
     const replies = await this.primary.ipc.askAll(WORKER_EXPOSITION_TOPIC, undefined, WORKER_EXPOSITION_TIMEOUT_MS);
     const expositions: string[] = [];
+    const answered = new Map<number, boolean>();
     for (const reply of replies) {
+      answered.set(reply.workerId, reply.ok);
       if (reply.ok) expositions.push(reply.value);
       else this.primary.logger.warn(`left out of this scrape: ${reply.error.message}`);
     }
@@ -67,7 +70,8 @@ export class ClusterScrapeEndpoint implements PrimaryService {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('no worker answered\n');
       return;
     }
-    response.writeHead(200, { 'content-type': CONTENT_TYPE }).end(mergeExpositions(expositions));
+    const merged = mergeExpositions([...expositions, clusterWorkerUpExposition(answered)]);
+    response.writeHead(200, { 'content-type': CONTENT_TYPE }).end(merged);
   }
 }
 

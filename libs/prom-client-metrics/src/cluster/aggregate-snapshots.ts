@@ -1,8 +1,12 @@
+import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import { Registry } from '@prometheus-io/client';
 import { isQuantileSample, type MetricsSnapshot } from './metrics-snapshot.js';
 
-/** Label that keeps each worker's summary quantiles apart once the primary merges the registries. */
-export const WORKER_LABEL = 'worker';
+/**
+ * Label that keeps each worker's summary quantiles apart once the primary merges the registries: the one
+ * `cluster_worker_up` names the workers by.
+ */
+export const WORKER_LABEL = CLUSTER_WORKER_UP.label;
 
 /** One registry's snapshot, with the worker it came from; none for the retired workers' counts. */
 export interface AttributedSnapshot {

@@ -1,4 +1,5 @@
-import type { PrimaryContext, PrimaryService } from '@app/worker-cluster';
+import { CLUSTER_WORKER_UP, type PrimaryContext, type PrimaryService } from '@app/worker-cluster';
+import { Gauge } from '@prometheus-io/client';
 import { aggregateSnapshots } from './aggregate-snapshots.js';
 import {
   AGGREGATED_METRICS_TOPIC,
@@ -21,7 +22,7 @@ interface KeptSnapshot {
  * merges them with the retired workers' counts.
  *
  * It keeps each live worker's latest snapshot: a worker too slow to answer this round is counted with
- * its previous one (stale but never lower), and a worker that exits has that last snapshot moved into
+ * its previous one (stale but never lower; `cluster_worker_up` is 0 for it), and a worker that exits has that last snapshot moved into
  * the retired counts, so that no counter of the app ever goes down. What a worker counted after its last
  * snapshot and before it died is lost: the total stays at most the requests really served, never more.
  */
@@ -40,11 +41,16 @@ export class ClusterMetricsAggregator implements PrimaryService {
   async aggregate(): Promise<AggregatedExposition> {
     const round = ++this.round;
     const answers = this.primary.ipc.askEach(METRICS_SNAPSHOT_TOPIC, undefined, CLUSTER_METRICS_TIMEOUTS.snapshotMs);
+    const answered = new Map<number, boolean>();
     await Promise.all(
       answers.map(({ workerId, answer }) =>
         answer.then(
-          (snapshot) => this.keep(workerId, round, snapshot),
+          (snapshot) => {
+            answered.set(workerId, true);
+            this.keep(workerId, round, snapshot);
+          },
           (error: unknown) => {
+            answered.set(workerId, false);
             const reason = error instanceof Error ? error.message : String(error);
             this.primary.logger.warn(`metrics of worker ${workerId}: ${reason}`);
           },
@@ -56,6 +62,9 @@ export class ClusterMetricsAggregator implements PrimaryService {
       { snapshot: this.retired.snapshot() },
       ...[...this.latest].map(([workerId, kept]) => ({ workerId, snapshot: kept.snapshot })),
     ]);
+    const { name, help, label } = CLUSTER_WORKER_UP;
+    const up = new Gauge({ name, help, labelNames: [label], registers: [registry] });
+    for (const [workerId, ok] of answered) up.set({ [label]: String(workerId) }, ok ? 1 : 0);
     return { contentType: registry.contentType, text: await registry.metrics() };
   }
 
