@@ -5,6 +5,7 @@ import { ConfigValidationError } from '@app/config';
 import { type AlertReceiverConfig, readAlertReceiverConfig } from './alert-receiver.config.js';
 import { AlertReceiverModule } from './alert-receiver.module.js';
 import { bodyParserErrorsToHttpExceptions } from './http/body-parser-errors.middleware.js';
+import { receiverSecurityHeaders } from './http/security-headers.js';
 
 /** Reads the configuration, or says on stderr which variables are wrong and exits 1 before listening. */
 function configOrExit(): AlertReceiverConfig | undefined {
@@ -28,6 +29,8 @@ async function bootstrap(): Promise<void> {
     logger,
   });
   app.disable('x-powered-by');
+  // First: the errors of the body parser and of the routes carry the headers too.
+  app.use(receiverSecurityHeaders);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(bodyParserErrorsToHttpExceptions);
   app.enableShutdownHooks();

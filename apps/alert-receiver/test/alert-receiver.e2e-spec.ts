@@ -10,6 +10,8 @@ import {
   sumSamples,
   waitFor,
 } from '@app/testing';
+import { BASELINE_SECURITY_HEADERS } from '@app/html';
+import { RECEIVER_CONTENT_SECURITY_POLICY } from '../src/http/security-headers.js';
 import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from './fixtures/alertmanager-payloads.js';
 
 /**
@@ -18,6 +20,7 @@ import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from './fixtures/a
  */
 const TOKEN = 'e2e-shared-secret';
 const BODY_LIMIT_BYTES = 4096;
+const BASELINE_HEADER_NAMES = Object.keys(BASELINE_SECURITY_HEADERS).map((name) => name.toLowerCase());
 
 describe('alert receiver (compiled app)', () => {
   let app: StartedApp;
@@ -222,6 +225,38 @@ describe('alert receiver (compiled app)', () => {
     expect(rejected('unsupported_media_type')).toBe(3);
     expect(app.process.running).toBe(true);
     expect(app.process.logs).not.toMatch(/"level":"error"/);
+  });
+
+  // Last: its refused requests would change the counts the test above checks.
+  it.each([
+    ['the page', '/', {}],
+    ['the JSON of the store', '/alerts', {}],
+    ['a refused webhook (401)', '/alerts', { method: 'POST', body: '{}' }],
+    [
+      'a malformed body (400)',
+      '/alerts',
+      { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } },
+    ],
+    ['an unknown path (404)', '/no/such/page', {}],
+  ] as const)('sends the security headers with %s, and no X-Powered-By', async (_what, path, init) => {
+    const response = await fetch(`${baseUrl}${path}`, init);
+    await response.arrayBuffer();
+    expect(
+      Object.fromEntries(
+        [...BASELINE_HEADER_NAMES, 'content-security-policy', 'x-powered-by'].map((name) => [
+          name,
+          response.headers.get(name),
+        ]),
+      ),
+    ).toEqual({
+      ...Object.fromEntries(
+        Object.entries(BASELINE_SECURITY_HEADERS).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      'content-security-policy': RECEIVER_CONTENT_SECURITY_POLICY,
+      'x-powered-by': null,
+    });
+    expect(RECEIVER_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(RECEIVER_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
 

@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigValidationError } from '@app/config';
-import { securityHeaders } from './http/security-headers.js';
+import { dashboardSecurityHeaders } from './http/security-headers.js';
 import { type LocalDashboardConfig, readLocalDashboardConfig } from './local-dashboard.config.js';
 import { LocalDashboardModule } from './local-dashboard.module.js';
 
@@ -28,7 +28,7 @@ async function bootstrap(): Promise<void> {
     logger,
   });
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(dashboardSecurityHeaders);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   logger.log({

@@ -14,12 +14,7 @@ export class AlertsPageController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  // No script at all, inline styles only: even an unescaped value could not run anything.
-  @Header(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
-  )
-  @Header('X-Content-Type-Options', 'nosniff')
+  // The security headers (its Content-Security-Policy among them) are the app's, set for every answer (main.ts).
   page(): string {
     return renderAlertsPage(this.alerts.snapshot(), {
       refreshSeconds: this.config.pageRefreshSeconds,
