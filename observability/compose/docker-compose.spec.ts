@@ -149,6 +149,27 @@ describe('services', () => {
   );
 });
 
+describe('hardening', () => {
+  /** Grafana writes outside its data volume (plugins, temporary files): its root filesystem stays writable. */
+  const WRITABLE_ROOT = new Set(['grafana']);
+
+  it.each(services)('%s can gain no privilege and holds no Linux capability', (_name, service) => {
+    expect(service.security_opt).toEqual(['no-new-privileges:true']);
+    expect(service.cap_drop).toEqual(['ALL']);
+    expect(service.cap_add).toBeUndefined();
+    expect(service.privileged).toBeUndefined();
+    expect(service.user).toBeUndefined();
+  });
+
+  it.each(services.filter(([name]) => !WRITABLE_ROOT.has(name)))(
+    '%s runs on a read-only root filesystem, writing only to its named volumes',
+    (_name, service) => {
+      expect(service.read_only).toBe(true);
+      expect(mountsOf(service).every((mount) => !mount.bind || mount.readOnly)).toBe(true);
+    },
+  );
+});
+
 describe.each(Object.entries(APP_PORTS))('the %s app', (app, ports) => {
   const service = project.services[app];
 
