@@ -9,6 +9,8 @@ import { readStackSnapshot } from './summary/stack-snapshot.js';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const REFRESH_MS = 5_000;
+/** Restarts and give-ups the summary keeps showing. */
+const MAX_EVENTS = 5;
 
 async function main(): Promise<number> {
   let options: DemoOptions;
@@ -64,8 +66,10 @@ async function main(): Promise<number> {
   }
 
   let stopping = false;
+  let gaveUpOn: string | undefined;
+  let stop = () => undefined as void;
   const stopped = new Promise<void>((resolve) => {
-    const stop = () => {
+    stop = () => {
       if (stopping) return;
       stopping = true;
       resolve();
@@ -76,11 +80,31 @@ async function main(): Promise<number> {
     process.on('SIGHUP', stop);
   });
 
+  // A component that dies (a crash, an OOM kill, a `kill` by hand) is restarted, and the summary says so; one that
+  // keeps dying stops the demo, with exit code 1, rather than leave a stack that only looks up.
+  const events: string[] = [];
+  stack.keepRunning({
+    log: (line) => {
+      const event = `${new Date().toLocaleTimeString()} ${line}`;
+      events.push(event);
+      events.splice(0, Math.max(0, events.length - MAX_EVENTS));
+      console.log(event);
+    },
+    onGiveUp: (component) => {
+      gaveUpOn = component;
+      stop();
+    },
+  });
+
   // Undefined, not false, when stdout is not a terminal, whatever its type says.
   const interactive = (process.stdout.isTTY as boolean | undefined) === true;
   const render = async () => {
     try {
-      const text = formatStackSnapshot(await readStackSnapshot(stack.prometheus.api, stack.urls.alertReceiver), urls);
+      const summary = formatStackSnapshot(
+        await readStackSnapshot(stack.prometheus.api, stack.urls.alertReceiver),
+        urls,
+      );
+      const text = events.length === 0 ? summary : `${summary}\n\nStack events:\n${events.join('\n')}`;
       process.stdout.write(interactive ? `\x1b[2J\x1b[H${text}\n` : `\n${text}\n`);
     } catch (error) {
       console.error(`summary unavailable: ${(error as Error).message}`);
@@ -96,6 +120,10 @@ async function main(): Promise<number> {
   const report = await trafficRun?.catch(() => undefined);
   await stack.stop();
   if (report) console.log(`\n${formatTrafficReport(report)}`);
+  if (gaveUpOn !== undefined) {
+    console.error(`Stopped: ${gaveUpOn} kept dying (its last output is in the lines above).`);
+    return 1;
+  }
   console.log('Stopped.');
   return 0;
 }

@@ -388,6 +388,60 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
     }
   });
 
+  it('keeps serving while the receiver is down, and pushes again once it is back, with every request counted', async () => {
+    let receiver = await startOtlpReceiver();
+    const receiverPort = Number(new URL(receiver.url).port);
+    const [appPort, metricsPort] = [await freePort(), await freePort()];
+    const app = await startBuiltApp(
+      'otel-app',
+      otelAppEnv(appPort, metricsPort, {
+        OTEL_METRICS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_METRIC_EXPORT_INTERVAL: '300',
+        OTEL_METRIC_EXPORT_TIMEOUT: '300',
+      }),
+      `http://127.0.0.1:${appPort}/health`,
+    );
+    const lastCount = (exports: readonly { body: Buffer }[]) => {
+      const last = exports.at(-1);
+      if (!last) return undefined;
+      const request = JSON.parse(last.body.toString('utf8')) as OtlpMetricsRequest;
+      const points = request.resourceMetrics
+        .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
+        .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
+        .flatMap((metric) => metric.sum?.dataPoints ?? []);
+      const one = points.find((point) => attributesOf(point.attributes).task === 'one');
+      return Number(one?.asInt ?? one?.asDouble ?? 0);
+    };
+    try {
+      for (let i = 0; i < 3; i += 1) await get(`http://127.0.0.1:${appPort}/one`);
+      await waitFor('the first pushes', () => (lastCount(receiver.received) === 3 ? true : undefined));
+
+      receiver.close();
+      // Down: whatever connects is cut at once, so that the test sees the pushes it refuses.
+      let refused = 0;
+      const down = createServer((socket) => {
+        refused += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => down.listen(receiverPort, '127.0.0.1', resolve));
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push(await get(`http://127.0.0.1:${appPort}/one`));
+      expect(statuses).toEqual([200, 200, 200]);
+      await waitFor('pushes refused', () => (refused >= 3 ? true : undefined));
+      await new Promise((resolve) => down.close(resolve));
+
+      receiver = await startOtlpReceiver({ port: receiverPort });
+      // Cumulative: the first push after the outage carries the requests made during it.
+      await waitFor('pushes again, with every request', () => (lastCount(receiver.received) === 6 ? true : undefined));
+      expect(app.process.running).toBe(true);
+    } finally {
+      receiver.close();
+      await app.stop();
+    }
+  });
+
   it('sends OTLP/protobuf by default, the encoding the Collector and Prometheus take', async () => {
     const { received } = await pushedAfterTraffic('');
     expect(received.map(({ path, contentType }) => `${path} ${contentType}`)).toEqual([

@@ -24,6 +24,11 @@ export {
 export { PrometheusServer, type PrometheusServerOptions } from './prometheus-server.js';
 export { waitFor, waitForHttpOk } from './wait-for.js';
 export { compiledEntry, startApp, type StackApp } from './stack/app-processes.js';
-export { LocalStack, type LocalStackOptions } from './stack/local-stack.js';
+export {
+  LocalStack,
+  type KeepRunningOptions,
+  type LocalStackOptions,
+  type StackComponent,
+} from './stack/local-stack.js';
 export { assertPortsFree } from './stack/port-check.js';
 export { DEFAULT_STACK_PORTS, type StackPorts } from './stack/stack-ports.js';

@@ -9,6 +9,7 @@ import { PrometheusServer } from '../prometheus-server.js';
 import { writeAlertmanagerConfig, writePrometheusConfig } from '@app/observability';
 import { startApp, type StackApp } from './app-processes.js';
 import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports.js';
+import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from '@app/worker-cluster';
 
 export interface LocalStackOptions {
   /** The repository root, where dist/ and observability/ are. */
@@ -25,18 +26,41 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
 }
 
+/** Every process of the stack, by name: the apps, Prometheus and Alertmanager. */
+export type StackComponent = StackApp | 'prometheus' | 'alertmanager';
+
+/** A started component: its process, and how to stop it. */
+interface RunningComponent {
+  readonly process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** What {@link LocalStack.keepRunning} says as it restarts a component that died, or gives up on it. */
+export interface KeepRunningOptions {
+  readonly policy?: Partial<RestartPolicy>;
+  readonly log: (line: string) => void;
+  /** Called when a component keeps dying: the stack is then left as it is, for the caller to stop. */
+  readonly onGiveUp: (component: StackComponent) => void;
+}
+
 /**
  * The whole monitoring stack on this machine, without Docker: both apps, the alert receiver and the
  * local dashboard as compiled Node processes, and the real Prometheus and Alertmanager binaries from PATH,
  * with their configs rendered from the committed files into a temporary folder that also holds their data.
+ * Each component can be stopped and started again (same ports, configuration and data), as faults do.
  */
 export class LocalStack {
+  private readonly running = new Map<StackComponent, RunningComponent>();
+  private keepAlive:
+    { readonly options: KeepRunningOptions; readonly crashes: Map<StackComponent, CrashHistory> } | undefined;
+  private stopping = false;
+
   private constructor(
     readonly ports: StackPorts,
     readonly workDir: string,
-    readonly processes: ReadonlyMap<StackApp, ManagedProcess>,
-    readonly prometheus: PrometheusServer,
-    readonly alertmanager: AlertmanagerServer,
+    private readonly starters: ReadonlyMap<StackComponent, () => Promise<RunningComponent>>,
+    private prometheusServer: PrometheusServer,
+    private alertmanagerServer: AlertmanagerServer,
     private readonly keepWorkDir: boolean,
   ) {}
 
@@ -45,8 +69,6 @@ export class LocalStack {
     const ports = options.ports ?? DEFAULT_STACK_PORTS;
     const log = options.log ?? (() => undefined);
     const workDir = mkdtempSync(join(tmpdir(), 'tasks-stack-'));
-    const started: Array<{ stop(): Promise<void> }> = [];
-    const processes = new Map<StackApp, ManagedProcess>();
     const url = (port: number) => `http://127.0.0.1:${port}`;
 
     // A fresh shared secret per run, in a file both sides read: Alertmanager sends it as a bearer token
@@ -54,14 +76,42 @@ export class LocalStack {
     const webhookTokenFile = join(workDir, 'alert-receiver.token');
     writeFileSync(webhookTokenFile, randomBytes(24).toString('hex'), { mode: 0o600 });
 
-    try {
-      const apps: Array<[StackApp, Record<string, string>, number]> = [
-        [
+    const app = (name: StackApp, env: Record<string, string>, port: number) => async () => {
+      log(`starting ${name} on ${url(port)}`);
+      const appEnv = name === 'alert-receiver' || name === 'local-dashboard' ? env : { ...options.appEnv, ...env };
+      const process = await startApp(options.repoRoot, name, appEnv, `${url(port)}/health`);
+      return { process, stop: () => process.stop() };
+    };
+    const alertmanagerConfig = writeAlertmanagerConfig(workDir, {
+      alertReceiverUrl: url(ports.alertReceiver),
+      webhookCredentialsFile: webhookTokenFile,
+    });
+    const prometheusConfig = writePrometheusConfig(workDir, {
+      targets: {
+        'otel-app': `127.0.0.1:${ports.otelMetrics}`,
+        'prom-client-app': `127.0.0.1:${ports.promClientApp}`,
+        prometheus: `127.0.0.1:${ports.prometheus}`,
+        alertmanager: `127.0.0.1:${ports.alertmanager}`,
+        'alert-receiver': `127.0.0.1:${ports.alertReceiver}`,
+      },
+      alertmanager: `127.0.0.1:${ports.alertmanager}`,
+      interval: options.interval,
+    });
+    let alertmanager: AlertmanagerServer | undefined;
+    let prometheus: PrometheusServer | undefined;
+    // In start order: what each needs is up before it. Restarted with the same ports, configuration and data.
+    const starters = new Map<StackComponent, () => Promise<RunningComponent>>([
+      [
+        'alert-receiver',
+        app(
           'alert-receiver',
           { PORT: String(ports.alertReceiver), HOST: '127.0.0.1', ALERT_RECEIVER_TOKEN_FILE: webhookTokenFile },
           ports.alertReceiver,
-        ],
-        [
+        ),
+      ],
+      [
+        'otel-app',
+        app(
           'otel-app',
           {
             PORT: String(ports.otelApp),
@@ -70,69 +120,94 @@ export class LocalStack {
             METRICS_HOST: '127.0.0.1',
           },
           ports.otelApp,
-        ],
-        ['prom-client-app', { PORT: String(ports.promClientApp), HOST: '127.0.0.1' }, ports.promClientApp],
-      ];
-      for (const [app, env, port] of apps) {
-        log(`starting ${app} on ${url(port)}`);
-        const appEnv = app === 'alert-receiver' ? env : { ...options.appEnv, ...env };
-        const process = await startApp(options.repoRoot, app, appEnv, `${url(port)}/health`);
-        processes.set(app, process);
-        started.push(process);
-      }
-
-      log(`starting Alertmanager on ${url(ports.alertmanager)}`);
-      const alertmanager = await AlertmanagerServer.start({
-        binary: binaries.alertmanager,
-        configFile: writeAlertmanagerConfig(workDir, {
-          alertReceiverUrl: url(ports.alertReceiver),
-          webhookCredentialsFile: webhookTokenFile,
-        }),
-        port: ports.alertmanager,
-        workDir,
-        ownProcessGroup: true,
-      });
-      started.push(alertmanager);
-
-      log(`starting Prometheus on ${url(ports.prometheus)}`);
-      const prometheusConfig = writePrometheusConfig(workDir, {
-        targets: {
-          'otel-app': `127.0.0.1:${ports.otelMetrics}`,
-          'prom-client-app': `127.0.0.1:${ports.promClientApp}`,
-          prometheus: `127.0.0.1:${ports.prometheus}`,
-          alertmanager: `127.0.0.1:${ports.alertmanager}`,
-          'alert-receiver': `127.0.0.1:${ports.alertReceiver}`,
+        ),
+      ],
+      [
+        'prom-client-app',
+        app('prom-client-app', { PORT: String(ports.promClientApp), HOST: '127.0.0.1' }, ports.promClientApp),
+      ],
+      [
+        'alertmanager',
+        async () => {
+          log(`starting Alertmanager on ${url(ports.alertmanager)}`);
+          alertmanager = await AlertmanagerServer.start({
+            binary: binaries.alertmanager,
+            configFile: alertmanagerConfig,
+            port: ports.alertmanager,
+            workDir,
+            ownProcessGroup: true,
+          });
+          return alertmanager;
         },
-        alertmanager: `127.0.0.1:${ports.alertmanager}`,
-        interval: options.interval,
-      });
-      const prometheus = await PrometheusServer.start({
-        binary: binaries.prometheus,
-        configFile: prometheusConfig,
-        port: ports.prometheus,
-        workDir,
-        ownProcessGroup: true,
-        alertResendDelay: options.alertResendDelay,
-      });
-      started.push(prometheus);
-
+      ],
+      [
+        'prometheus',
+        async () => {
+          log(`starting Prometheus on ${url(ports.prometheus)}`);
+          prometheus = await PrometheusServer.start({
+            binary: binaries.prometheus,
+            configFile: prometheusConfig,
+            port: ports.prometheus,
+            workDir,
+            ownProcessGroup: true,
+            alertResendDelay: options.alertResendDelay,
+          });
+          return prometheus;
+        },
+      ],
       // Debian's Prometheus 3 has no web UI and Grafana is not installed here: this page draws the
       // dashboard's panels instead, from this Prometheus.
-      log(`starting local-dashboard on ${url(ports.dashboard)}`);
-      const dashboard = await startApp(
-        options.repoRoot,
+      [
         'local-dashboard',
-        { PORT: String(ports.dashboard), HOST: '127.0.0.1', PROMETHEUS_URL: prometheus.url },
-        `${url(ports.dashboard)}/health`,
+        app(
+          'local-dashboard',
+          { PORT: String(ports.dashboard), HOST: '127.0.0.1', PROMETHEUS_URL: url(ports.prometheus) },
+          ports.dashboard,
+        ),
+      ],
+    ]);
+
+    const started: RunningComponent[] = [];
+    try {
+      const running = new Map<StackComponent, RunningComponent>();
+      for (const [component, start] of starters) {
+        const instance = await start();
+        started.push(instance);
+        running.set(component, instance);
+      }
+      const stack = new LocalStack(
+        ports,
+        workDir,
+        starters,
+        present(prometheus),
+        present(alertmanager),
+        options.keepWorkDir ?? false,
       );
-      processes.set('local-dashboard', dashboard);
-      started.push(dashboard);
-      return new LocalStack(ports, workDir, processes, prometheus, alertmanager, options.keepWorkDir ?? false);
+      for (const [component, instance] of running) stack.adopt(component, instance);
+      return stack;
     } catch (error) {
       await Promise.all(started.map((component) => component.stop()));
       if (!options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** The stack's Prometheus: the one running now, or the last one while it is stopped (its API fails then). */
+  get prometheus(): PrometheusServer {
+    return this.prometheusServer;
+  }
+
+  get alertmanager(): AlertmanagerServer {
+    return this.alertmanagerServer;
+  }
+
+  /** The apps' processes running now. */
+  get processes(): ReadonlyMap<StackApp, ManagedProcess> {
+    const apps = new Map<StackApp, ManagedProcess>();
+    for (const [component, { process }] of this.running) {
+      if (component !== 'prometheus' && component !== 'alertmanager') apps.set(component, process);
+    }
+    return apps;
   }
 
   /** Base URLs of every component. */
@@ -144,17 +219,92 @@ export class LocalStack {
       promClientApp: url(this.ports.promClientApp),
       promClientMetrics: `${url(this.ports.promClientApp)}/metrics`,
       alertReceiver: url(this.ports.alertReceiver),
-      prometheus: this.prometheus.url,
-      alertmanager: this.alertmanager.url,
+      prometheus: url(this.ports.prometheus),
+      alertmanager: url(this.ports.alertmanager),
       dashboard: url(this.ports.dashboard),
     };
   }
 
+  /** Stops one component on purpose (SIGTERM): it is not restarted, even by {@link keepRunning}. */
+  async stopComponent(component: StackComponent): Promise<void> {
+    const running = this.running.get(component);
+    this.running.delete(component);
+    await running?.stop();
+  }
+
+  /** Starts a stopped component again, on its ports, with its configuration and its data. */
+  async startComponent(component: StackComponent): Promise<void> {
+    if (this.running.has(component)) throw new Error(`${component} is running already`);
+    const start = present(this.starters.get(component), `a way to start ${component}`);
+    const running = await start();
+    if (component === 'prometheus') this.prometheusServer = running as PrometheusServer;
+    if (component === 'alertmanager') this.alertmanagerServer = running as AlertmanagerServer;
+    this.adopt(component, running);
+  }
+
+  /**
+   * From now on, restarts a component that dies by itself (a crash, a kill), saying so, with the backoff of the
+   * cluster's restart policy; gives up on one that keeps dying (`onGiveUp`). What {@link stopComponent} stops stays
+   * stopped.
+   */
+  keepRunning(options: KeepRunningOptions): void {
+    this.keepAlive = { options, crashes: new Map() };
+  }
+
   /** Stops everything, Prometheus first (so it sends no alerts about the others going away). */
   async stop(): Promise<void> {
-    await this.prometheus.stop();
-    await this.alertmanager.stop();
-    await Promise.all([...this.processes.values()].map((process) => process.stop()));
+    this.stopping = true;
+    await this.stopComponent('prometheus');
+    await this.stopComponent('alertmanager');
+    await Promise.all([...this.running.keys()].map((component) => this.stopComponent(component)));
     if (!this.keepWorkDir) rmSync(this.workDir, { recursive: true, force: true });
   }
+
+  private adopt(component: StackComponent, running: RunningComponent): void {
+    this.running.set(component, running);
+    void running.process.waitForExit().then((code) => this.onExit(component, running, code));
+  }
+
+  private onExit(component: StackComponent, exited: RunningComponent, code: number | null): void {
+    // Stopped on purpose (stopComponent, stop): nothing to do.
+    if (this.stopping || this.running.get(component) !== exited) return;
+    this.running.delete(component);
+    const keepAlive = this.keepAlive;
+    if (!keepAlive) return;
+    const { log, onGiveUp, policy } = keepAlive.options;
+    let crashes = keepAlive.crashes.get(component);
+    if (!crashes) {
+      crashes = new CrashHistory({ ...DEFAULT_RESTART_POLICY, ...policy });
+      keepAlive.crashes.set(component, crashes);
+    }
+    const decision = crashes.recordCrash(Date.now());
+    const lastOutput = exited.process.logs
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .map((line) => line.slice(0, 200))
+      .join(' | ');
+    const how = `${code === null ? 'was killed' : `exited with code ${code}`}${lastOutput ? ` (last output: ${lastOutput})` : ''}`;
+    if (decision.action === 'give-up') {
+      log(`${component} ${how}, ${decision.recentCrashes} times recently: giving up on it`);
+      onGiveUp(component);
+      return;
+    }
+    log(`${component} ${how}: restarting it in ${decision.delayMs} ms`);
+    setTimeout(() => {
+      if (this.stopping || this.running.has(component)) return;
+      this.startComponent(component).then(
+        () => log(`${component} restarted`),
+        (error: unknown) => {
+          log(`${component} did not restart: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          onGiveUp(component);
+        },
+      );
+    }, decision.delayMs).unref();
+  }
+}
+
+function present<T>(value: T | undefined, what = 'a started component'): T {
+  if (value === undefined) throw new Error(`missing ${what}`);
+  return value;
 }
