@@ -65,20 +65,14 @@ async function main(): Promise<number> {
     );
   }
 
-  let stopping = false;
   let gaveUpOn: string | undefined;
-  let stop = () => undefined as void;
-  const stopped = new Promise<void>((resolve) => {
-    stop = () => {
-      if (stopping) return;
-      stopping = true;
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    // The stack runs in process groups of its own: a closed terminal must stop it too.
-    process.on('SIGHUP', stop);
-  });
+  // Resolving twice (Ctrl-C, then a give-up) is harmless: the first stops the demo.
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // The stack runs in process groups of its own: a closed terminal must stop it too.
+  process.on('SIGHUP', stop);
 
   // A component that dies (a crash, an OOM kill, a `kill` by hand) is restarted, and the summary says so; one that
   // keeps dying stops the demo, with exit code 1, rather than leave a stack that only looks up.
