@@ -30,6 +30,7 @@ export {
   type PrometheusConfigOverrides,
 } from './prometheus/prometheus-config.js';
 export { PROMETHEUS_CONFIG_FILE, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
+export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
 export { allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
 export {

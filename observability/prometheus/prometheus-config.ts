@@ -27,6 +27,8 @@ export interface PrometheusConfigOverrides {
   alertmanager: string | null;
   /** Scrape and rule-evaluation interval, e.g. `1s` in tests; the committed one when absent. */
   interval?: string;
+  /** Absolute paths of the rule files to load instead of the committed ones (tests: see writeRuleFilesWithForAtMost). */
+  ruleFiles?: readonly string[];
 }
 
 const HOST_PORT = /^[\w.-]+:\d{1,5}$/;
@@ -70,6 +72,11 @@ export function renderPrometheusConfig(overrides: PrometheusConfigOverrides): st
     for (const key of ['scrape_interval', 'scrape_timeout', 'evaluation_interval']) {
       document.setIn(['global', key], overrides.interval);
     }
+  }
+  if (overrides.ruleFiles !== undefined) {
+    const relative = overrides.ruleFiles.filter((file) => !isAbsolute(file));
+    if (relative.length > 0) throw new Error(`rule files must be absolute paths: ${relative.join(', ')}`);
+    document.set('rule_files', [...overrides.ruleFiles]);
   }
   return document.toString();
 }

@@ -242,7 +242,10 @@ describeWithBinaries(['prometheus'], 'every route of every app, fuzzed', (binari
             statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
             const problem = problemWith(answer);
             if (problem)
-              problems.set(problem, `${fuzzed.route.method} ${requestTarget.slice(0, 200)} → ${answer.body.slice(0, 200)}`);
+              problems.set(
+                problem,
+                `${fuzzed.route.method} ${requestTarget.slice(0, 200)} → ${answer.body.slice(0, 200)}`,
+              );
             return problem === undefined;
           }),
           { numRuns: RUNS_PER_APP, seed: 20261202, endOnFailure: true },

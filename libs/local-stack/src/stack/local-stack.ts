@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertmanagerServer } from '../alertmanager-server.js';
 import { locateStackBinaries } from '../binaries.js';
 import type { ManagedProcess } from '../managed-process.js';
 import { PrometheusServer } from '../prometheus-server.js';
-import { writeAlertmanagerConfig, writePrometheusConfig } from '@app/observability';
+import { writeAlertmanagerConfig, writePrometheusConfig, writeRuleFilesWithForAtMost } from '@app/observability';
 import { startApp, type StackApp } from './app-processes.js';
 import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from '@app/worker-cluster';
@@ -21,6 +21,11 @@ export interface LocalStackOptions {
   interval?: string;
   /** How soon Prometheus re-sends a firing alert; short in tests. */
   alertResendDelay?: string;
+  /**
+   * Tests only: every alert's `for:` cut to this when longer, so that an alert goes through the pipeline in seconds.
+   * The committed durations are the promtool tests' to prove; the committed rules are loaded as they are otherwise.
+   */
+  alertForAtMost?: string;
   /** Keep the temporary folder (configs, data) after stop, to inspect it. */
   keepWorkDir?: boolean;
   log?: (line: string) => void;
@@ -96,6 +101,10 @@ export class LocalStack {
       },
       alertmanager: `127.0.0.1:${ports.alertmanager}`,
       interval: options.interval,
+      ruleFiles:
+        options.alertForAtMost === undefined
+          ? undefined
+          : writeRuleFilesWithForAtMost(mkdirOf(join(workDir, 'rules')), options.alertForAtMost),
     });
     let alertmanager: AlertmanagerServer | undefined;
     let prometheus: PrometheusServer | undefined;
@@ -302,6 +311,11 @@ export class LocalStack {
       );
     }, decision.delayMs).unref();
   }
+}
+
+function mkdirOf(directory: string): string {
+  mkdirSync(directory, { recursive: true });
+  return directory;
 }
 
 function present<T>(value: T | undefined, what = 'a started component'): T {
