@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image per app of the monorepo: `docker build --build-arg APP=otel-app .` (or prom-client-app,
 # alert-receiver); docker-compose.yml builds all three. The build stage compiles the whole repo as
-# `npm run build` does; the runtime stage keeps dist/, the production dependencies and package.json (the
-# OpenTelemetry app reads its version there), and runs as the unprivileged `node` user.
+# `npm run build` does; the runtime stage keeps dist/, the production dependencies, package.json (the
+# OpenTelemetry app reads its version there) and the runbooks (the alert receiver serves them), and runs as the
+# unprivileged `node` user.
 
 # The Node.js version the test suite runs on. The other images' versions are at the top of docker-compose.yml.
 ARG NODE_IMAGE=node:24.22.3-trixie-slim
@@ -24,6 +25,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The runbooks the alert receiver serves at /runbooks.
+COPY --from=build /app/docs/runbooks.md ./docs/runbooks.md
 RUN test -f "dist/apps/${APP}/src/main.js" \
   || { echo "Set --build-arg APP to an app of apps/ (otel-app, prom-client-app, alert-receiver); got '${APP}'" >&2; exit 1; }
 USER node

@@ -32,7 +32,7 @@ export {
 export { PROMETHEUS_CONFIG_FILE, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
 export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
-export { allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
+export { alertingRules, allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
 export {
   deliveryOf,
   exportingJobs,

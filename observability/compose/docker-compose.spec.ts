@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DCLinter as UntypedDCLinter } from 'dclint';
-import { binaryVersion } from '@app/local-stack';
+import { binaryVersion, DEFAULT_STACK_PORTS } from '@app/local-stack';
 import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
+import { RUNBOOKS_PAGE } from '@app/metrics';
 import {
   COMPOSE_FILE,
   containerPortsOf,
@@ -147,6 +148,18 @@ describe('services', () => {
       }
     },
   );
+});
+
+describe('the runbooks', () => {
+  it("are served where every alert's runbook_url points: the receiver's port in the demo and in compose", () => {
+    const port = Number(new URL(RUNBOOKS_PAGE.url).port);
+    expect(DEFAULT_STACK_PORTS.alertReceiver).toBe(port);
+    expect(portsOf(project.services['alert-receiver'])).toContainEqual({
+      hostIp: '127.0.0.1',
+      hostPort: port,
+      containerPort: port,
+    });
+  });
 });
 
 describe('hardening', () => {

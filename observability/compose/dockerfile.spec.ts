@@ -52,14 +52,17 @@ it('installs from the lockfile, builds as `npm run build` does, then drops dev d
   expect(runs).toMatch(/npm run build && npm prune --omit=dev/);
 });
 
-it('runs as the unprivileged node user, with only dist, production modules and package.json', () => {
+it('runs as the unprivileged node user, with only dist, production modules, package.json and the runbooks', () => {
   const users = runtime.instructions.filter((line) => line.startsWith('USER '));
   expect(users).toEqual(['USER node']);
   const copies = runtime.instructions.filter((line) => line.startsWith('COPY '));
   expect(copies.every((line) => line.startsWith('COPY --from=build '))).toBe(true);
   expect(copies.map((line) => line.split(/\s+/)[2]).sort()).toEqual(
-    ['/app/dist', '/app/node_modules', '/app/package.json'].sort(),
+    ['/app/dist', '/app/node_modules', '/app/package.json', '/app/docs/runbooks.md'].sort(),
   );
+  const ignored = readFileSync(join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n');
+  // docs/ stays out of the build context, but for the runbooks the runtime stage copies.
+  expect(ignored.indexOf('!docs/runbooks.md')).toBeGreaterThan(ignored.indexOf('docs'));
 });
 
 it('starts `node dist/apps/<APP>/src/main.js`, where nest build writes each app that compose builds', () => {

@@ -1,15 +1,22 @@
 import { ConfigValidationError } from '@app/config';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ALERT_RECEIVER_NUMBER_RULES,
+  defaultRunbooksFile,
+  type FileReader,
   readAlertReceiverConfig,
-  type SecretFileReader,
 } from './alert-receiver.config.js';
 
-const noFile: SecretFileReader = (path) => {
+const RUNBOOKS = '# Runbooks\n';
+
+/** The disk as these tests see it: the default runbooks file, and nothing else. */
+const noFile: FileReader = (path) => {
+  if (path === defaultRunbooksFile()) return RUNBOOKS;
   throw new Error(`ENOENT: no such file or directory, open '${path}'`);
 };
 
-function problemsOf(env: Record<string, string>, readFile: SecretFileReader = noFile): readonly string[] {
+function problemsOf(env: Record<string, string>, readFile: FileReader = noFile): readonly string[] {
   try {
     readAlertReceiverConfig(env, readFile);
   } catch (error) {
@@ -28,6 +35,7 @@ describe('readAlertReceiverConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       pageRefreshSeconds: 5,
       token: undefined,
+      runbooksMarkdown: RUNBOOKS,
     });
   });
 
@@ -50,7 +58,17 @@ describe('readAlertReceiverConfig', () => {
       bodyLimitBytes: 4096,
       pageRefreshSeconds: 10,
       token: 's3cret',
+      runbooksMarkdown: RUNBOOKS,
     });
+  });
+
+  it("serves the repository's docs/runbooks.md by default, or the file ALERT_RECEIVER_RUNBOOKS_FILE names", () => {
+    expect(defaultRunbooksFile()).toBe(join(import.meta.dirname, '..', '..', '..', 'docs', 'runbooks.md'));
+    expect(existsSync(defaultRunbooksFile())).toBe(true);
+    const config = readAlertReceiverConfig({ ALERT_RECEIVER_RUNBOOKS_FILE: '/srv/runbooks.md' }, (path) =>
+      path === '/srv/runbooks.md' ? '# Ours\n' : noFile(path),
+    );
+    expect(config.runbooksMarkdown).toBe('# Ours\n');
   });
 
   it('reads the token from a file, trimmed like Alertmanager does with credentials_file', () => {
@@ -71,6 +89,7 @@ describe('readAlertReceiverConfig', () => {
     [{ ALERT_RECEIVER_PAGE_REFRESH_SECONDS: '0' }, 'ALERT_RECEIVER_PAGE_REFRESH_SECONDS'],
     [{ ALERT_RECEIVER_TOKEN_FILE: '/missing' }, 'ALERT_RECEIVER_TOKEN_FILE'],
     [{ ALERT_RECEIVER_TOKEN: 'a', ALERT_RECEIVER_TOKEN_FILE: '/x' }, 'ALERT_RECEIVER_TOKEN_FILE'],
+    [{ ALERT_RECEIVER_RUNBOOKS_FILE: '/missing/runbooks.md' }, 'ALERT_RECEIVER_RUNBOOKS_FILE'],
   ])('rejects %j, naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Env, EnvReader, type NumberRule } from '@app/config';
 
 /** Nest token of the validated configuration. */
@@ -15,6 +16,8 @@ export interface AlertReceiverConfig {
   readonly bodyLimitBytes: number;
   /** How often the HTML page reloads itself, in seconds. */
   readonly pageRefreshSeconds: number;
+  /** The runbooks served at /runbooks, as Markdown, read at start-up from `ALERT_RECEIVER_RUNBOOKS_FILE`. */
+  readonly runbooksMarkdown: string;
 }
 
 export const ALERT_RECEIVER_DEFAULTS = {
@@ -32,19 +35,30 @@ export const ALERT_RECEIVER_NUMBER_RULES = {
   pageRefreshSeconds: { default: 5, min: 1, max: 3600 },
 } as const satisfies Partial<Record<keyof AlertReceiverConfig, NumberRule>>;
 
-/** Reads a secret from a file; injectable so that tests need not touch the disk. */
-export type SecretFileReader = (path: string) => string;
+/** Reads a file (the token's, the runbooks'); injectable so that tests need not touch the disk. */
+export type FileReader = (path: string) => string;
 
-const readSecretFile: SecretFileReader = (path) => readFileSync(path, 'utf8');
+const readTextFile: FileReader = (path) => readFileSync(path, 'utf8');
+
+/**
+ * docs/runbooks.md of the repository this app runs from: found upwards from here, in the sources as in dist/ or in
+ * the image (which copies it beside dist/).
+ */
+export function defaultRunbooksFile(from: string = import.meta.dirname): string {
+  for (let directory = from; ; directory = dirname(directory)) {
+    const candidate = join(directory, 'docs', 'runbooks.md');
+    if (existsSync(candidate) || dirname(directory) === directory) return candidate;
+  }
+}
 
 /**
  * Reads and validates every `ALERT_RECEIVER_*` variable (plus `PORT` and `HOST`); throws one
  * `ConfigValidationError` naming each bad variable, so that start-up stops before listening.
  */
-export function readAlertReceiverConfig(env: Env, readFile: SecretFileReader = readSecretFile): AlertReceiverConfig {
+export function readAlertReceiverConfig(env: Env, readFile: FileReader = readTextFile): AlertReceiverConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', ALERT_RECEIVER_DEFAULTS.port);
-  const host = reader.string('HOST', ALERT_RECEIVER_DEFAULTS.host);
+  const host = reader.host('HOST', ALERT_RECEIVER_DEFAULTS.host);
   const maxAlerts = reader.integer('ALERT_RECEIVER_MAX_ALERTS', ALERT_RECEIVER_NUMBER_RULES.maxAlerts);
   const bodyLimitBytes = reader.integer('ALERT_RECEIVER_BODY_LIMIT_BYTES', ALERT_RECEIVER_NUMBER_RULES.bodyLimitBytes);
   const pageRefreshSeconds = reader.integer(
@@ -52,12 +66,24 @@ export function readAlertReceiverConfig(env: Env, readFile: SecretFileReader = r
     ALERT_RECEIVER_NUMBER_RULES.pageRefreshSeconds,
   );
   const token = readToken(reader, readFile);
+  const runbooksMarkdown = readRunbooks(reader, readFile);
   reader.assertValid();
-  return { port, host, maxAlerts, token, bodyLimitBytes, pageRefreshSeconds };
+  return { port, host, maxAlerts, token, bodyLimitBytes, pageRefreshSeconds, runbooksMarkdown };
+}
+
+/** The runbooks every alert links to: a receiver that cannot serve them would break every alert's link. */
+function readRunbooks(reader: EnvReader, readFile: FileReader): string {
+  const file = reader.string('ALERT_RECEIVER_RUNBOOKS_FILE', defaultRunbooksFile());
+  try {
+    return readFile(file);
+  } catch (error) {
+    reader.reject('ALERT_RECEIVER_RUNBOOKS_FILE', `cannot be read (${(error as Error).message})`);
+    return '';
+  }
 }
 
 /** The token comes from a file (the way to pass secrets to containers) or, for local runs, from the variable itself. */
-function readToken(reader: EnvReader, readFile: SecretFileReader): string | undefined {
+function readToken(reader: EnvReader, readFile: FileReader): string | undefined {
   const inline = reader.optionalString('ALERT_RECEIVER_TOKEN');
   const file = reader.optionalString('ALERT_RECEIVER_TOKEN_FILE');
   if (inline !== undefined && file !== undefined) {

@@ -6,6 +6,7 @@ import { HealthController } from './health/health.controller.js';
 import { RejectedRequestsFilter } from './http/rejected-requests.filter.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PageModule } from './page/page.module.js';
+import { RunbooksModule } from './runbooks/runbooks.module.js';
 
 /** Composition root. Global so that every feature module can inject the validated configuration. */
 @Module({})
@@ -14,7 +15,7 @@ export class AlertReceiverModule {
     return {
       module: AlertReceiverModule,
       global: true,
-      imports: [MetricsModule, AlertsModule, PageModule],
+      imports: [MetricsModule, AlertsModule, PageModule, RunbooksModule],
       controllers: [HealthController],
       providers: [
         { provide: ALERT_RECEIVER_CONFIG, useValue: config },

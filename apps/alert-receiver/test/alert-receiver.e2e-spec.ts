@@ -11,6 +11,8 @@ import {
   waitFor,
 } from '@app/testing';
 import { BASELINE_SECURITY_HEADERS } from '@app/html';
+import { RUNBOOKS_PAGE } from '@app/metrics';
+import { alertingRules } from '@app/observability';
 import { RECEIVER_CONTENT_SECURITY_POLICY } from '../src/http/security-headers.js';
 import { CAPTURED_FIRING, CAPTURED_RESOLVED, webhookPayload } from './fixtures/alertmanager-payloads.js';
 
@@ -225,6 +227,24 @@ describe('alert receiver (compiled app)', () => {
     expect(rejected('unsupported_media_type')).toBe(3);
     expect(app.process.running).toBe(true);
     expect(app.process.logs).not.toMatch(/"level":"error"/);
+  });
+
+  it("serves the runbooks, with a heading at every alert's runbook_url", async () => {
+    const response = await fetch(`${baseUrl}${RUNBOOKS_PAGE.path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    const ids = new Set([...html.matchAll(/<h[1-6][^>]* id="([^"]+)"/g)].map(([, id]) => id));
+    const links = alertingRules().map(({ rule }) => String(rule.annotations?.runbook_url));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const url = new URL(link);
+      expect({ link, page: `${url.origin}${url.pathname}`, heading: ids.has(url.hash.slice(1)) }).toEqual({
+        link,
+        page: RUNBOOKS_PAGE.url,
+        heading: true,
+      });
+    }
   });
 
   // Last: its refused requests would change the counts the test above checks.

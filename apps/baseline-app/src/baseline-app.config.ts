@@ -21,7 +21,7 @@ export const BASELINE_APP_DEFAULTS = { port: 8083, host: '0.0.0.0' } as const;
 export function readBaselineAppConfig(env: Env): BaselineAppConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', BASELINE_APP_DEFAULTS.port);
-  const host = reader.string('HOST', BASELINE_APP_DEFAULTS.host);
+  const host = reader.host('HOST', BASELINE_APP_DEFAULTS.host);
   const tasks = readTasksSettings(reader);
   reader.assertValid();
   return { port, host, tasks };

@@ -54,7 +54,7 @@ export function readLocalDashboardConfig(
 ): LocalDashboardConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', LOCAL_DASHBOARD_DEFAULTS.port);
-  const host = reader.string('HOST', LOCAL_DASHBOARD_DEFAULTS.host);
+  const host = reader.host('HOST', LOCAL_DASHBOARD_DEFAULTS.host);
   const prometheusUrl = readPrometheusUrl(reader);
   const prometheusTimeoutMs = reader.integer('LOCAL_DASHBOARD_PROMETHEUS_TIMEOUT_MS', {
     default: LOCAL_DASHBOARD_DEFAULTS.prometheusTimeoutMs,

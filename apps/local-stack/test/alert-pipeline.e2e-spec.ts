@@ -1,4 +1,4 @@
-import { METRIC_PATHS } from '@app/metrics';
+import { METRIC_PATHS, RUNBOOKS_PAGE } from '@app/metrics';
 import { describeWithBinaries, readFiringAlerts, startTestStack, waitFor } from '@app/testing';
 import { runTraffic } from '@app/traffic';
 import type { LocalStack } from '@app/local-stack';
@@ -69,7 +69,7 @@ describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'liv
         { timeoutMs: 90_000, intervalMs: 1_000 },
       );
       expect(firing.map((alert) => alert.labels.severity)).toEqual(['critical', 'critical']);
-      expect(firing[0].annotations.runbook_url).toMatch(/docs\/runbooks\.md#httperrorbudgetburn$/);
+      expect(firing[0].annotations.runbook_url).toBe(`${RUNBOOKS_PAGE.url}#httperrorbudgetburn`);
       expect(firing[0].annotations.description).toMatch(/\d+(\.\d+)?% of the requests/);
 
       const inAlertmanager = await waitFor(`${ALERT} active in Alertmanager`, async () => {

@@ -137,6 +137,25 @@ describe('loadOtelAppConfig', () => {
     ]);
   });
 
+  it.each([
+    [
+      { OTEL_TRACES_EXPORTER: 'jaeger' },
+      'OTEL_TRACES_EXPORTER must list otlp, zipkin, console, none (comma-separated), got "jaeger"',
+    ],
+    [
+      { OTEL_LOGS_EXPORTER: 'otlp,file' },
+      'OTEL_LOGS_EXPORTER must list otlp, console, none (comma-separated), got "otlp,file"',
+    ],
+    [
+      { OTEL_LOG_LEVEL: 'loud' },
+      'OTEL_LOG_LEVEL must be one of NONE, ERROR, WARN, INFO, DEBUG, VERBOSE, ALL, got "loud"',
+    ],
+    [{ HOST: 'not a host' }, 'HOST must be an IP address or a host name, got "not a host"'],
+    [{ METRICS_HOST: '0.0.0.0:9464' }, 'METRICS_HOST must be an IP address or a host name, got "0.0.0.0:9464"'],
+  ])('refuses what the SDK would only warn about, or the resolver fail on later: %j', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
   it('refuses a scrape port of 0 or equal to the app port', () => {
     expect(problemsOf({ METRICS_PORT: '0' })).toEqual(['METRICS_PORT must be an integer between 1 and 65535, got 0']);
     expect(problemsOf({ PORT: '9000', METRICS_PORT: '9000' })).toEqual([

@@ -37,13 +37,13 @@ export interface OtelAppConfig {
  * | `OTEL_METRIC_EXPORT_INTERVAL`, `OTEL_METRIC_EXPORT_TIMEOUT` | `60000`, `30000` ms (the SDK's defaults) |
  * | `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` | `cumulative`, the only value Prometheus stores |
  * | `OTEL_TRACES_EXPORTER`, `OTEL_LOGS_EXPORTER` | unset: no spans, no logs exported |
- * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `http,express,runtime-node` (+ `nestjs-core` when spans are exported) |
+ * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `runtime-node` (+ `http,express,nestjs-core` when spans are exported) |
  * | `OTEL_LOG_LEVEL` | unset: the SDK's warnings and errors are printed |
  */
 export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', 8080);
-  const host = reader.string('HOST', '0.0.0.0');
+  const host = reader.host('HOST', '0.0.0.0');
   // Not 0: the exporter takes 0 for "unset" and would listen on 9464 instead.
   const metricsPort = reader.integer('METRICS_PORT', {
     default: PROMETHEUS_EXPORTER_DEFAULTS.port,
@@ -51,14 +51,14 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
     max: 65535,
   });
   if (metricsPort === port) reader.reject('METRICS_PORT', `must differ from PORT (both are ${port})`);
-  const metricsHost = reader.string('METRICS_HOST', '0.0.0.0');
+  const metricsHost = reader.host('METRICS_HOST', '0.0.0.0');
   // SERVICE_NAME is this project's name for it; OTEL_SERVICE_NAME, the standard one, is honoured too.
   const serviceName = reader.string(
     'SERVICE_NAME',
     reader.optionalString('OTEL_SERVICE_NAME') ?? METRIC_PATHS.otel.service,
   );
   const tasks = readTasksSettings(reader);
-  const tracesFromEnv = reader.optionalString('OTEL_TRACES_EXPORTER') !== undefined;
+  const tracesFromEnv = readSdkExporters(reader, 'OTEL_TRACES_EXPORTER', TRACES_EXPORTERS) !== undefined;
   const enabledInstrumentations = readEnabledInstrumentations(reader, tracesFromEnv);
   const cluster = readWorkerClusterSettings(reader);
   const exporters = readMetricsExporters(reader);
@@ -77,14 +77,43 @@ export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConf
     ignoredIncomingPaths: [HEALTH_PATH],
     tracesFromEnv,
     enabledInstrumentations,
-    logsFromEnv: reader.optionalString('OTEL_LOGS_EXPORTER') !== undefined,
-    printDiagnostics: reader.optionalString('OTEL_LOG_LEVEL') === undefined,
+    logsFromEnv: readSdkExporters(reader, 'OTEL_LOGS_EXPORTER', LOGS_EXPORTERS) !== undefined,
+    printDiagnostics: readSdkLogLevel(reader) === undefined,
   };
   reader.assertValid();
   return { http: { host, port }, telemetry, tasks, cluster };
 }
 
 const METRICS_EXPORTERS = ['prometheus', 'otlp'] as const;
+/** What the Node SDK builds from OTEL_TRACES_EXPORTER and OTEL_LOGS_EXPORTER; it only warns about anything else. */
+const TRACES_EXPORTERS = ['otlp', 'zipkin', 'console', 'none'] as const;
+const LOGS_EXPORTERS = ['otlp', 'console', 'none'] as const;
+/** The levels of OTEL_LOG_LEVEL, as the SDK reads them (in any case). */
+const SDK_LOG_LEVELS = ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'VERBOSE', 'ALL'] as const;
+
+/**
+ * One of the SDK's own exporter lists, left for the SDK to read but checked here: the SDK warns about an unknown
+ * name and exports nothing, where a typo should stop start-up. Undefined when unset.
+ */
+function readSdkExporters(reader: EnvReader, name: string, allowed: readonly string[]): string | undefined {
+  const raw = reader.optionalString(name);
+  if (raw === undefined) return undefined;
+  const unknown = raw
+    .split(',')
+    .map((exporter) => exporter.trim())
+    .filter((exporter) => !allowed.includes(exporter));
+  if (unknown.length > 0) reader.reject(name, `must list ${allowed.join(', ')} (comma-separated), got "${raw}"`);
+  return raw;
+}
+
+/** OTEL_LOG_LEVEL, read by the SDK itself, which falls back to INFO on a typo. Undefined when unset. */
+function readSdkLogLevel(reader: EnvReader): string | undefined {
+  const raw = reader.optionalString('OTEL_LOG_LEVEL');
+  if (raw !== undefined && !(SDK_LOG_LEVELS as readonly string[]).includes(raw.toUpperCase())) {
+    reader.reject('OTEL_LOG_LEVEL', `must be one of ${SDK_LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw;
+}
 
 /** `OTEL_METRICS_EXPORTER`, the SDK's standard variable, restricted to what this app can do with it. */
 function readMetricsExporters(reader: EnvReader): Set<(typeof METRICS_EXPORTERS)[number]> {

@@ -6,7 +6,6 @@
  */
 import { OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
-import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import {
   builtEntry,
   cluster,
@@ -210,18 +209,12 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       try {
         await cluster.sendEach(base, '/one', 200, 9);
         const workers = cluster.liveWorkers(app);
-        const upOf = (samples: readonly Sample[]) =>
-          Object.fromEntries(selectSamples(samples, CLUSTER_WORKER_UP.name).map((s) => [s.labels.worker, s.value]));
-        expect(upOf((await scrape(metricsUrl)).samples)).toEqual(
-          Object.fromEntries(workers.map(({ id }) => [String(id), 1])),
-        );
+        expect(cluster.workersUp((await scrape(metricsUrl)).samples)).toEqual(cluster.expectedWorkersUp(workers));
         await cluster.whileOneWorkerHangs(app, async (hung) => {
           const started = Date.now();
           const { samples } = await scrape(metricsUrl);
           expect(Date.now() - started).toBeLessThan(SCRAPE_TIMEOUT_MS);
-          expect(upOf(samples)).toEqual(
-            Object.fromEntries(workers.map(({ id }) => [String(id), id === hung.id ? 0 : 1])),
-          );
+          expect(cluster.workersUp(samples)).toEqual(cluster.expectedWorkersUp(workers, hung));
           const instances = new Set(
             selectSamples(samples, 'target_info').map((sample) => sample.labels[INSTANCE_LABEL]),
           );
@@ -231,7 +224,7 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
         });
         // Back: every worker answers again, its series whole.
         const { samples } = await scrape(metricsUrl);
-        expect(Object.values(upOf(samples))).toEqual(workers.map(() => 1));
+        expect(cluster.workersUp(samples)).toEqual(cluster.expectedWorkersUp(workers));
         expect(sumSamples(samples, HTTP_COUNT)).toBe(9);
       } finally {
         await app.stop();

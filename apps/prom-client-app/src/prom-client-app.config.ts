@@ -33,7 +33,7 @@ const SERVICE_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export function readPromClientAppConfig(env: Env): PromClientAppConfig {
   const reader = new EnvReader(env);
   const port = reader.port('PORT', PROM_CLIENT_APP_DEFAULTS.port);
-  const host = reader.string('HOST', PROM_CLIENT_APP_DEFAULTS.host);
+  const host = reader.host('HOST', PROM_CLIENT_APP_DEFAULTS.host);
   const serviceName = reader.string('SERVICE_NAME', PROM_CLIENT_APP_DEFAULTS.serviceName);
   if (!SERVICE_NAME_PATTERN.test(serviceName)) {
     reader.reject('SERVICE_NAME', `must be 1 to 64 letters, digits, "_", "." or "-", got "${serviceName}"`);

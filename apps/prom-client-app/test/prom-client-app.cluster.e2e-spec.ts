@@ -5,7 +5,6 @@
  */
 import { PROM_CLIENT_HTTP_METRICS, TASK_NAMES, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH, NO_WAIT_TASKS_ENV } from '@app/tasks';
-import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import {
   cluster,
   freePort,
@@ -210,11 +209,7 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       try {
         await cluster.sendEach(base, '/one', 200, 9);
         const workers = cluster.liveWorkers(app);
-        const upOf = (samples: readonly Sample[]) =>
-          Object.fromEntries(selectSamples(samples, CLUSTER_WORKER_UP.name).map((s) => [s.labels.worker, s.value]));
-        expect(upOf((await scrapeAnyWorker(base)).samples)).toEqual(
-          Object.fromEntries(workers.map(({ id }) => [String(id), 1])),
-        );
+        expect(cluster.workersUp((await scrapeAnyWorker(base)).samples)).toEqual(cluster.expectedWorkersUp(workers));
         await cluster.whileOneWorkerHangs(app, async (hung) => {
           // The primary hands connections out in turn: a scrape handed to the hung worker waits with it (what only
           // a scrape served by the primary would avoid); the next ones are answered by the others.
@@ -229,15 +224,13 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
             expect(response.status).toBe(200);
             expect(response.ms).toBeLessThan(SCRAPE_TIMEOUT_MS);
             const { samples } = parseExposition(response.body);
-            expect(upOf(samples)).toEqual(
-              Object.fromEntries(workers.map(({ id }) => [String(id), id === hung.id ? 0 : 1])),
-            );
+            expect(cluster.workersUp(samples)).toEqual(cluster.expectedWorkersUp(workers, hung));
             // The hung worker's requests are still counted, from its last snapshot: no counter goes down.
             expect(totalRequests(samples)).toBe(9);
           }
         });
         const { samples } = await scrapeAnyWorker(base);
-        expect(Object.values(upOf(samples))).toEqual(workers.map(() => 1));
+        expect(cluster.workersUp(samples)).toEqual(cluster.expectedWorkersUp(workers));
       } finally {
         await app.stop();
       }

@@ -157,6 +157,30 @@ describe('EnvReader', () => {
     });
   });
 
+  describe('host', () => {
+    it.each([
+      [undefined, '0.0.0.0'],
+      ['127.0.0.1', '127.0.0.1'],
+      ['::', '::'],
+      ['::1', '::1'],
+      ['localhost', 'localhost'],
+      ['alert-receiver', 'alert-receiver'],
+      ['metrics.example.org', 'metrics.example.org'],
+    ])('reads %p as %p', (raw, expected) => {
+      expect(readFrom({ HOST: raw }, (r) => r.host('HOST', '0.0.0.0'))).toEqual({ value: expected, problems: [] });
+    });
+
+    it.each(['not a host', 'http://127.0.0.1', '127.0.0.1:8080', '-leading.example', 'under_score', 'a'.repeat(64)])(
+      'reports %p',
+      (raw) => {
+        expect(readFrom({ HOST: raw }, (r) => r.host('HOST', '0.0.0.0'))).toEqual({
+          value: '0.0.0.0',
+          problems: [`HOST must be an IP address or a host name, got "${raw}"`],
+        });
+      },
+    );
+  });
+
   describe('boolean', () => {
     it.each([
       ['true', true],

@@ -1,4 +1,8 @@
+import { isIP } from 'node:net';
 import { ConfigValidationError } from './config-validation.error.js';
+
+/** A host name as DNS allows it (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i;
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -63,6 +67,18 @@ export class EnvReader {
 
   port(name: string, defaultValue: number): number {
     return this.integer(name, { default: defaultValue, min: 0, max: 65535 });
+  }
+
+  /**
+   * An address to listen on or connect to: an IP address (`0.0.0.0`, `::1`) or a host name (`localhost`). Checked
+   * here, so that a typo stops start-up naming the variable, not later as a resolver error naming nothing.
+   */
+  host(name: string, defaultValue: string): string {
+    const raw = this.raw(name);
+    if (raw === undefined) return defaultValue;
+    if (isIP(raw) !== 0 || HOST_NAME.test(raw)) return raw;
+    this.problems.push(`${name} must be an IP address or a host name, got "${raw}"`);
+    return defaultValue;
   }
 
   boolean(name: string, defaultValue: boolean): boolean {

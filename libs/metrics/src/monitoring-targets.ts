@@ -11,3 +11,10 @@ export const METRIC_PATHS = {
 } as const;
 
 export type MetricPath = keyof typeof METRIC_PATHS;
+
+/**
+ * Where the runbooks are read: the alert receiver's page of docs/runbooks.md, at the address the demo and Docker
+ * Compose publish the receiver on (127.0.0.1:8082). Every alert's `runbook_url` is this URL and its section's anchor
+ * (observability/prometheus/runbook-url.ts): a link that works from a fresh clone, offline, in the classroom.
+ */
+export const RUNBOOKS_PAGE = { path: '/runbooks', url: 'http://127.0.0.1:8082/runbooks' } as const;

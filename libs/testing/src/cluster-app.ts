@@ -3,6 +3,8 @@
  * kill one and wait for its replacement, keep traffic or scrapes going meanwhile, and stop it by SIGTERM.
  */
 import { expect } from '@jest/globals';
+import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
+import { type Sample, selectSamples } from './exposition.js';
 import { waitFor } from '@app/local-stack';
 import { startBuiltApp, type StartedApp } from './built-app.js';
 import {
@@ -155,6 +157,21 @@ export async function whileOneWorkerHangs<T>(app: StartedApp, during: (hung: Liv
   }
 }
 
+/** `cluster_worker_up` of a scrape, by worker id: what the merged metrics say of each worker's answer. */
+export function workersUp(samples: readonly Sample[]): Record<string, number> {
+  return Object.fromEntries(
+    selectSamples(samples, CLUSTER_WORKER_UP.name).map((sample) => [
+      sample.labels[CLUSTER_WORKER_UP.label],
+      sample.value,
+    ]),
+  );
+}
+
+/** What {@link workersUp} must say of `workers` when `hung` (if any) did not answer: 1 for each, 0 for it. */
+export function expectedWorkersUp(workers: readonly LiveWorker[], hung?: LiveWorker): Record<string, number> {
+  return Object.fromEntries(workers.map(({ id }) => [String(id), id === hung?.id ? 0 : 1]));
+}
+
 /** The cluster tests' steps, as one object: `cluster.start(...)`, `cluster.killOneWorkerUnderLoad(...)`. */
 export const cluster = {
   start: startClusterApp,
@@ -165,5 +182,7 @@ export const cluster = {
   expectGracefulStop: expectGracefulClusterStop,
   stopBySigterm,
   whileOneWorkerHangs,
+  workersUp,
+  expectedWorkersUp,
   liveWorkers: (app: StartedApp): LiveWorker[] => liveWorkersFromLog(app.process.logs),
 } as const;

@@ -79,6 +79,20 @@ describe('renderAlertsPage', () => {
     expect(script).not.toContain('javascript:');
   });
 
+  it("links the alert's runbook, when it is an http(s) URL", () => {
+    const linked = pageFor([{ alertname: 'A' }], (body) => {
+      body.alerts[0].annotations.runbook_url = 'http://127.0.0.1:8082/runbooks#a';
+    });
+    expect(linked).toContain(
+      '<a href="http://127.0.0.1:8082/runbooks#a" rel="noreferrer" data-field="runbook">runbook</a>',
+    );
+    const script = pageFor([{ alertname: 'A' }], (body) => {
+      body.alerts[0].annotations.runbook_url = 'javascript:alert(1)';
+    });
+    expect(script).not.toContain('javascript:');
+    expect(pageFor([{ alertname: 'A' }])).not.toContain('data-field="runbook"');
+  });
+
   it('loads no external asset and runs no script', () => {
     const html = pageFor([{ alertname: 'A', summary: 'x' }]);
     expect(html).not.toMatch(/<script|<link|<img|src=/i);

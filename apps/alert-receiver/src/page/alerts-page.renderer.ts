@@ -2,6 +2,7 @@ import type { AlertsSnapshot, AlertState, NotificationRecord } from '../alerts/a
 import { severityLabel } from '../metrics/receiver-metric-names.js';
 import { ALERTS_PAGE_STYLES } from './alerts-page.styles.js';
 import { escapeHtml, isWebUrl } from '@app/html';
+import { RUNBOOKS_PAGE } from '@app/metrics';
 import { formatAge, formatInstant } from './time-format.js';
 
 export interface AlertsPageOptions {
@@ -55,7 +56,7 @@ export function renderAlertsPage(snapshot: AlertsSnapshot, options: AlertsPageOp
   <h2>Latest notifications</h2>
   ${notifications.length === 0 ? '<p class="empty">No notification received yet.</p>' : notificationsTable(notifications)}
 </section>
-<footer class="muted">Raw data: <a href="/alerts">/alerts</a> (JSON) · <a href="/metrics">/metrics</a> · <a href="/health">/health</a></footer>
+<footer class="muted"><a href="${RUNBOOKS_PAGE.path}">Runbooks</a> · Raw data: <a href="/alerts">/alerts</a> (JSON) · <a href="/metrics">/metrics</a> · <a href="/health">/health</a></footer>
 </main>
 </body>
 </html>
@@ -67,11 +68,15 @@ function firingCard(alert: AlertState, now: Date): string {
   const source = isWebUrl(alert.generatorURL)
     ? ` · <a href="${escapeHtml(alert.generatorURL)}" rel="noreferrer">source</a>`
     : '';
+  const runbook = alert.annotations.runbook_url ?? '';
+  const runbookLink = isWebUrl(runbook)
+    ? ` · <a href="${escapeHtml(runbook)}" rel="noreferrer" data-field="runbook">runbook</a>`
+    : '';
   return `<article class="alert severity-${severity}" data-alert-status="firing" data-fingerprint="${escapeHtml(alert.fingerprint)}">
     <div class="alert-head">
       <span class="badge severity-${severity}" data-field="severity">${escapeHtml(alert.severity ?? 'none')}</span>
       <h3 class="alert-name" data-field="alertname">${escapeHtml(alert.alertname)}</h3>
-      <span class="since">firing for ${escapeHtml(formatAge(alert.since, now))} · since <time datetime="${escapeHtml(alert.since)}" data-field="since">${escapeHtml(formatInstant(alert.since))}</time>${source}</span>
+      <span class="since">firing for ${escapeHtml(formatAge(alert.since, now))} · since <time datetime="${escapeHtml(alert.since)}" data-field="since">${escapeHtml(formatInstant(alert.since))}</time>${source}${runbookLink}</span>
     </div>
     ${alert.summary ? `<p class="alert-summary" data-field="summary">${escapeHtml(alert.summary)}</p>` : ''}
     ${alert.description ? `<p class="alert-description" data-field="description">${escapeHtml(alert.description)}</p>` : ''}
