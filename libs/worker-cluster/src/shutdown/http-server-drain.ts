@@ -22,11 +22,6 @@ export class HttpServerDrain {
     return new HttpServerDrain(server);
   }
 
-  /** How many requests are being answered now. */
-  get inFlightRequests(): number {
-    return this.inFlight.size;
-  }
-
   /** Resolves once the server is closed and every connection is gone. Runs once; later calls wait for it. */
   close(): Promise<void> {
     this.draining ??= new Promise((resolve, reject) => {
