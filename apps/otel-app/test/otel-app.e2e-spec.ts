@@ -26,7 +26,13 @@ import {
 } from '@app/testing';
 import { readRootPackageVersion } from '../src/root-package-version.js';
 import { otelAppEnv } from './fixtures/otel-app-env.js';
-import { attributesOf, CUMULATIVE, type OtlpMetricsRequest, startOtlpReceiver } from './fixtures/otlp-receiver.js';
+import {
+  attributesOf,
+  CUMULATIVE,
+  type OtlpMetricsRequest,
+  type ReceivedExport,
+  startOtlpReceiver,
+} from './fixtures/otlp-receiver.js';
 
 const HTTP = OTEL_HTTP_METRICS.duration;
 const { outcomes, inFlight, workDuration } = TASKS_METRICS;
@@ -276,6 +282,19 @@ describe('otel-app sends no OTLP unless asked', () => {
   });
 });
 
+/** The task's outcome count in the last OTLP/JSON push received (cumulative: every request so far), if any. */
+function lastPushedOutcomes(received: readonly ReceivedExport[], task: string): number | undefined {
+  const last = received.at(-1);
+  if (!last) return undefined;
+  const request = JSON.parse(last.body.toString('utf8')) as OtlpMetricsRequest;
+  const point = request.resourceMetrics
+    .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
+    .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
+    .flatMap((metric) => metric.sum?.dataPoints ?? [])
+    .find((candidate) => attributesOf(candidate.attributes).task === task);
+  return point === undefined ? undefined : Number(point.asInt ?? point.asDouble);
+}
+
 describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=otlp)', () => {
   /**
    * Runs the app with OTLP only, sends known traffic, then stops it: the periodic reader's interval is far
@@ -375,13 +394,7 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       await waitFor('every export answered', () => (receiver.pending === 0 ? true : undefined));
       // None given up on: the exporter waited for each answer before the process left.
       expect(receiver.received.map(({ answered }) => answered)).toEqual(receiver.received.map(() => true));
-      const last = JSON.parse(receiver.received.at(-1)?.body.toString('utf8') ?? '{}') as OtlpMetricsRequest;
-      const points = last.resourceMetrics
-        .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
-        .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
-        .flatMap((metric) => metric.sum?.dataPoints ?? []);
-      const one = points.find((point) => attributesOf(point.attributes).task === 'one');
-      expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
+      expect(lastPushedOutcomes(receiver.received, 'one')).toBe(3);
       expect(app.process.logs).not.toMatch(/timed out|exiting now/);
     } finally {
       receiver.close();
@@ -403,20 +416,9 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       }),
       `http://127.0.0.1:${appPort}/health`,
     );
-    const lastCount = (exports: readonly { body: Buffer }[]) => {
-      const last = exports.at(-1);
-      if (!last) return undefined;
-      const request = JSON.parse(last.body.toString('utf8')) as OtlpMetricsRequest;
-      const points = request.resourceMetrics
-        .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
-        .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
-        .flatMap((metric) => metric.sum?.dataPoints ?? []);
-      const one = points.find((point) => attributesOf(point.attributes).task === 'one');
-      return Number(one?.asInt ?? one?.asDouble ?? 0);
-    };
     try {
       for (let i = 0; i < 3; i += 1) await get(`http://127.0.0.1:${appPort}/one`);
-      await waitFor('the first pushes', () => (lastCount(receiver.received) === 3 ? true : undefined));
+      await waitFor('the first pushes', () => (lastPushedOutcomes(receiver.received, 'one') === 3 ? true : undefined));
 
       receiver.close();
       // Down: whatever connects is cut at once, so that the test sees the pushes it refuses.
@@ -434,7 +436,9 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
 
       receiver = await startOtlpReceiver({ port: receiverPort });
       // Cumulative: the first push after the outage carries the requests made during it.
-      await waitFor('pushes again, with every request', () => (lastCount(receiver.received) === 6 ? true : undefined));
+      await waitFor('pushes again, with every request', () =>
+        lastPushedOutcomes(receiver.received, 'one') === 6 ? true : undefined,
+      );
       expect(app.process.running).toBe(true);
     } finally {
       receiver.close();
