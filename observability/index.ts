@@ -29,7 +29,8 @@ export {
   type PrometheusConfig,
   type PrometheusConfigOverrides,
 } from './prometheus/prometheus-config.js';
-export { PROMETHEUS_CONFIG_FILE, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
+export { KNOWN_METRIC_NAMES, STACK_SERIES_NAMES } from './prometheus/known-series.js';
+export { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
 export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
 export { alertingRules, allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';

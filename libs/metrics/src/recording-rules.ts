@@ -38,3 +38,8 @@ export const RECORDING_RULES = {
 
 /** The availability objective, in one place: alerts derive their burn-rate thresholds from it. */
 export const AVAILABILITY_SLO = 0.99;
+
+/** Every recorded series name of {@link RECORDING_RULES}, the burn-rate windows' included. */
+export const RECORDED_SERIES_NAMES: readonly string[] = Object.values(RECORDING_RULES).flatMap((value) =>
+  typeof value === 'string' ? [value] : Object.values(value),
+);

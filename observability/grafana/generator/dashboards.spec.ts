@@ -12,7 +12,7 @@ import {
   renderDashboard,
 } from './dashboards.js';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
-import { KNOWN_METRIC_NAMES } from './known-metric-names.js';
+import { KNOWN_METRIC_NAMES } from '../../prometheus/known-series.js';
 import { promqlNames } from '../../prometheus/promql-names.js';
 import { interpolateVariables, queriesOfDashboard } from './panel-queries.js';
 import { SERVICE_OVERVIEW_UID } from './service-overview.dashboard.js';
