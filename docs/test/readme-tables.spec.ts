@@ -1,19 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alertingRules } from '@app/observability';
 import { REPO_ROOT } from '@app/testing';
 
 /**
- * The README is the first thing a user runs from: every `npm run <script>` it (or docs/) shows must exist,
- * and every environment variable its configuration table names must be read by some app's config file.
+ * The README's tables that mirror the code: every environment variable its configuration table names must be read
+ * by some app's config file, and its alert table must name every alert (the commands, links and queries of every
+ * document: docs-truth.spec.ts).
  */
-const documents = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-];
 const text = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
-const scripts = Object.keys((JSON.parse(text('package.json')) as { scripts: Record<string, string> }).scripts);
 
 /** Every source file that reads configuration: the apps' and libraries' `*.config.ts` and `*.settings.ts`. */
 function configSources(): string {
@@ -30,18 +25,22 @@ function configSources(): string {
   return sources.join('\n');
 }
 
-describe('the documentation', () => {
-  it.each(documents)('%s runs only npm scripts that exist', (file) => {
-    const used = [...text(file).matchAll(/npm run ([\w:-]+)/g)].map(([, script]) => script);
-    expect(used.filter((script) => !scripts.includes(script))).toEqual([]);
-  });
-
-  it("names in the README's configuration table only variables that a config file reads", () => {
+describe("the README's configuration table", () => {
+  it('names only variables that a config file reads', () => {
     const readme = text('README.md');
     const table = readme.slice(readme.indexOf('### Configuration'), readme.indexOf('## The metrics'));
     const variables = [...new Set([...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map(([, name]) => name))];
     expect(variables.length).toBeGreaterThan(10);
     const sources = configSources();
     expect(variables.filter((name) => !sources.includes(`'${name}'`))).toEqual([]);
+  });
+});
+
+describe("the README's alert table", () => {
+  it('names every alert of the rules', () => {
+    const readme = text('README.md');
+    const table = readme.slice(readme.indexOf('## Alerts'), readme.indexOf('The SLO target is set in one place'));
+    const alerts = [...new Set(alertingRules().map(({ rule }) => rule.alert))];
+    expect(alerts.filter((alert) => !table.includes(`\`${alert}\``))).toEqual([]);
   });
 });
