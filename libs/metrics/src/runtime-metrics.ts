@@ -29,7 +29,10 @@ export const OTEL_RUNTIME_METRICS = {
   /** `nodejs.eventloop.delay.p50` / `.p99`, seconds, from the same `monitorEventLoopDelay`. */
   eventLoopDelayP50: { kind: 'gauge', name: 'nodejs_eventloop_delay_p50', labelNames: [], unit: 's' },
   eventLoopDelayP99: { kind: 'gauge', name: 'nodejs_eventloop_delay_p99', labelNames: [], unit: 's' },
-  /** Share of time the event loop was busy, 0-1: prom-client has no equivalent. */
+  /**
+   * Share of time the event loop was busy, 0-1. prom-client has it only as a summary and a histogram of 60 s windows
+   * (`nodejs_eventloop_utilization_summary`, `_histogram`), which the dashboards do not read.
+   */
   eventLoopUtilization: { kind: 'gauge', name: 'nodejs_eventloop_utilization', labelNames: [], unit: '1' },
   /** `v8js.memory.heap.used`, bytes, one series per V8 heap space: sum them for the whole heap. */
   heapUsed: { kind: 'gauge', name: 'v8js_memory_heap_used', labelNames: ['v8js_heap_space_name'], unit: 'By' },

@@ -276,7 +276,7 @@ function runtimeRows() {
       title: 'CPU and event-loop utilisation',
       unit: 'percentunit',
       promClient: {
-        description: `CPU seconds per second, rate of \`${PROM_CLIENT_RUNTIME_METRICS.cpuTime.name}\`. prom-client has no event-loop utilisation.`,
+        description: `CPU seconds per second, rate of \`${PROM_CLIENT_RUNTIME_METRICS.cpuTime.name}\`. prom-client's event-loop utilisation is a summary of 60 s windows (nodejs_eventloop_utilization_summary), not drawn here.`,
         queries: [
           { expr: rate(selector(PROM_CLIENT_RUNTIME_METRICS.cpuTime.name, promClient), RATE_WINDOW), legend: 'CPU' },
         ],
