@@ -29,7 +29,7 @@ export {
   type PrometheusConfig,
   type PrometheusConfigOverrides,
 } from './prometheus/prometheus-config.js';
-export { KNOWN_METRIC_NAMES, STACK_SERIES_NAMES } from './prometheus/known-series.js';
+export { KNOWN_METRIC_NAMES, knownJobNames, STACK_SERIES_NAMES } from './prometheus/known-series.js';
 export { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR, RULES_DIR } from './prometheus/prometheus-files.js';
 export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';

@@ -1,14 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUNBOOKS_PAGE } from '@app/metrics';
-import {
-  alertingRules,
-  loadPrometheusConfig,
-  OTLP_DELIVERY,
-  PROMQL_FUNCTIONS,
-  promqlNames,
-  STACK_SERIES_NAMES,
-} from '@app/observability';
+import { alertingRules, knownJobNames, PROMQL_FUNCTIONS, promqlNames, STACK_SERIES_NAMES } from '@app/observability';
 import { REPO_ROOT } from '@app/testing';
 import { parseDemoOptions } from '../../apps/local-stack/src/demo-options.js';
 import { parseCliArguments } from '../../apps/traffic/src/cli-arguments.js';
@@ -24,10 +17,7 @@ const byPath = new Map(documents.map((document) => [document.path, document]));
 const scripts = Object.keys(
   (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
 );
-const knownJobs = new Set([
-  ...loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name),
-  OTLP_DELIVERY.job,
-]);
+const knownJobs = knownJobNames();
 
 /** The queries of a ```promql block: one per line, under `#` comment lines (each query reads whole, as typed). */
 function queriesOf(block: string): string[] {

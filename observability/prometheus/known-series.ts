@@ -4,7 +4,8 @@
  */
 import { EXPORTED_METRIC_GROUPS, OTEL_RUNTIME_METRICS, RECORDED_SERIES_NAMES, seriesNamesOf } from '@app/metrics';
 import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
-import { otlpSeriesNames } from './otlp-naming.js';
+import { OTLP_DELIVERY, otlpSeriesNames } from './otlp-naming.js';
+import { loadPrometheusConfig } from './prometheus-config.js';
 import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC, SELF_MONITORING_METRICS } from './rule-inputs.js';
 
 /** Series Prometheus writes itself: one per alert rule in a pending or firing state. */
@@ -40,3 +41,8 @@ export const STACK_SERIES_NAMES: ReadonlySet<string> = new Set([
   CLUSTER_WORKER_UP.name,
   ...Object.keys(SELF_MONITORING_METRICS),
 ]);
+
+/** The jobs Prometheus knows: those prometheus.yml scrapes, and the one its OTLP receiver names after the pushing service. */
+export function knownJobNames(): ReadonlySet<string> {
+  return new Set([...loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name), OTLP_DELIVERY.job]);
+}

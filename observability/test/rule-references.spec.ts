@@ -1,5 +1,5 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { loadPrometheusConfig } from '../prometheus/prometheus-config.js';
+import { knownJobNames } from '../prometheus/known-series.js';
 import { PROMQL_FUNCTIONS, promqlNames } from '../prometheus/promql-names.js';
 import { allRules, recordingRules } from '../prometheus/rule-files.js';
 import { OTLP_DELIVERY, otlpSeriesNames } from '../prometheus/otlp-naming.js';
@@ -13,9 +13,7 @@ import { exportingJobs, ruleInputs, SCRAPE_HEALTH_METRIC } from '../prometheus/r
 const rules = allRules().map(({ rule }) => ({ name: 'alert' in rule ? rule.alert : rule.record, expr: rule.expr }));
 const recorded = new Set(recordingRules().map(({ rule }) => rule.record));
 const exported = exportingJobs();
-const scrapeJobs = new Set(loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name));
-/** The jobs Prometheus knows: those it scrapes, and the one its OTLP receiver names after the pushing service. */
-const knownJobs = new Set([...scrapeJobs, OTLP_DELIVERY.job]);
+const knownJobs = knownJobNames();
 
 describe.each(rules.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
   const names = promqlNames(rule.expr);
