@@ -1,29 +1,19 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { readConfigOrExit } from '@app/config';
+import { closeOnSignals, gracefulHttpApp } from '@app/worker-cluster';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigValidationError } from '@app/config';
-import { type AlertReceiverConfig, readAlertReceiverConfig } from './alert-receiver.config.js';
+import { readAlertReceiverConfig } from './alert-receiver.config.js';
 import { AlertReceiverModule } from './alert-receiver.module.js';
 import { bodyParserErrorsToHttpExceptions } from './http/body-parser-errors.middleware.js';
 import { receiverSecurityHeaders } from './http/security-headers.js';
 
-/** Reads the configuration, or says on stderr which variables are wrong and exits 1 before listening. */
-function configOrExit(): AlertReceiverConfig | undefined {
-  try {
-    return readAlertReceiverConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigValidationError)) throw error;
-    process.stderr.write(`alert-receiver: ${error.message}\n`);
-    process.exitCode = 1;
-    return undefined;
-  }
-}
+const NAME = 'alert-receiver';
 
 async function bootstrap(): Promise<void> {
-  const config = configOrExit();
-  if (config === undefined) return;
+  const config = readConfigOrExit(NAME, readAlertReceiverConfig);
   // One JSON object per line: each received alert is a greppable, parseable record.
-  const logger = new ConsoleLogger('alert-receiver', { json: true });
+  const logger = new ConsoleLogger(NAME, { json: true });
   const app = await NestFactory.create<NestExpressApplication>(AlertReceiverModule.forRoot(config), {
     bodyParser: false,
     logger,
@@ -33,8 +23,12 @@ async function bootstrap(): Promise<void> {
   app.use(receiverSecurityHeaders);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use(bodyParserErrorsToHttpExceptions);
-  app.enableShutdownHooks();
+  // SIGTERM (docker stop, the local stack) or Ctrl-C: a webhook being received is answered, so that
+  // Alertmanager does not count a notification failed that was stored; then exit 0. Whoever stops the receiver
+  // bounds the wait (docker's stop timeout, the stack's).
+  const graceful = gracefulHttpApp(app);
   await app.listen(config.port, config.host);
+  closeOnSignals(graceful, { logger: new Logger(NAME), signals: ['SIGTERM', 'SIGINT'], timeoutMs: undefined });
   logger.log({ event: 'listening', url: await app.getUrl(), auth: config.token !== undefined ? 'bearer' : 'none' });
 }
 

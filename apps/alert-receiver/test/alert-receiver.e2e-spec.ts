@@ -1,7 +1,10 @@
 import { expect } from '@jest/globals';
+import { request as httpRequest } from 'node:http';
 import {
   builtEntry,
+  cluster,
   freePort,
+  logContains,
   ManagedProcess,
   REPO_ROOT,
   scrape,
@@ -302,5 +305,58 @@ describe('alert receiver start-up', () => {
     } finally {
       await proc.stop();
     }
+  });
+});
+
+describe('alert receiver on SIGTERM', () => {
+  let app: StartedApp | undefined;
+  afterEach(() => app?.stop());
+
+  it('answers the webhook it is receiving (200: stored, so Alertmanager counts no failure), then exits 0', async () => {
+    const port = await freePort();
+    app = await startBuiltApp(
+      'alert-receiver',
+      { PORT: String(port), HOST: '127.0.0.1' },
+      `http://127.0.0.1:${port}/health`,
+    );
+    const body = JSON.stringify(webhookPayload([{ alertname: 'InFlightAtShutdown' }]));
+    // 100-continue: the receiver's answer "continue" says it has the request, in flight from then on.
+    const webhook = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/alerts',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+      },
+    });
+    const answer = new Promise<{ status: number | undefined; connection: string | undefined; text: string }>(
+      (resolve, reject) => {
+        webhook.on('response', (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode, connection: response.headers.connection, text }),
+          );
+        });
+        webhook.on('error', reject);
+      },
+    );
+    await new Promise<void>((resolve) => webhook.once('continue', resolve));
+    const stopped = cluster.stopBySigterm(app);
+    await waitFor('the receiver closing', () =>
+      logContains(app?.process.logs ?? '', /received SIGTERM: closing/) ? true : undefined,
+    );
+    webhook.end(body);
+
+    const { status, connection, text } = await answer;
+    const { code, elapsedMs } = await stopped;
+    expect({ status, connection }).toEqual({ status: 200, connection: 'close' });
+    expect(JSON.parse(text)).toEqual({ status: 'accepted', alerts: 1 });
+    expect({ code, elapsedMs: elapsedMs < 5_000 }).toEqual({ code: 0, elapsedMs: true });
+    expect(logContains(app.process.logs, /closed gracefully/)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigValidationError } from '@app/config';
+import { readConfigOrExit } from '@app/config';
 import { closeOnSignals, gracefulHttpApp } from '@app/worker-cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,7 +11,7 @@ const logger = new Logger('BaselineApp');
 
 async function bootstrap(): Promise<void> {
   // Configuration first: a bad variable stops the process before anything is started.
-  const config = readBaselineAppConfig(process.env);
+  const config = readConfigOrExit('baseline-app', readBaselineAppConfig);
   // abortOnError false: a failing start rejects here, to be reported below, instead of process.abort().
   const app = await NestFactory.create<NestExpressApplication>(BaselineAppModule.forRoot(config.tasks), {
     abortOnError: false,
@@ -27,11 +27,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigValidationError) {
-    // The message already names every bad variable; a stack trace would only bury it.
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 });

@@ -1,27 +1,17 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { readConfigOrExit } from '@app/config';
+import { closeOnSignals, gracefulHttpApp } from '@app/worker-cluster';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigValidationError } from '@app/config';
 import { dashboardSecurityHeaders } from './http/security-headers.js';
-import { type LocalDashboardConfig, readLocalDashboardConfig } from './local-dashboard.config.js';
+import { readLocalDashboardConfig } from './local-dashboard.config.js';
 import { LocalDashboardModule } from './local-dashboard.module.js';
 
-/** Reads the configuration, or says on stderr which variables are wrong and exits 1 before listening. */
-function configOrExit(): LocalDashboardConfig | undefined {
-  try {
-    return readLocalDashboardConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigValidationError)) throw error;
-    process.stderr.write(`local-dashboard: ${error.message}\n`);
-    process.exitCode = 1;
-    return undefined;
-  }
-}
+const NAME = 'local-dashboard';
 
 async function bootstrap(): Promise<void> {
-  const config = configOrExit();
-  if (config === undefined) return;
-  const logger = new ConsoleLogger('local-dashboard', { json: true });
+  const config = readConfigOrExit(NAME, readLocalDashboardConfig);
+  const logger = new ConsoleLogger(NAME, { json: true });
   // No request has a body: every route is a GET.
   const app = await NestFactory.create<NestExpressApplication>(LocalDashboardModule.forRoot(config), {
     bodyParser: false,
@@ -29,8 +19,10 @@ async function bootstrap(): Promise<void> {
   });
   app.disable('x-powered-by');
   app.use(dashboardSecurityHeaders);
-  app.enableShutdownHooks();
+  // SIGTERM or Ctrl-C: the queries being proxied are answered, then exit 0 (the stack bounds the wait).
+  const graceful = gracefulHttpApp(app);
   await app.listen(config.port, config.host);
+  closeOnSignals(graceful, { logger: new Logger(NAME), signals: ['SIGTERM', 'SIGINT'], timeoutMs: undefined });
   logger.log({
     event: 'listening',
     url: await app.getUrl(),

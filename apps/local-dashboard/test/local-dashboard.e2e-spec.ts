@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { builtEntry, freePort, startBuiltApp, type StartedApp } from '@app/testing';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { builtEntry, cluster, freePort, logContains, startBuiltApp, type StartedApp, waitFor } from '@app/testing';
 
 /**
  * The built app as a process, against a fake Prometheus that records what reaches it: the page and its
@@ -15,18 +15,24 @@ interface FakePrometheus {
   received: string[];
   /** The next answer: status, content type, body; no answer at all when `hang`. */
   answer: { status: number; type: string; body: string; hang?: boolean };
+  /** The requests left hanging, for a test to answer when it chooses. */
+  held: ServerResponse[];
 }
 
 async function startFakePrometheus(): Promise<FakePrometheus> {
   const fake: FakePrometheus = {
     server: createServer((request, response) => {
       fake.received.push(request.url ?? '');
-      if (fake.answer.hang === true) return;
+      if (fake.answer.hang === true) {
+        fake.held.push(response);
+        return;
+      }
       response.writeHead(fake.answer.status, { 'content-type': fake.answer.type });
       response.end(fake.answer.body);
     }),
     url: '',
     received: [],
+    held: [],
     answer: { status: 200, type: 'application/json', body: '{}' },
   };
   const port = await freePort();
@@ -193,6 +199,41 @@ describe('local dashboard app', () => {
       });
     } finally {
       await down.stop();
+    }
+  });
+
+  it('on SIGTERM answers the query it is proxying, then exits 0', async () => {
+    const port = await freePort();
+    const stopping = await startBuiltApp(
+      'local-dashboard',
+      { PORT: String(port), HOST: '127.0.0.1', PROMETHEUS_URL: prometheus.url },
+      `http://127.0.0.1:${port}/health`,
+    );
+    try {
+      prometheus.answer = { status: 200, type: 'application/json', body: SUCCESS, hang: true };
+      prometheus.held.length = 0;
+      const query = fetch(`http://127.0.0.1:${port}/prometheus/api/v1/query?query=up`);
+      // Forwarded to Prometheus: in flight at the dashboard until Prometheus answers.
+      await waitFor('the query at Prometheus', () => prometheus.held.at(0));
+      const stopped = cluster.stopBySigterm(stopping);
+      await waitFor('the dashboard closing', () =>
+        logContains(stopping.process.logs, /received SIGTERM: closing/) ? true : undefined,
+      );
+      const held = prometheus.held[0];
+      held.writeHead(200, { 'content-type': 'application/json' });
+      held.end(SUCCESS);
+
+      const response = await query;
+      expect({ status: response.status, connection: response.headers.get('connection') }).toEqual({
+        status: 200,
+        connection: 'close',
+      });
+      expect(await response.text()).toBe(SUCCESS);
+      const { code, elapsedMs } = await stopped;
+      expect({ code, elapsedMs: elapsedMs < 5_000 }).toEqual({ code: 0, elapsedMs: true });
+      expect(logContains(stopping.process.logs, /closed gracefully/)).toBe(true);
+    } finally {
+      await stopping.stop();
     }
   });
 

@@ -4,11 +4,16 @@
  * stops being true). The app (./start-app) is loaded once telemetry runs. The cluster primary starts
  * no SDK at all: it serves no request, only the workers' merged metrics.
  */
+import { readConfigOrExit } from '@app/config';
 import { answerExpositionRequests, ClusterScrapeEndpoint, startTelemetry } from '@app/otel-metrics';
 import { type GracefulService, runWorkerCluster, type WorkerContext } from '@app/worker-cluster';
-import { loadConfigOrExit } from './config-or-exit.js';
+import { loadOtelAppConfig } from './otel-app.config.js';
+import { readRootPackageVersion } from './root-package-version.js';
 
-const config = loadConfigOrExit();
+// Before any process is forked, any SDK started, any module loaded that would print.
+const config = readConfigOrExit('otel-app', (env) =>
+  loadOtelAppConfig(env, readRootPackageVersion(import.meta.dirname)),
+);
 
 /** One process that serves requests: the only one (`WORKERS=1`), or one worker of the cluster. */
 async function startWorker(worker: WorkerContext): Promise<GracefulService> {

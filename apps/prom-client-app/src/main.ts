@@ -1,4 +1,4 @@
-import { ConfigValidationError } from '@app/config';
+import { readConfigOrExit } from '@app/config';
 import { ClusterMetricsAggregator, mountHttpMetrics } from '@app/prom-client-metrics';
 import {
   type GracefulService,
@@ -41,7 +41,7 @@ async function startApp(config: PromClientAppConfig, worker: WorkerContext): Pro
 
 async function bootstrap(): Promise<void> {
   // Configuration first: a bad variable stops the process before anything is started, or forked.
-  const config = readPromClientAppConfig(process.env);
+  const config = readConfigOrExit('prom-client-app', readPromClientAppConfig);
   await runWorkerCluster({
     name: NAME,
     settings: config.cluster,
@@ -52,11 +52,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigValidationError) {
-    // The message already names every bad variable; a stack trace would only bury it.
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    new Logger(NAME).error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  }
+  new Logger(NAME).error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 });
