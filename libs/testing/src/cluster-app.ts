@@ -127,14 +127,22 @@ export async function expectGracefulClusterStop(app: StartedApp, workers: number
 
 /**
  * Sends SIGTERM and waits for the exit, at most `boundMs` (then stops it the hard way): the exit code, or
- * 'timeout', and how long it took.
+ * 'timeout', and how long it took. `whileClosing` runs once the app says it is closing (`closeOnSignals`), before
+ * the exit is awaited: to finish a request that was in flight when the signal came.
  */
 export async function stopBySigterm(
   app: StartedApp,
   boundMs = 8_000,
+  whileClosing?: () => void,
 ): Promise<{ code: number | null | 'timeout'; elapsedMs: number }> {
   const started = Date.now();
   app.process.signal('SIGTERM');
+  if (whileClosing) {
+    await waitFor('the app closing on SIGTERM', () =>
+      logContains(app.process.logs, /received SIGTERM: closing/) ? true : undefined,
+    );
+    whileClosing();
+  }
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), boundMs).unref());
   const code = await Promise.race([app.process.waitForExit(), timeout]);
   const elapsedMs = Date.now() - started;
