@@ -15,13 +15,15 @@ export {
 } from './alertmanager/alertmanager-config.js';
 export { interpolateVariables, type VariableValues } from './grafana/template-variables.js';
 export {
-  otlpLabelName,
-  otlpMetricName,
-  otlpSeriesNames,
-  OTLP_DELIVERY,
-  pushedLabels,
-  type OtelMetric,
-} from './prometheus/otlp-naming.js';
+  DEFAULT_OTEL_DELIVERY,
+  isOtelDelivery,
+  OTEL_COLLECTOR_DIR,
+  OTEL_DELIVERIES,
+  otelCollectorConfigFiles,
+  otelCollectorEnvironment,
+  type OtelCollectorAddresses,
+  type OtelDelivery,
+} from './otel-collector/otel-collector-config.js';
 export {
   loadPrometheusConfig,
   renderPrometheusConfig,
@@ -34,10 +36,4 @@ export { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR, RULES_DIR } fro
 export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
 export { alertingRules, allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
-export {
-  deliveryOf,
-  exportingJobs,
-  RESOURCE_INFO_METRIC,
-  ruleInputs,
-  SCRAPE_HEALTH_METRIC,
-} from './prometheus/rule-inputs.js';
+export { exportingJobs, RESOURCE_INFO_METRIC, ruleInputs, SCRAPE_HEALTH_METRIC } from './prometheus/rule-inputs.js';

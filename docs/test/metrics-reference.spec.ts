@@ -1,10 +1,9 @@
-import { EXPORTED_METRIC_GROUPS, OTEL_RUNTIME_METRICS, RECORDED_SERIES_NAMES } from '@app/metrics';
+import { EXPORTED_METRIC_GROUPS, RECORDED_SERIES_NAMES } from '@app/metrics';
 import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
-import { otlpSeriesNames } from '@app/observability';
 import { readMarkdownDocument } from './markdown-documents.js';
 
 /**
- * docs/metrics.md is the reference of every metric, on every path and under both OpenTelemetry namings: a metric
+ * docs/metrics.md is the reference of every metric, on every path: a metric
  * added to the catalogue (or to the runtime metrics, or a recording rule) and missing there fails here.
  */
 const reference = readMarkdownDocument('docs/metrics.md');
@@ -14,12 +13,6 @@ describe('docs/metrics.md', () => {
   it('names every exported metric as scraped', () => {
     const names = EXPORTED_METRIC_GROUPS.flatMap((group) => Object.values(group)).map((metric) => metric.name);
     expect(names.filter((name) => !named(name))).toEqual([]);
-  });
-
-  it('names every OpenTelemetry metric as Prometheus stores it when pushed as OTLP', () => {
-    const series = [...otlpSeriesNames().values(), ...otlpSeriesNames(Object.values(OTEL_RUNTIME_METRICS)).values()];
-    const pushed = [...new Set(series.map((name) => name.replace(/_(bucket|sum|count)$/, '')))];
-    expect(pushed.filter((name) => !named(name))).toEqual([]);
   });
 
   it('names every recorded series, and the cluster’s own gauge', () => {

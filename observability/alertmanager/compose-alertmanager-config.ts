@@ -20,7 +20,7 @@ export const COMPOSE_WEBHOOK_SECRET = {
 /** The alert receiver as the compose network names it: its service, on the port it listens on. */
 export const COMPOSE_ALERT_RECEIVER_URL = 'http://alert-receiver:8082';
 
-const HEADER = `# GENERATED from alertmanager.yml by \`npm run generate:alertmanager\`: edit that file, then run it.
+const HEADER = `# GENERATED from alertmanager.yml by \`npm run generate:compose\`: edit that file, then run it.
 # The compose Alertmanager's configuration: every webhook points at the alert-receiver service and sends the
 # compose secret ${COMPOSE_WEBHOOK_SECRET.name} as its bearer token; everything else is alertmanager.yml as committed.
 `;

@@ -31,7 +31,7 @@ const webhooksOf = (config: AlertmanagerConfig) =>
 const committed = parse(readFileSync(ALERTMANAGER_CONFIG_FILE, 'utf8')) as AlertmanagerConfig;
 const composed = parse(readComposeAlertmanagerConfig()) as AlertmanagerConfig;
 
-it('is in step with alertmanager.yml (run `npm run generate:alertmanager` after editing it)', () => {
+it('is in step with alertmanager.yml (run `npm run generate:compose` after editing it)', () => {
   expect(readComposeAlertmanagerConfig()).toBe(renderComposeAlertmanagerConfig());
 });
 

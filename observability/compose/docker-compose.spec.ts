@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DCLinter as UntypedDCLinter } from 'dclint';
-import { binaryVersion, DEFAULT_STACK_PORTS } from '@app/local-stack';
-import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
+import { DEFAULT_STACK_PORTS, STACK_VERSIONS } from '@app/local-stack';
+import { present, REPO_ROOT } from '@app/testing';
 import { RUNBOOKS_PAGE } from '@app/metrics';
 import {
   COMPOSE_FILE,
@@ -20,9 +20,12 @@ import {
   portsOf,
 } from './compose-project.js';
 
-/** The apps built from the Dockerfile, and the ports each serves (its HTTP port first). */
+/**
+ * The apps built from the Dockerfile, and the ports each serves (its HTTP port first): the OpenTelemetry app's
+ * Prometheus exporter too, which the Collector scrapes.
+ */
 const APP_PORTS: Readonly<Record<string, readonly number[]>> = {
-  'otel-app': [8080],
+  'otel-app': [8080, 9464],
   'prom-client-app': [8081],
   'alert-receiver': [8082],
 };
@@ -220,13 +223,15 @@ describe('Grafana', () => {
   });
 });
 
-// Compose runs the Prometheus and Alertmanager that every rule, alert and routing test here is proven on.
-describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'docker-compose.yml images', (paths) => {
+// Compose runs the Prometheus, Alertmanager and Collector that every rule, alert, routing and pipeline test here is
+// proven on: the versions of observability/stack/versions.json, which the installed binaries must report.
+describe('docker-compose.yml images', () => {
   it.each([
-    ['prometheus', 'prometheus'],
-    ['alertmanager', 'prometheus-alertmanager'],
-  ])('pin %s to the version the tests run', (image, binary) => {
+    ['prometheus', STACK_VERSIONS.prometheus],
+    ['alertmanager', STACK_VERSIONS.alertmanager],
+    ['otel-collector', STACK_VERSIONS.otelcol],
+  ])('pin %s to the version the tests run (%s)', (image, version) => {
     const pinned = /:v?(\d+\.\d+\.\d+)$/.exec((project['x-images'] as Record<string, string>)[image])?.[1];
-    expect(pinned).toBe(binaryVersion(paths[binary]));
+    expect(pinned).toBe(version);
   });
 });

@@ -2,9 +2,8 @@
  * The series names that exist in a running stack, for the checks that a query reads nothing nobody exports:
  * the dashboards' queries (observability/grafana) and the PromQL of the docs (docs/test).
  */
-import { EXPORTED_METRIC_GROUPS, OTEL_RUNTIME_METRICS, RECORDED_SERIES_NAMES, seriesNamesOf } from '@app/metrics';
+import { EXPORTED_METRIC_GROUPS, RECORDED_SERIES_NAMES, seriesNamesOf } from '@app/metrics';
 import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
-import { OTLP_DELIVERY, otlpSeriesNames } from './otlp-naming.js';
 import { loadPrometheusConfig } from './prometheus-config.js';
 import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC, SELF_MONITORING_METRICS } from './rule-inputs.js';
 
@@ -16,14 +15,12 @@ export const SCRAPE_SERIES = ['scrape_duration_seconds', 'scrape_samples_scraped
 
 /**
  * Every series name a dashboard may read: the catalogue's metrics (with the `_bucket`/`_sum`/`_count` series of
- * histograms and summaries), the recording rules, the runtime metrics of libs/metrics, the OpenTelemetry ones under
- * their OTLP names too, and `ALERTS`. A query that names anything else reads a series nobody exports: the
+ * histograms and summaries), the recording rules, the runtime metrics of libs/metrics, and `ALERTS` (the same names
+ * on every delivery). A query that names anything else reads a series nobody exports: the
  * dashboards spec fails on it.
  */
 export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([
   ...EXPORTED_METRIC_GROUPS.flatMap((group) => Object.values(group)).flatMap(seriesNamesOf),
-  ...otlpSeriesNames().values(),
-  ...otlpSeriesNames(Object.values(OTEL_RUNTIME_METRICS)).values(),
   ...RECORDED_SERIES_NAMES,
   ...PROMETHEUS_SERIES,
 ]);
@@ -42,7 +39,10 @@ export const STACK_SERIES_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(SELF_MONITORING_METRICS),
 ]);
 
-/** The jobs Prometheus knows: those prometheus.yml scrapes, and the one its OTLP receiver names after the pushing service. */
+/**
+ * The jobs Prometheus knows: those prometheus.yml scrapes, which include the OpenTelemetry app's, named after its
+ * service.name as its OTLP receiver and the Collector's scrape name it too.
+ */
 export function knownJobNames(): ReadonlySet<string> {
-  return new Set([...loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name), OTLP_DELIVERY.job]);
+  return new Set(loadPrometheusConfig().scrape_configs.map((scrape) => scrape.job_name));
 }

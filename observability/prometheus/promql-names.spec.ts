@@ -3,9 +3,9 @@ import { parseSeries, promqlNames } from './promql-names.js';
 describe('promqlNames', () => {
   const expr = `
     # prom-client path: a comment's "quotes" and names(are) not read
-    sum by (job, instrumentation) (rate(http_requests_total{job=~"prom-client-app|otel-app", code!="200"}[5m]))
+    sum by (job, instrumentation) (rate(http_requests_total{job=~"prom-client-app|tasks-otel", code!="200"}[5m]))
     / on (job) group_left ()
-    label_replace(up{job="otel-app"}, "route", "$1", "http_route", "(.+)")
+    label_replace(up{job="tasks-otel"}, "route", "$1", "http_route", "(.+)")
     or absent(service:http_requests:rate5m)
     unless present_over_time(target_info{job!="tasks-otel"}[1h])`;
 
@@ -13,13 +13,13 @@ describe('promqlNames', () => {
     const names = promqlNames(expr);
     expect(names.metrics.sort()).toEqual(['http_requests_total', 'service:http_requests:rate5m', 'target_info', 'up']);
     expect(names.functions.sort()).toEqual(['absent', 'label_replace', 'present_over_time', 'rate', 'sum']);
-    expect(names.jobs.sort()).toEqual(['otel-app', 'prom-client-app']);
+    expect(names.jobs.sort()).toEqual(['prom-client-app', 'tasks-otel']);
   });
 
   it('gives each selector the jobs it matches: none for a negative matcher or no matcher', () => {
     expect(promqlNames(expr).selectors).toEqual([
-      { metric: 'http_requests_total', jobs: ['prom-client-app', 'otel-app'] },
-      { metric: 'up', jobs: ['otel-app'] },
+      { metric: 'http_requests_total', jobs: ['prom-client-app', 'tasks-otel'] },
+      { metric: 'up', jobs: ['tasks-otel'] },
       { metric: 'service:http_requests:rate5m', jobs: [] },
       { metric: 'target_info', jobs: [] },
     ]);

@@ -6,7 +6,6 @@ import {
   TASKS_METRICS,
   type MetricDefinition,
 } from '@app/metrics';
-import { OTLP_DELIVERY, otlpSeriesNames } from './otlp-naming.js';
 import { promqlNames } from './promql-names.js';
 import { allRules, recordingRules, type RuleFile } from './rule-files.js';
 import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
@@ -21,6 +20,8 @@ import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
 export const SELF_MONITORING_METRICS: Readonly<Record<string, string>> = {
   prometheus_rule_evaluation_failures_total: SELF_MONITORING_TARGETS.prometheus.job,
   alertmanager_notifications_failed_total: SELF_MONITORING_TARGETS.alertmanager.job,
+  otelcol_exporter_send_failed_metric_points: SELF_MONITORING_TARGETS.otelCollector.job,
+  otelcol_receiver_refused_metric_points: SELF_MONITORING_TARGETS.otelCollector.job,
 };
 
 /**
@@ -34,7 +35,7 @@ export const SCRAPE_HEALTH_METRIC = 'up';
 
 /**
  * The resource's attributes as one series: the OpenTelemetry exporter serves it with every scrape, and Prometheus'
- * OTLP receiver writes it with every push, which makes it the pushed path's sign of life (it has no `up`).
+ * OTLP receiver writes it with every push, which makes it the pushed delivery's sign of life (it has no `up`).
  */
 export const RESOURCE_INFO_METRIC = 'target_info';
 
@@ -56,22 +57,14 @@ export function exportingJobs(): Map<string, Set<string>> {
     for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.otel.job);
   }
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
-  // The OpenTelemetry path pushed as OTLP: its series under their OTLP names, in the job named after the service.
-  for (const pushed of otlpSeriesNames().values()) add(pushed, OTLP_DELIVERY.job);
   add(RESOURCE_INFO_METRIC, METRIC_PATHS.otel.job);
-  add(RESOURCE_INFO_METRIC, OTLP_DELIVERY.job);
   return jobs;
-}
-
-/** Whether Prometheus gets a job's series by scraping it (prometheus.yml) or as OTLP pushes (Docker Compose). */
-export function deliveryOf(job: string): 'scrape' | 'otlp' {
-  return job === OTLP_DELIVERY.job ? 'otlp' : 'scrape';
 }
 
 /**
  * The raw (not recorded) series the rules read, as (metric, job) pairs: each must have series in a running
- * stack once traffic has flowed, or some rule is blind (the local stack scrapes: it has the pairs whose
- * {@link deliveryOf} is `scrape`). `up` is left out (Prometheus writes it for every job).
+ * stack once traffic has flowed, whichever delivery carries the OpenTelemetry path, or some rule is blind. `up` is
+ * left out (Prometheus writes it for every job it scrapes).
  */
 export function ruleInputs(files?: readonly RuleFile[]): Array<{ metric: string; job: string }> {
   const recorded = new Set(recordingRules(files).map(({ rule }) => rule.record));

@@ -10,7 +10,6 @@ import {
   type TaskName,
   type TaskOutcome,
 } from '@app/metrics';
-import { otlpLabelName, otlpMetricName, pushedLabels, type OtelMetric } from './otlp-naming.js';
 import type { Commented, RuleFileSource } from './rule-builders.js';
 import { RULE_FILE_SUFFIXES } from './rule-files.js';
 import { runbookUrl } from './runbook-url.js';
@@ -83,6 +82,7 @@ const INSTANCES: Readonly<Record<ScrapeJobName, string>> = {
   prometheus: '127.0.0.1:9090',
   alertmanager: '127.0.0.1:9093',
   'alert-receiver': '127.0.0.1:8090',
+  'otel-collector': '127.0.0.1:8888',
 };
 
 /**
@@ -180,22 +180,29 @@ export function bucketSeries<Label extends string>(
 }
 
 /**
- * A series of the OpenTelemetry app as Prometheus' OTLP receiver stores it when the worker `instanceId`
- * (`service.instance.id`) pushes it through the compose Collector: the unit-suffixed name, and the scraped labels
- * turned into the pushed ones by `pushedLabels` (otlp-naming.ts), which the rules are written against.
+ * The labels of a series that the worker `instanceId` (`service.instance.id`) pushes as OTLP (delivery otlp): those
+ * of the scrape (prometheus.yml sets them so), but `instance`, which is the pushing process rather than the scraped
+ * endpoint.
  */
+const pushedLabels = (scraped: Labels, instanceId: string): Labels => ({
+  ...scraped,
+  instance: instanceId,
+  service_instance_id: instanceId,
+});
+
+/** A series of the OpenTelemetry app pushed as OTLP by the worker `instanceId`: the scraped name, see pushedLabels. */
 export function pushedSeries<Label extends string>(
-  definition: SeriesDefinition<Label> & OtelMetric,
+  definition: SeriesDefinition<Label>,
   labels: LabelValues<Label>,
   suffix: string,
   instanceId: string,
   exporterLabels?: Labels,
 ): string {
-  const scraped = { ...scrapedLabels('otel', definition, labels, exporterLabels), service_instance_id: instanceId };
-  return render(`${otlpMetricName(definition)}${suffix}`, Object.fromEntries(pushedLabels(toMap(scraped))));
+  return render(
+    `${definition.name}${suffix}`,
+    pushedLabels(scrapedLabels('otel', definition, labels, exporterLabels), instanceId),
+  );
 }
-
-const toMap = (labels: Labels): Map<string, string> => new Map(Object.entries(labels));
 
 /** `up` of a job's target. */
 export function upSeries(job: ScrapeJobName): string {
@@ -208,13 +215,18 @@ export function scrapedResourceInfoSeries(): string {
 }
 
 /**
- * `target_info` as a push of the worker `instanceId` writes it (the pushed path's sign of life): the pushed labels,
- * and the resource's other `attributes` (by their OpenTelemetry names), which the rules must aggregate away.
+ * `target_info` as a push of the worker `instanceId` writes it (the pushed delivery's sign of life): the pushed
+ * labels, and the resource's other `attributes` (by their OpenTelemetry names, `.` as `_`), which the rules must
+ * aggregate away.
  */
 export function pushedResourceInfoSeries(instanceId: string, attributes: Labels = {}): string {
-  const resource = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [otlpLabelName(name), value]));
-  const scraped = { ...targetLabels(METRIC_PATHS.otel.job), service_instance_id: instanceId, ...resource };
-  return render(RESOURCE_INFO_METRIC, Object.fromEntries(pushedLabels(toMap(scraped))));
+  const resource = Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [name.replace(/[^a-zA-Z0-9_]/g, '_'), value]),
+  );
+  return render(RESOURCE_INFO_METRIC, {
+    ...pushedLabels(targetLabels(METRIC_PATHS.otel.job), instanceId),
+    ...resource,
+  });
 }
 
 const isScrapeJob = (job: string | undefined): job is ScrapeJobName => SCRAPE_JOB_NAMES.some((known) => known === job);

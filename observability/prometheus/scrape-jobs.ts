@@ -9,6 +9,8 @@ export const SELF_MONITORING_TARGETS = {
   prometheus: { job: 'prometheus', service: 'prometheus' },
   alertmanager: { job: 'alertmanager', service: 'alertmanager' },
   alertReceiver: { job: 'alert-receiver', service: 'alert-receiver' },
+  // Scraped on the deliveries through the Collector (observability/otel-collector/), dropped on `scrape`.
+  otelCollector: { job: 'otel-collector', service: 'otel-collector' },
 } as const;
 
 export type AppJobName = (typeof METRIC_PATHS)[MetricPath]['job'];
@@ -28,6 +30,7 @@ export const EXPECTED_TARGET_LABELS: Readonly<Record<ScrapeJobName, Readonly<Rec
   [SELF_MONITORING_TARGETS.prometheus.job]: { service: SELF_MONITORING_TARGETS.prometheus.service },
   [SELF_MONITORING_TARGETS.alertmanager.job]: { service: SELF_MONITORING_TARGETS.alertmanager.service },
   [SELF_MONITORING_TARGETS.alertReceiver.job]: { service: SELF_MONITORING_TARGETS.alertReceiver.service },
+  [SELF_MONITORING_TARGETS.otelCollector.job]: { service: SELF_MONITORING_TARGETS.otelCollector.service },
 };
 
 export const SCRAPE_JOB_NAMES = Object.keys(EXPECTED_TARGET_LABELS) as ScrapeJobName[];

@@ -1,5 +1,4 @@
 import { INSTRUMENTATION_LABEL, METRIC_PATHS } from '@app/metrics';
-import { OTLP_DELIVERY } from './otlp-naming.js';
 import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
 
 /**
@@ -10,19 +9,21 @@ import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
 export const SELECTORS = {
   /** The prom-client app, scraped. */
   promClient: `job="${METRIC_PATHS.promClient.job}"`,
-  /** The OpenTelemetry app, scraped (local stack). */
-  otelScraped: `job="${METRIC_PATHS.otel.job}"`,
-  /** The OpenTelemetry app, pushed as OTLP (compose): the job Prometheus names after `service.name`. */
-  otelPushed: `job="${OTLP_DELIVERY.job}"`,
-  /** Both apps as scraped: the two paths' target labels tell them apart. */
-  scrapedApps: `job=~"${METRIC_PATHS.otel.job}|${METRIC_PATHS.promClient.job}"`,
+  /**
+   * The OpenTelemetry app, whichever way its series travel: its job is its `service.name`, as Prometheus' OTLP
+   * receiver names it, and the scrape jobs (prometheus.yml, the Collector's) are named so too.
+   */
+  otel: `job="${METRIC_PATHS.otel.job}"`,
+  /** Both apps: the two paths' target labels tell them apart. */
+  apps: `job=~"${METRIC_PATHS.otel.job}|${METRIC_PATHS.promClient.job}"`,
   prometheus: `job="${SELF_MONITORING_TARGETS.prometheus.job}"`,
   alertmanager: `job="${SELF_MONITORING_TARGETS.alertmanager.job}"`,
+  otelCollector: `job="${SELF_MONITORING_TARGETS.otelCollector.job}"`,
 } as const;
 
 /**
- * The labels a recorded series keeps for its service: the scrape's target labels, which the pushed series are
- * given by `asScrapedOtelLabels`. Every recorded series, and so every alert on one, carries them.
+ * The labels a recorded series keeps for its service: the scrape's target labels, which pushed series carry as
+ * promoted resource attributes. Every recorded series, and so every alert on one, carries them.
  */
 export const SERVICE_LABELS = ['job', INSTRUMENTATION_LABEL, 'service'] as const;
 

@@ -42,7 +42,7 @@ const alert = (labels: Record<string, string>) => ({
 });
 
 describeWithBinaries(
-  ['prometheus-alertmanager'],
+  ['alertmanager'],
   'Alertmanager running the committed routing, inhibition and webhook secret',
   (paths) => {
     let workDir: string;
@@ -57,7 +57,7 @@ describeWithBinaries(
       const sinkPort = await freePort();
       sink = await startWebhookSink(sinkPort);
       alertmanager = await AlertmanagerServer.start({
-        binary: paths['prometheus-alertmanager'],
+        binary: paths.alertmanager,
         configFile: writeAlertmanagerConfig(workDir, {
           alertReceiverUrl: `http://127.0.0.1:${sinkPort}`,
           webhookCredentialsFile: secretFile,

@@ -17,11 +17,12 @@ import { expectSuccess, runTool } from '@app/testing';
 
 const FREE_PORTS_STACK: PrometheusConfigOverrides = {
   targets: {
-    'otel-app': '127.0.0.1:41001',
+    'tasks-otel': '127.0.0.1:41001',
     'prom-client-app': '127.0.0.1:41002',
     prometheus: '127.0.0.1:41003',
     alertmanager: '127.0.0.1:41004',
     'alert-receiver': '127.0.0.1:41005',
+    'otel-collector': '127.0.0.1:41006',
   },
   alertmanager: '127.0.0.1:41004',
 };
@@ -88,7 +89,12 @@ describe('renderPrometheusConfig', () => {
       targets: { ...FREE_PORTS_STACK.targets, 'alert-receiver': null, alertmanager: null },
       alertmanager: null,
     });
-    expect(Object.keys(targetsByJob(config)).sort()).toEqual(['otel-app', 'prom-client-app', 'prometheus']);
+    expect(Object.keys(targetsByJob(config)).sort()).toEqual([
+      'otel-collector',
+      'prom-client-app',
+      'prometheus',
+      'tasks-otel',
+    ]);
     expect(config.alerting).toBeUndefined();
   });
 
@@ -102,7 +108,10 @@ describe('renderPrometheusConfig', () => {
 
   it.each([
     [{ ...FREE_PORTS_STACK, alertmanager: 'http://127.0.0.1:9093' }, 'address of alertmanager'],
-    [{ ...FREE_PORTS_STACK, targets: { ...FREE_PORTS_STACK.targets, 'otel-app': '127.0.0.1' } }, 'address of otel-app'],
+    [
+      { ...FREE_PORTS_STACK, targets: { ...FREE_PORTS_STACK.targets, 'tasks-otel': '127.0.0.1' } },
+      'address of tasks-otel',
+    ],
     [{ ...FREE_PORTS_STACK, interval: 'fast' }, 'interval "fast"'],
   ])('rejects a bad override, naming it (%#)', (overrides, message) => {
     expect(() => renderPrometheusConfig(overrides)).toThrow(message);
@@ -131,11 +140,12 @@ describeWithBinaries(['promtool', 'prometheus'], 'the rendered configuration in 
       configFile: writePrometheusConfig(workDir, {
         // Apps that are not running: their targets are down, which the rules must handle too.
         targets: {
-          'otel-app': `127.0.0.1:${unused}`,
+          'tasks-otel': `127.0.0.1:${unused}`,
           'prom-client-app': `127.0.0.1:${unused}`,
           prometheus: `127.0.0.1:${port}`,
           alertmanager: null,
           'alert-receiver': null,
+          'otel-collector': null,
         },
         alertmanager: null,
         interval: '1s',

@@ -2,7 +2,6 @@ import { METRIC_PATHS } from '@app/metrics';
 import { knownJobNames } from '../prometheus/known-series.js';
 import { PROMQL_FUNCTIONS, promqlNames } from '../prometheus/promql-names.js';
 import { allRules, recordingRules } from '../prometheus/rule-files.js';
-import { OTLP_DELIVERY, otlpSeriesNames } from '../prometheus/otlp-naming.js';
 import { exportingJobs, ruleInputs, SCRAPE_HEALTH_METRIC } from '../prometheus/rule-inputs.js';
 
 /**
@@ -67,16 +66,5 @@ describe('the scraped inputs of the rules', () => {
     for (const { metric, job } of ruleInputs()) {
       expect({ metric, job, exported: exported.get(metric)?.has(job) }).toEqual({ metric, job, exported: true });
     }
-  });
-
-  // A rule that reads the OpenTelemetry path as scraped, and not as pushed, would go blind in Docker Compose.
-  it('read every OpenTelemetry series under its OTLP name too, from the job the push creates', () => {
-    const inputs = new Set(ruleInputs().map(({ metric, job }) => `${metric} ${job}`));
-    const pushedNames = otlpSeriesNames();
-    const missing = ruleInputs()
-      .filter(({ job }) => job === METRIC_PATHS.otel.job)
-      .map(({ metric }) => `${pushedNames.get(metric) ?? `(no OTLP name for ${metric})`} ${OTLP_DELIVERY.job}`)
-      .filter((pushed) => !inputs.has(pushed));
-    expect(missing).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
  * really sends (firing, then resolved), with the bearer token read from one file by both sides. A
  * second webhook with a wrong token shows that a misconfigured sender is refused and counted.
  */
-describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real Alertmanager', (binaries) => {
+describeWithBinaries(['alertmanager'], 'alert receiver fed by a real Alertmanager', (binaries) => {
   const ALERTNAME = 'ReceiverRoundTrip';
   let workDir: string;
   let receiver: StartedApp;
@@ -43,7 +43,7 @@ describeWithBinaries(['prometheus-alertmanager'], 'alert receiver fed by a real 
     writeFileSync(join(workDir, 'alertmanager.yml'), alertmanagerConfig(`${receiverUrl}/alerts`, workDir));
     alertmanager = new ManagedProcess({
       name: 'alertmanager',
-      command: binaries['prometheus-alertmanager'],
+      command: binaries.alertmanager,
       args: [
         `--config.file=${join(workDir, 'alertmanager.yml')}`,
         `--storage.path=${join(workDir, 'data')}`,

@@ -20,7 +20,7 @@ const ERROR_RATE = {
   severity: 'critical',
   summary: 'More than 5% of requests fail with 5xx',
   description: 'tasks-otel answered 12.4% of its requests with a 5xx over the last 5 minutes.',
-  labels: { instrumentation: 'otel', job: 'otel-app', service: 'tasks-otel' },
+  labels: { instrumentation: 'otel', job: 'tasks-otel', service: 'tasks-otel' },
 } satisfies AlertSpec;
 
 /** A warning, firing for 2 minutes: second. Its summary holds markup, which the page must show as text. */
@@ -39,7 +39,7 @@ const RESOLVED = {
   severity: 'critical',
   summary: 'A scrape target went away',
   status: 'resolved',
-  labels: { job: 'otel-app' },
+  labels: { job: 'tasks-otel' },
 } satisfies AlertSpec;
 
 const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -80,7 +80,7 @@ describeWithBinaries(['chromium'], 'alert receiver page in Chromium', ({ chromiu
       severity: 'CRITICAL', // the badge is upper-cased by CSS: innerText is what a reader sees
       summary: ERROR_RATE.summary,
       description: ERROR_RATE.description,
-      labels: ['instrumentation="otel"', 'job="otel-app"', 'service="tasks-otel"'],
+      labels: ['instrumentation="otel"', 'job="tasks-otel"', 'service="tasks-otel"'],
     });
     expect(alerts[0].since).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
     // Escaped markup is shown as text, not interpreted.

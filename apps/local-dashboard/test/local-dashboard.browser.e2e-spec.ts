@@ -25,7 +25,7 @@ const COURSE_PANELS = [
 ];
 
 describeWithBinaries(
-  ['prometheus', 'prometheus-alertmanager', 'chromium'],
+  ['prometheus', 'alertmanager', 'chromium'],
   'local dashboard page on the live stack, in Chromium',
   ({ chromium }) => {
     let stack: LocalStack;

@@ -15,7 +15,7 @@ const TRAFFIC_SECONDS = 180;
 
 async function main(): Promise<void> {
   const output = resolve(REPO_ROOT, process.argv[2] ?? 'docs/images/local-dashboard.png');
-  const { paths, skipReason } = requireBinaries('prometheus', 'prometheus-alertmanager', 'chromium');
+  const { paths, skipReason } = requireBinaries('prometheus', 'alertmanager', 'chromium');
   if (skipReason !== undefined) throw new Error(skipReason);
   const formatKeyed = (values: Readonly<Record<string, number>>) =>
     Object.entries(values)

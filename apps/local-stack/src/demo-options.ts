@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_OTEL_DELIVERY, isOtelDelivery, OTEL_DELIVERIES, type OtelDelivery } from '@app/observability';
 
 export interface DemoOptions {
+  /** How the OpenTelemetry app's metrics reach Prometheus. */
+  delivery: OtelDelivery;
   traffic: boolean;
   /** Weights of the 200, 404 and 500 answers of /sample-signals, as the traffic CLI takes them. */
   weights?: string;
@@ -20,6 +23,10 @@ data in a temporary folder), the dashboard page (http://127.0.0.1:8083) and traf
 summary. Ctrl-C stops everything.
 
 Options:
+  --delivery D        how the OpenTelemetry app's metrics reach Prometheus (default ${DEFAULT_OTEL_DELIVERY}):
+                        scrape     Prometheus scrapes the app's Prometheus exporter
+                        collector  the OpenTelemetry Collector scrapes it and remote-writes to Prometheus
+                        otlp       the app pushes OTLP to the Collector, which pushes it into Prometheus
   --no-traffic        start the stack without traffic
   --weights A,B,C     weights of the 200,404,500 answers of /sample-signals (default: the apps' 80,10,10);
                       e.g. --weights 40,10,50 forces errors so that alerts fire within a few minutes
@@ -37,6 +44,7 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
+        delivery: { type: 'string', default: DEFAULT_OTEL_DELIVERY },
         'no-traffic': { type: 'boolean', default: false },
         weights: { type: 'string' },
         rate: { type: 'string', default: '20' },
@@ -57,7 +65,11 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
   if (values.weights !== undefined && !/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/.test(values.weights)) {
     throw new DemoUsageError(`--weights must be three comma-separated numbers like 80,10,10, got "${values.weights}"`);
   }
+  if (!isOtelDelivery(values.delivery)) {
+    throw new DemoUsageError(`--delivery must be one of ${OTEL_DELIVERIES.join(', ')}, got "${values.delivery}"`);
+  }
   return {
+    delivery: values.delivery,
     traffic: !values['no-traffic'],
     weights: values.weights,
     rate,

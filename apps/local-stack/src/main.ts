@@ -32,6 +32,7 @@ async function main(): Promise<number> {
   const workers = options.workers ?? availableParallelism();
   const stack = await LocalStack.start({
     repoRoot: REPO_ROOT,
+    delivery: options.delivery,
     appEnv: { WORKERS: String(workers) },
     keepWorkDir: options.keepData,
     log: (line) => console.log(line),
@@ -46,8 +47,10 @@ async function main(): Promise<number> {
     'prom-client app': stack.urls.promClientApp,
     'prom-client metrics': stack.urls.promClientMetrics,
   };
-  console.log(`\nStack up, ${workers} worker(s) per app. Data in ${stack.workDir}`);
-  // Debian's Prometheus has no web UI: this page is where the graphs are.
+  console.log(
+    `\nStack up, ${workers} worker(s) per app, OpenTelemetry metrics delivered by ${options.delivery}. ` +
+      `Data in ${stack.workDir}`,
+  );
   console.log(`${'Dashboard'.padEnd(18)}${stack.urls.dashboard}`);
 
   const traffic = new AbortController();

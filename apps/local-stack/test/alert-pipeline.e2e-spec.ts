@@ -18,7 +18,7 @@ interface ReceiverAlert {
  * stop and it resolves, all the way to the receiver. The alert's `for:` (2 min) is cut to FOR_AT_MOST here, and only
  * here: its promtool tests prove that it fires after its real duration and not before.
  */
-describeWithBinaries(['prometheus', 'prometheus-alertmanager', 'chromium'], 'live stack: alert pipeline', () => {
+describeWithBinaries(['prometheus', 'alertmanager', 'chromium'], 'live stack: alert pipeline', () => {
   let stack: LocalStack;
   const background = new AbortController();
 

@@ -40,7 +40,7 @@ async function scalar(stack: LocalStack, query: string): Promise<number | undefi
   return (await stack.prometheus.api.query(query)).at(0)?.value;
 }
 
-describeWithBinaries(['prometheus', 'prometheus-alertmanager'], 'the stack under faults, in order', () => {
+describeWithBinaries(['prometheus', 'alertmanager'], 'the stack under faults, in order', () => {
   let stack: LocalStack;
   const lines: string[] = [];
 

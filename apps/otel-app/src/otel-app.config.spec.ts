@@ -99,7 +99,7 @@ describe('loadOtelAppConfig', () => {
 
   it('loads the HTTP, Express and Nest instrumentations only when spans are exported', () => {
     const { telemetry } = loadOtelAppConfig({ OTEL_TRACES_EXPORTER: 'otlp' }, 'v');
-    expect(telemetry.enabledInstrumentations).toEqual(['runtime-node', 'http', 'express', 'nestjs-core']);
+    expect(telemetry.enabledInstrumentations).toEqual(['runtime-node', 'http', 'express']);
   });
 
   it('takes OTEL_NODE_ENABLED_INSTRUMENTATIONS, and refuses http without express, which names its routes', () => {

@@ -37,7 +37,7 @@ export interface OtelAppConfig {
  * | `OTEL_METRIC_EXPORT_INTERVAL`, `OTEL_METRIC_EXPORT_TIMEOUT` | `60000`, `30000` ms (the SDK's defaults) |
  * | `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` | `cumulative`, the only value Prometheus stores |
  * | `OTEL_TRACES_EXPORTER`, `OTEL_LOGS_EXPORTER` | unset: no spans, no logs exported |
- * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `runtime-node` (+ `http,express,nestjs-core` when spans are exported) |
+ * | `OTEL_NODE_ENABLED_INSTRUMENTATIONS` | `runtime-node` (+ `http,express` when spans are exported) |
  * | `OTEL_LOG_LEVEL` | unset: the SDK's warnings and errors are printed |
  */
 export function loadOtelAppConfig(env: Env, serviceVersion: string): OtelAppConfig {

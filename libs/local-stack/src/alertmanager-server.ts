@@ -37,6 +37,8 @@ export class AlertmanagerServer {
         `--config.file=${options.configFile}`,
         `--storage.path=${dataDir}`,
         `--web.listen-address=127.0.0.1:${options.port}`,
+        // The links of its UI and of its notifications name the address it is reached at.
+        `--web.external-url=http://127.0.0.1:${options.port}`,
         // Empty: no gossip port, no peers. A lone local instance needs no cluster.
         '--cluster.listen-address=',
       ],

@@ -1,22 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { coerce, gte } from 'semver';
 
-/** The command that installs the stack's binaries into {@link PROJECT_TOOLS_BIN} (Debian and Ubuntu). */
+/** The command that builds the stack's binaries into {@link PROJECT_TOOLS_BIN} (observability/stack/install.sh). */
 export const INSTALL_STACK_BINARIES_COMMAND = 'npm run install:stack-binaries';
 
+/** The pinned versions of observability/stack/versions.json, which compose's image tags are checked against. */
+export interface StackVersions {
+  readonly prometheus: string;
+  readonly alertmanager: string;
+  readonly alertmanagerElmUi: string;
+  readonly otelcol: string;
+  readonly ocb: string;
+  readonly pnpm: string;
+}
+
 /**
- * The binaries the local stack and the tests run, the oldest version each must be, and the Debian package
- * that has it. Prometheus 3 is what compose and users run (UTF-8 names, normalised `le`, left-open ranges):
- * rules checked on 2.x would prove little about it.
+ * The binaries the local stack and the tests run, and the pinned version each must report: rules, alerts and
+ * routing proven on another release would prove little about the one compose and users run.
  */
 export const STACK_BINARIES = {
-  prometheus: { name: 'prometheus', minVersion: '3.5.0', debianPackage: 'prometheus' },
-  promtool: { name: 'promtool', minVersion: '3.5.0', debianPackage: 'promtool' },
-  alertmanager: { name: 'prometheus-alertmanager', minVersion: '0.28.0', debianPackage: 'prometheus-alertmanager' },
-  amtool: { name: 'amtool', minVersion: '0.28.0', debianPackage: 'prometheus-alertmanager' },
-} as const;
+  prometheus: { name: 'prometheus', release: 'prometheus' },
+  promtool: { name: 'promtool', release: 'prometheus' },
+  alertmanager: { name: 'alertmanager', release: 'alertmanager' },
+  amtool: { name: 'amtool', release: 'alertmanager' },
+  otelcol: { name: 'otelcol-nest', release: 'otelcol' },
+} as const satisfies Record<string, { name: string; release: keyof StackVersions }>;
 
 export type StackBinary = keyof typeof STACK_BINARIES;
 
@@ -27,6 +36,14 @@ function projectRoot(from: string = import.meta.dirname): string {
     if (dirname(folder) === folder) throw new Error(`no nest-cli.json above ${from}`);
   }
 }
+
+/** observability/stack/versions.json, read once. */
+export const STACK_VERSIONS: StackVersions = JSON.parse(
+  readFileSync(join(projectRoot(), 'observability', 'stack', 'versions.json'), 'utf8'),
+) as StackVersions;
+
+/** The version a stack binary must report. */
+export const pinnedVersion = (binary: StackBinary): string => STACK_VERSIONS[STACK_BINARIES[binary].release];
 
 /** Where {@link INSTALL_STACK_BINARIES_COMMAND} puts the binaries; looked in before PATH. */
 export const PROJECT_TOOLS_BIN = join(projectRoot(), '.tools', 'bin');
@@ -51,7 +68,10 @@ export function locateBinary(name: string): string | undefined {
   }
 }
 
-/** The version a Prometheus-project binary prints (`prometheus, version 3.5.3+ds1 (branch: ...)`), or undefined. */
+/**
+ * The version a stack binary prints (`prometheus, version 3.13.5 (branch: HEAD, ...)`, `otelcol-nest version
+ * 0.165.0`), or undefined: a build without the release's version ldflags prints none.
+ */
 export function binaryVersion(path: string): string | undefined {
   try {
     const output = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,23 +83,22 @@ export function binaryVersion(path: string): string | undefined {
   }
 }
 
-/** Why a stack binary cannot be used: missing, or older than its floor. */
+/** Why a stack binary cannot be used: missing, or not the pinned version. */
 export interface UnusableBinary {
   binary: StackBinary;
-  /** The version found, when the binary is there but too old (or prints none). */
+  /** The version found, when the binary is there but not the pinned one (or prints none). */
   found?: string;
 }
 
 export class MissingBinaryError extends Error {
   constructor(readonly unusable: readonly UnusableBinary[]) {
     const reasons = unusable.map(({ binary, found }) => {
-      const { name, minVersion } = STACK_BINARIES[binary];
-      return found === undefined ? `${name} (missing)` : `${name} ${found} (>= ${minVersion} needed)`;
+      const { name } = STACK_BINARIES[binary];
+      return found === undefined ? `${name} (missing)` : `${name} ${found} (${pinnedVersion(binary)} pinned)`;
     });
     super(
-      `unusable: ${reasons.join(', ')}. On Debian or Ubuntu, install them into .tools/ with: ` +
-        `${INSTALL_STACK_BINARIES_COMMAND}; elsewhere, put the release archives' binaries on PATH ` +
-        '(README, "Prometheus and Alertmanager")',
+      `unusable: ${reasons.join(', ')}. Build the pinned versions into .tools/bin with: ` +
+        `${INSTALL_STACK_BINARIES_COMMAND} (needs Go; docs/stack-binaries.md says how to use release archives instead)`,
     );
     this.name = 'MissingBinaryError';
   }
@@ -87,12 +106,10 @@ export class MissingBinaryError extends Error {
 
 /** The path of a stack binary, or why it cannot be used. */
 export function checkStackBinary(binary: StackBinary): { path: string } | UnusableBinary {
-  const { name, minVersion } = STACK_BINARIES[binary];
-  const path = locateBinary(name);
+  const path = locateBinary(STACK_BINARIES[binary].name);
   if (!path) return { binary };
   const found = binaryVersion(path);
-  const version = coerce(found);
-  if (!version || !gte(version, minVersion)) return { binary, found: found ?? 'of unknown version' };
+  if (found !== pinnedVersion(binary)) return { binary, found: found ?? 'of unknown version' };
   return { path };
 }
 

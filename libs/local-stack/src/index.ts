@@ -7,9 +7,12 @@ export {
   locateBinary,
   locateStackBinaries,
   MissingBinaryError,
+  pinnedVersion,
   PROJECT_TOOLS_BIN,
   STACK_BINARIES,
+  STACK_VERSIONS,
   type StackBinary,
+  type StackVersions,
   type UnusableBinary,
 } from './binaries.js';
 export { freePort } from './free-port.js';
@@ -21,6 +24,7 @@ export {
   type TargetState,
   type VectorSample,
 } from './prometheus-api.js';
+export { OtelCollectorServer, type OtelCollectorServerOptions } from './otel-collector-server.js';
 export { PrometheusServer, type PrometheusServerOptions } from './prometheus-server.js';
 export { waitFor, waitForHttpOk } from './wait-for.js';
 export { compiledEntry, startApp, type StackApp } from './stack/app-processes.js';

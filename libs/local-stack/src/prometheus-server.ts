@@ -16,7 +16,7 @@ export interface PrometheusServerOptions {
   alertResendDelay?: string;
 }
 
-/** A real Prometheus process on 127.0.0.1, started from the Debian binary. */
+/** A real Prometheus process on 127.0.0.1 (the binary that observability/stack/install.sh builds). */
 export class PrometheusServer {
   readonly url: string;
   readonly api: PrometheusApi;
@@ -41,6 +41,11 @@ export class PrometheusServer {
         `--storage.tsdb.path=${dataDir}`,
         `--web.listen-address=127.0.0.1:${options.port}`,
         '--web.enable-lifecycle',
+        // Its links (alerts sent to Alertmanager, the UI's own) name the address it is reached at.
+        `--web.external-url=http://127.0.0.1:${options.port}`,
+        // Deliveries `collector` (remote write) and `otlp` (OTLP push) through the OpenTelemetry Collector.
+        '--web.enable-remote-write-receiver',
+        '--web.enable-otlp-receiver',
         `--rules.alert.resend-delay=${options.alertResendDelay ?? '1m'}`,
       ],
     });

@@ -6,7 +6,7 @@ export const INSTRUMENTATION_LABEL = 'instrumentation';
  * Changing one here means changing `observability/` too; the observability tests compare them.
  */
 export const METRIC_PATHS = {
-  otel: { job: 'otel-app', instrumentation: 'otel', service: 'tasks-otel' },
+  otel: { job: 'tasks-otel', instrumentation: 'otel', service: 'tasks-otel' },
   promClient: { job: 'prom-client-app', instrumentation: 'prom-client', service: 'tasks-prom-client' },
 } as const;
 

@@ -11,14 +11,16 @@ import { labelUnmatchedRoute } from './unmatched-route.js';
  *
  * - `runtime-node`: event loop delay and utilisation, V8 heap spaces, GC durations: always;
  * - `http`: spans of every request, and then `http.server.request.duration` too; `express` names their route
- *   (`http.route`, the matched template), `nestjs-core` adds spans of Nest's controllers and handlers. Loaded
- *   only when spans are exported: without spans, the HTTP histogram comes from a middleware (http-server-metrics.ts),
- *   since instrumentation-http creates a span and a context for every request even when none is exported, several
- *   times the cost of the metric itself (docs/benchmarks.md measures both).
+ *   (`http.route`, the matched template). Loaded only when spans are exported: without spans, the HTTP histogram
+ *   comes from a middleware (http-server-metrics.ts), since instrumentation-http creates a span and a context for
+ *   every request even when none is exported, several times the cost of the metric itself (docs/benchmarks.md).
+ *
+ * Not `nestjs-core`: its newest release (0.71, which auto-instrumentations-node 0.82 pulls) declares `@nestjs/core`
+ * `>=4.0.0 <12` and so patches nothing on NestJS 12; loading it would only look like Nest spans were recorded.
  */
 export const HTTP_INSTRUMENTATION = 'http';
 export const METRIC_INSTRUMENTATIONS = ['runtime-node'] as const;
-export const TRACE_INSTRUMENTATIONS = [HTTP_INSTRUMENTATION, 'express', 'nestjs-core'] as const;
+export const TRACE_INSTRUMENTATIONS = [HTTP_INSTRUMENTATION, 'express'] as const;
 
 /** The names to enable when the user set no `OTEL_NODE_ENABLED_INSTRUMENTATIONS`. */
 export function defaultEnabledInstrumentations(tracesFromEnv: boolean): string[] {

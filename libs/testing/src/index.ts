@@ -32,4 +32,4 @@ export {
   type ReceiverPageOptions,
   type VisibleFiringAlert,
 } from './receiver-page.js';
-export { requestEach, sendTrafficForEveryPanel, startTestStack } from './test-stack.js';
+export { requestEach, sendTrafficForEveryPanel, startTestStack, waitForBothApps } from './test-stack.js';

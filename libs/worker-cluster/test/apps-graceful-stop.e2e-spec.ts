@@ -4,7 +4,7 @@
  * timeout. In flight means counted by the app's own `tasks_in_flight`, not merely sent: a request still in the
  * connection backlog when the server closes is not in flight. Needs `npm run build` first.
  */
-import { METRIC_PATHS, SAMPLED_ROUTE_PARAMETERS, TASK_ROUTES, TASKS_METRICS } from '@app/metrics';
+import { SAMPLED_ROUTE_PARAMETERS, TASK_ROUTES, TASKS_METRICS } from '@app/metrics';
 import { HEALTH_PATH } from '@app/tasks';
 import { cluster, freePort, scrape, startBuiltApp, type StartedApp, sumSamples, waitFor } from '@app/testing';
 
@@ -25,7 +25,8 @@ interface AppUnderTest {
   readonly metricsUrl: string;
 }
 
-type AppName = typeof METRIC_PATHS.promClient.job | typeof METRIC_PATHS.otel.job;
+/** The apps, by their folder under apps/. */
+type AppName = 'prom-client-app' | 'otel-app';
 
 async function start(name: AppName, workers: number): Promise<AppUnderTest> {
   const [port, metricsPort] = [await freePort(), await freePort()];
@@ -50,7 +51,7 @@ async function inFlight(metricsUrl: string): Promise<number> {
   return sumSamples(samples, TASKS_METRICS.inFlight.name, { task: 'sample' });
 }
 
-describe.each([METRIC_PATHS.promClient.job, METRIC_PATHS.otel.job] as const)('%s on SIGTERM', (name) => {
+describe.each(['prom-client-app', 'otel-app'] as const)('%s on SIGTERM', (name) => {
   let started: AppUnderTest | undefined;
   afterEach(() => started?.app.stop());
 

@@ -17,9 +17,8 @@ import {
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, taskVariable, VARIABLES } from './dashboard-variables.js';
 import { HALF_WIDTH, markdownPanel, type PanelQuery, SECONDS_FROM_ZERO, timeSeriesPanel } from './panels.js';
-import { aggregate, eitherOtelDelivery, eq, histogramQuantile, matches, rate, selector } from './promql.js';
+import { aggregate, eq, histogramQuantile, matches, otelSeries, rate, selector } from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
-import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
 
 export const METRIC_PATHS_UID = 'tasks-metric-paths';
 
@@ -52,20 +51,18 @@ function sideBySide(spec: SideBySide) {
   ];
 }
 
-const pushed = (metric: OtelMetric, series = '') => `\`${otlpMetricName(metric)}${series}\``;
-const OTEL_DURATION = OTEL_HTTP_METRICS.duration as OtelMetric;
+const OTEL_DURATION = OTEL_HTTP_METRICS.duration;
 
 const MAPPING = `
-| Task | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry scraped (job \`${METRIC_PATHS.otel.job}\`, local stack) | OpenTelemetry pushed as OTLP (job \`${OTLP_DELIVERY.job}\`, compose) |
-| --- | --- | --- | --- |
-| HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` | ${pushed(OTEL_DURATION, '_count')}, same labels |
-| HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) | ${pushed(OTEL_DURATION, '_bucket')} (Prometheus adds the unit) |
-| Business | \`${TASKS_METRICS.outcomes.name}\`, \`${TASKS_METRICS.inFlight.name}\`, \`${TASKS_METRICS.workDuration.name}\`, \`${TASKS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary | the same again |
-| Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` | ${pushed(OTEL_RUNTIME_METRICS.eventLoopDelayP99)} |
-| Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` | ${pushed(OTEL_RUNTIME_METRICS.heapUsed)} |
-| GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` | ${pushed(OTEL_RUNTIME_METRICS.gcDuration)} |
+| Task | prom-client (job \`${METRIC_PATHS.promClient.job}\`) | OpenTelemetry (job \`${METRIC_PATHS.otel.job}\`, scraped, through the Collector or pushed as OTLP) |
+| --- | --- | --- |
+| HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` |
+| HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) |
+| Business | \`${TASKS_METRICS.outcomes.name}\`, \`${TASKS_METRICS.inFlight.name}\`, \`${TASKS_METRICS.workDuration.name}\`, \`${TASKS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary |
+| Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` |
+| Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` |
+| GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` |
 
-Each OpenTelemetry panel below reads both namings (\`scraped or pushed\`): a stack has one of them.
 The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has no separate counter. The recording rules
 (\`${RECORDING_RULES.requestRate}\`, …) rename \`${OTEL_ROUTE}\` → \`${L.route}\`, \`${OTEL_METHOD}\` → \`${L.method}\`,
 \`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
@@ -77,7 +74,7 @@ function routeRates(promClientSeries: string, otelSuffix: '_count' | '_bucket') 
     selector(promClientSeries, jobOf('promClient'), matches(PROM_ROUTE, VARIABLES.route)),
     RATE_WINDOW,
   );
-  const otel = eitherOtelDelivery(OTEL_DURATION, otelSuffix, [matches(OTEL_ROUTE, VARIABLES.route)], (raw) =>
+  const otel = otelSeries(OTEL_DURATION, otelSuffix, [matches(OTEL_ROUTE, VARIABLES.route)], (raw) =>
     rate(raw, RATE_WINDOW),
   );
   return { promClient, otel };
@@ -137,9 +134,9 @@ function httpRows() {
 function businessRows() {
   const byTask = matches(L.task, VARIABLES.task);
   /** A path's series per second: the prom-client app's, or the OpenTelemetry app's scraped or pushed. */
-  const perSecond = (path: MetricPath, metric: OtelMetric, series: '' | '_bucket') =>
+  const perSecond = (path: MetricPath, metric: { readonly name: string }, series: '' | '_bucket') =>
     path === 'otel'
-      ? eitherOtelDelivery(metric, series, [byTask], (raw) => rate(raw, RATE_WINDOW))
+      ? otelSeries(metric, series, [byTask], (raw) => rate(raw, RATE_WINDOW))
       : rate(selector(`${metric.name}${series}`, jobOf(path), byTask), RATE_WINDOW);
   const outcomes = (path: MetricPath) => ({
     description: `Rate of \`${TASKS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
@@ -199,7 +196,7 @@ function businessRows() {
 function runtimeRows() {
   const promClient = jobOf('promClient');
   /** The OpenTelemetry app's runtime series, scraped or pushed. */
-  const otel = (metric: OtelMetric) => eitherOtelDelivery(metric, '', []);
+  const otel = (metric: { readonly name: string }) => otelSeries(metric, '', []);
   return [
     ...sideBySide({
       title: 'event-loop delay p50 / p99',
@@ -265,7 +262,7 @@ function runtimeRows() {
             expr: aggregate(
               'sum',
               [OTEL_GC_KIND],
-              eitherOtelDelivery(OTEL_RUNTIME_METRICS.gcDuration, '_count', [], (raw) => rate(raw, RATE_WINDOW)),
+              otelSeries(OTEL_RUNTIME_METRICS.gcDuration, '_count', [], (raw) => rate(raw, RATE_WINDOW)),
             ),
             legend: legendOf(OTEL_GC_KIND),
           },

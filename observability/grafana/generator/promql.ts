@@ -3,7 +3,6 @@
  * and metric names always come from the catalogue, the recording rules or the runtime metrics of libs/metrics.
  */
 import { METRIC_PATHS, type MetricPath } from '@app/metrics';
-import { OTLP_DELIVERY, otlpMetricName, type OtelMetric } from '../../prometheus/otlp-naming.js';
 import { RECORDED_LABELS } from './recorded-labels.js';
 
 /** Escapes a label value for a double-quoted PromQL string. */
@@ -45,22 +44,14 @@ export function rawSeriesOf(path: MetricPath, instrumentationVariable: string): 
 }
 
 /**
- * A raw OpenTelemetry series under both the names it can have in Prometheus: scraped from the exporter (job
- * otel-app) or pushed as OTLP (job tasks-otel, unit-suffixed name: observability/prometheus/otlp-naming.ts).
- * `read` makes each selector an expression (a range belongs to a selector, so `rate` goes on each); the two are
- * joined by `or`, and a stack has only one of them: the local stack scrapes, compose pushes.
+ * A raw series of the OpenTelemetry app, under the one name and job it has whichever delivery carried it;
+ * `read` makes the selector an expression (`rate` of it, say).
  */
-export function eitherOtelDelivery(
-  metric: OtelMetric,
+export function otelSeries(
+  metric: { readonly name: string },
   series: '' | '_bucket' | '_sum' | '_count',
   matchers: readonly string[],
   read: (selector: string) => string = (raw) => raw,
 ): string {
-  const scraped = selector(`${metric.name}${series}`, eq(RECORDED_LABELS.job, METRIC_PATHS.otel.job), ...matchers);
-  const pushed = selector(
-    `${otlpMetricName(metric)}${series}`,
-    eq(RECORDED_LABELS.job, OTLP_DELIVERY.job),
-    ...matchers,
-  );
-  return `${read(scraped)} or ${read(pushed)}`;
+  return read(selector(`${metric.name}${series}`, eq(RECORDED_LABELS.job, METRIC_PATHS.otel.job), ...matchers));
 }

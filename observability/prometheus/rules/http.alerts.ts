@@ -1,7 +1,6 @@
 import { RECORDING_RULES } from '@app/metrics';
-import { asScrapedOtelLabels } from '../otlp-naming.js';
 import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC } from '../rule-inputs.js';
-import { alertingRule, indent, type AlertingRuleSource, type RuleFileSource, type Severity } from '../rule-builders.js';
+import { alertingRule, type AlertingRuleSource, type RuleFileSource, type Severity } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 
 /**
@@ -99,15 +98,15 @@ export const HTTP_ALERTS: RuleFileSource = {
           comment: [
             'Metrics delivered fine, yet no request counted: the traffic stopped, or the HTTP instrumentation did.',
             '`unless` also fires when the request series does not exist at all (no request since the app started).',
-            'Delivered means scraped (up = 1) or, for the OpenTelemetry app pushing OTLP (compose), pushing: its',
-            `${RESOURCE_INFO_METRIC} comes with every push, and takes the scraped series' service labels here.`,
+            'Delivered means scraped (up = 1) or, for the OpenTelemetry app pushing OTLP (delivery otlp), pushing: its',
+            `${RESOURCE_INFO_METRIC} comes with every push.`,
           ].join('\n'),
           alert: 'HttpNoTraffic',
           expr: [
             '(',
-            `  ${SCRAPE_HEALTH_METRIC}{${SELECTORS.scrapedApps}} == 1`,
+            `  ${SCRAPE_HEALTH_METRIC}{${SELECTORS.apps}} == 1`,
             '  or',
-            indent(asScrapedOtelLabels(`max by (job, instance) (${RESOURCE_INFO_METRIC}{${SELECTORS.otelPushed}})`)),
+            `  max by (${serviceLabels('instance')}) (${RESOURCE_INFO_METRIC}{${SELECTORS.otel}})`,
             ')',
             `unless on (${serviceLabels()})`,
             `${RECORDING_RULES.serviceRequestRate} > 0`,

@@ -1,14 +1,12 @@
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, UNMATCHED_ROUTE } from '@app/metrics';
-import { otlpMetricName } from '../otlp-naming.js';
-import { labelReplace, pushedAsScraped, sumBy } from '../promql-builders.js';
+import { labelReplace, sumBy } from '../promql-builders.js';
 import { recordingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 
 const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
 const [OTEL_METHOD, OTEL_ROUTE, OTEL_STATUS_CODE] = OTEL_HTTP_METRICS.duration.labelNames;
 const [, , PROM_CLIENT_STATUS_CODE] = PROM_CLIENT.requests.labelNames;
-/** The OpenTelemetry histogram as scraped (no unit suffix) and as pushed (Prometheus' OTLP receiver adds it). */
-const OTEL_DURATION = { scraped: OTEL_HTTP_METRICS.duration.name, pushed: otlpMetricName(OTEL_HTTP_METRICS.duration) };
+const OTEL_DURATION = OTEL_HTTP_METRICS.duration.name;
 
 /** `route` from `http_route`; a request that matched no route has none, and gets the unmatched value. */
 const unifiedRoute = (expr: string): string =>
@@ -24,21 +22,9 @@ const unifiedRequestLabels = (expr: string): string =>
     '(.*)',
   );
 
-const eachPath = (
-  parts: { promClient: string; otelScraped: string; otelPushed: string },
-  otelComment: string,
-): string =>
-  [
-    '# prom-client path',
-    parts.promClient,
-    'or',
-    `# OpenTelemetry path: ${otelComment}`,
-    parts.otelScraped,
-    'or',
-    '# OpenTelemetry path pushed as OTLP: the unit-suffixed name, the job named after service.name; the result takes',
-    "# the scraped series' service labels",
-    parts.otelPushed,
-  ].join('\n');
+/** One branch per metric path: what differs between them is their names and label names, never the delivery. */
+const eachPath = (parts: { promClient: string; otel: string }, otelComment: string): string =>
+  ['# prom-client path', parts.promClient, 'or', `# OpenTelemetry path: ${otelComment}`, parts.otel].join('\n');
 
 const requestRate = eachPath(
   {
@@ -52,13 +38,9 @@ const requestRate = eachPath(
         '(.*)',
       ),
     ),
-    otelScraped: sumBy(
+    otel: sumBy(
       serviceLabels('route', 'method', 'code'),
-      unifiedRequestLabels(`rate(${OTEL_DURATION.scraped}_count{${SELECTORS.otelScraped}}[5m])`),
-    ),
-    otelPushed: pushedAsScraped(
-      ['route', 'method', 'code'],
-      unifiedRequestLabels(`rate(${OTEL_DURATION.pushed}_count{${SELECTORS.otelPushed}}[5m])`),
+      unifiedRequestLabels(`rate(${OTEL_DURATION}_count{${SELECTORS.otel}}[5m])`),
     ),
   },
   "the histogram's _count counts the requests; the semantic-convention labels renamed, route-less requests named",
@@ -70,14 +52,7 @@ const bucketRate = eachPath(
       serviceLabels('route', 'le'),
       `rate(${PROM_CLIENT.duration.name}_bucket{${SELECTORS.promClient}}[5m])`,
     ),
-    otelScraped: sumBy(
-      serviceLabels('route', 'le'),
-      unifiedRoute(`rate(${OTEL_DURATION.scraped}_bucket{${SELECTORS.otelScraped}}[5m])`),
-    ),
-    otelPushed: pushedAsScraped(
-      ['route', 'le'],
-      unifiedRoute(`rate(${OTEL_DURATION.pushed}_bucket{${SELECTORS.otelPushed}}[5m])`),
-    ),
+    otel: sumBy(serviceLabels('route', 'le'), unifiedRoute(`rate(${OTEL_DURATION}_bucket{${SELECTORS.otel}}[5m])`)),
   },
   'the same buckets (seconds), route-less requests named',
 );
@@ -99,10 +74,9 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
     'series whichever path produced them: the service labels (job, instrumentation, service) and route, method, code.',
     '',
     `prom-client: ${PROM_CLIENT.requests.name} and ${PROM_CLIENT.duration.name}_*, labelled ${PROM_CLIENT.requests.labelNames.join(', ')}.`,
-    `OpenTelemetry: ${OTEL_DURATION.scraped}_* (seconds), labelled ${OTEL_HTTP_METRICS.duration.labelNames.join(', ')}; no`,
-    "request counter (the histogram's _count is one); a request that matched no route has no http_route.",
-    `Pushed as OTLP (compose), the receiver appends the unit (${OTEL_DURATION.pushed}_*) and names the job after`,
-    'service.name, with no scrape target labels: observability/prometheus/otlp-naming.ts.',
+    `OpenTelemetry: ${OTEL_DURATION}_* (seconds), labelled ${OTEL_HTTP_METRICS.duration.labelNames.join(', ')}; no`,
+    "request counter (the histogram's _count is one); a request that matched no route has no http_route. The same",
+    'names and labels whichever way they reach Prometheus (scraped, through the Collector, or pushed as OTLP).',
     'Names: libs/metrics/src/recording-rules.ts. Selectors: observability/prometheus/selectors.ts.',
   ].join('\n'),
   groups: [

@@ -4,12 +4,19 @@ import { SELECTORS } from '../selectors.js';
 /** The pipeline's own metrics the alerts read (rule-inputs.ts lists them with their jobs). */
 const RULE_EVALUATION_FAILURES = 'prometheus_rule_evaluation_failures_total';
 const NOTIFICATIONS_FAILED = 'alertmanager_notifications_failed_total';
+/**
+ * The OpenTelemetry Collector's own counters (its telemetry names them without `_total`): points an exporter gave up
+ * sending (after its retries, or at once on a permanent error such as a 4xx), and points a receiver refused.
+ */
+const COLLECTOR_SEND_FAILED = 'otelcol_exporter_send_failed_metric_points';
+const COLLECTOR_REFUSED = 'otelcol_receiver_refused_metric_points';
 
 export const PIPELINE_ALERTS: RuleFileSource = {
   name: 'pipeline.alerts.yml',
   comment: [
     'The alerting pipeline watching itself: rules that fail to evaluate never fire, notifications that fail never',
-    'arrive, and the Watchdog proves end to end that alerts still flow.',
+    'arrive, metric points the OpenTelemetry Collector drops never reach the rules, and the Watchdog proves end to end',
+    'that alerts still flow.',
   ].join('\n'),
   groups: [
     {
@@ -42,6 +49,26 @@ export const PIPELINE_ALERTS: RuleFileSource = {
           description:
             '{{ $value | humanize }} notifications through the {{ $labels.integration }} integration failed on ' +
             '{{ $labels.instance }} over the last 5 minutes: alerts are firing that nobody receives.',
+        }),
+        alertingRule({
+          comment: [
+            'On the deliveries through the Collector: points it gave up sending to Prometheus, or refused to take from the',
+            'app, are gone from every rule and panel. Its own series appear at the first failure; `increase` counts from there.',
+          ].join('\n'),
+          alert: 'OtelCollectorDroppingPoints',
+          expr: [
+            'sum by (job, instance, service) (',
+            `  increase(${COLLECTOR_SEND_FAILED}{${SELECTORS.otelCollector}}[5m])`,
+            `  or increase(${COLLECTOR_REFUSED}{${SELECTORS.otelCollector}}[5m])`,
+            ') > 0',
+          ].join('\n'),
+          for: '2m',
+          severity: 'critical',
+          summary: 'The OpenTelemetry Collector drops metric points',
+          description:
+            '{{ $value | humanize }} metric points were refused or could not be sent by the Collector at ' +
+            "{{ $labels.instance }} over the last 5 minutes: the OpenTelemetry app's series have gaps. Its log says " +
+            'which exporter or receiver, and why (Prometheus down or refusing the writes, the memory limiter).',
         }),
         alertingRule({
           comment:

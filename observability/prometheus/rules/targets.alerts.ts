@@ -1,5 +1,4 @@
 import { INSTRUMENTATION_LABEL, METRIC_PATHS, OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS } from '@app/metrics';
-import { otlpMetricName } from '../otlp-naming.js';
 import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC } from '../rule-inputs.js';
 import { alertingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS } from '../selectors.js';
@@ -7,7 +6,6 @@ import { SELECTORS } from '../selectors.js';
 const UP = SCRAPE_HEALTH_METRIC;
 const PROM_CLIENT_REQUESTS = PROM_CLIENT_HTTP_METRICS.requests.name;
 const OTEL_REQUESTS = `${OTEL_HTTP_METRICS.duration.name}_count`;
-const OTEL_PUSHED_REQUESTS = `${otlpMetricName(OTEL_HTTP_METRICS.duration)}_count`;
 
 /** absent() takes its labels from the selector's equality matchers: these give the alert the service labels. */
 const absentLabels = (path: (typeof METRIC_PATHS)[keyof typeof METRIC_PATHS]): string =>
@@ -53,11 +51,8 @@ export const TARGETS_ALERTS: RuleFileSource = {
             'or',
             '(',
             `  absent(${OTEL_REQUESTS}{${absentLabels(METRIC_PATHS.otel)}})`,
-            "  # nor pushed as OTLP (compose), under its unit-suffixed name and service.name's job",
-            '  and on ()',
-            `  absent(${OTEL_PUSHED_REQUESTS}{${SELECTORS.otelPushed}})`,
             '  unless on ()',
-            `  ${UP}{${SELECTORS.otelScraped}} == 0`,
+            `  ${UP}{${SELECTORS.otel}} == 0`,
             ')',
           ].join('\n'),
           for: '15m',
@@ -65,25 +60,25 @@ export const TARGETS_ALERTS: RuleFileSource = {
           summary: '{{ $labels.service }} exports none of the request series the rules read',
           description:
             `Prometheus holds no request series for job {{ $labels.job }} (${PROM_CLIENT_REQUESTS} on the prom-client ` +
-            `path, ${OTEL_REQUESTS} on the OpenTelemetry path, or _seconds_count pushed as OTLP; ` +
+            `path, ${OTEL_REQUESTS} on the OpenTelemetry path, scraped or pushed; ` +
             'absent = {{ $value }}), while the target is up or not scraped at all: the request rate, error ratios and ' +
             'SLO alerts of {{ $labels.service }} are blind.',
         }),
         alertingRule({
           comment: [
-            'TargetDown for an app that pushes (the OpenTelemetry app in compose): there is no scrape, hence no `up`;',
+            'TargetDown for an app that pushes (delivery otlp): there is no scrape, hence no `up`;',
             `the resource's ${RESOURCE_INFO_METRIC} comes with every push. Per job, not per instance: a restarted worker pushes`,
             `under a new service.instance.id, and the one it replaced must not look stopped. ${PUSH_SILENCE} cover the`,
-            "SDK's default export interval (60 s); the local stack, where nothing pushes, never has the series.",
+            "SDK's default export interval (60 s). Where the app is scraped, a stopped app is TargetDown's (up stays, at 0).",
           ].join('\n'),
           alert: 'OtlpPushStopped',
           expr: [
-            'label_replace(',
-            `  max by (job) (present_over_time(${RESOURCE_INFO_METRIC}{${SELECTORS.otelPushed}}[1h]))`,
-            '  unless on (job)',
-            `  max by (job) (present_over_time(${RESOURCE_INFO_METRIC}{${SELECTORS.otelPushed}}[${PUSH_SILENCE}])),`,
-            '  "service", "$1", "job", "(.+)"',
-            ')',
+            `max by (job, ${INSTRUMENTATION_LABEL}, service) (present_over_time(${RESOURCE_INFO_METRIC}{${SELECTORS.otel}}[1h]))`,
+            `unless on (job)`,
+            `max by (job) (present_over_time(${RESOURCE_INFO_METRIC}{${SELECTORS.otel}}[${PUSH_SILENCE}]))`,
+            "# a scraped app (delivery scrape, or the Collector scraping it) that stops is TargetDown's: its up stays",
+            `unless on (job)`,
+            `max by (job) (present_over_time(${UP}{${SELECTORS.otel}}[${PUSH_SILENCE}]))`,
           ].join('\n'),
           for: '1m',
           severity: 'critical',

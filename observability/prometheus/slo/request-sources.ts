@@ -5,7 +5,6 @@ import {
   PROM_CLIENT_HTTP_METRICS,
   type MetricPath,
 } from '@app/metrics';
-import { asScrapedOtelLabels, OTLP_DELIVERY, otlpMetricName } from '../otlp-naming.js';
 
 /** Where each path counts its requests, and which label holds the status code (names from the catalogue). */
 export interface RequestSource {
@@ -14,8 +13,6 @@ export interface RequestSource {
   job: string;
   counter: string;
   codeLabel: string;
-  /** Series pushed as OTLP, whose `job` is the service's name: relabelled like the scraped ones. */
-  pushed?: true;
 }
 
 export const REQUEST_SOURCES: readonly RequestSource[] = [
@@ -33,31 +30,17 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
     counter: `${OTEL_HTTP_METRICS.duration.name}_count`,
     codeLabel: 'http_response_status_code' satisfies (typeof OTEL_HTTP_METRICS.duration.labelNames)[number],
   },
-  {
-    path: 'otel',
-    comment: 'OpenTelemetry path pushed as OTLP: the unit-suffixed name, the job named after service.name',
-    job: OTLP_DELIVERY.job,
-    counter: `${otlpMetricName(OTEL_HTTP_METRICS.duration)}_count`,
-    codeLabel: 'http_response_status_code' satisfies (typeof OTEL_HTTP_METRICS.duration.labelNames)[number],
-    pushed: true,
-  },
 ];
 
 /** The labels SLO series keep: one series per service. */
 export const BY_SERVICE = `job, ${INSTRUMENTATION_LABEL}, service`;
 
-const labelled = (source: RequestSource, expression: string): string =>
-  source.pushed ? asScrapedOtelLabels(expression) : expression;
-
 export function requestRate(source: RequestSource, window: string): string {
-  return labelled(source, `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}"}[${window}]))`);
+  return `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}"}[${window}]))`;
 }
 
 export function serverErrorRate(source: RequestSource, window: string): string {
-  return labelled(
-    source,
-    `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}", ${source.codeLabel}=~"5.."}[${window}]))`,
-  );
+  return `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}", ${source.codeLabel}=~"5.."}[${window}]))`;
 }
 
 /** One expression per path, joined by `or`: the `instrumentation` label keeps their series apart. */

@@ -16,6 +16,7 @@ import { sloRuleFiles } from '../slo/slo-rule-files.js';
 
 const PROMETHEUS = targetLabels(SELF_MONITORING_TARGETS.prometheus.job);
 const ALERTMANAGER = targetLabels(SELF_MONITORING_TARGETS.alertmanager.job);
+const COLLECTOR = targetLabels(SELF_MONITORING_TARGETS.otelCollector.job);
 
 /** Prometheus names a rule group by its file, as mounted in compose, and its name: `<path>;<group>`. */
 const ruleGroup = (file: RuleFileSource): string => `/etc/prometheus/rules/${file.name};${file.groups[0].name}`;
@@ -39,6 +40,17 @@ const notificationsFailing = (integration: string, failures: number): ExpectedAl
     `Alertmanager fails to deliver notifications through ${integration}`,
     `${failures} notifications through the ${integration} integration failed on ${ALERTMANAGER.instance} over the ` +
       'last 5 minutes: alerts are firing that nobody receives.',
+  ),
+});
+
+const collectorDropping = (points: number): ExpectedAlert => ({
+  exp_labels: { severity: 'critical', ...COLLECTOR },
+  exp_annotations: expectedAnnotations(
+    'OtelCollectorDroppingPoints',
+    'The OpenTelemetry Collector drops metric points',
+    `${points} metric points were refused or could not be sent by the Collector at ${COLLECTOR.instance} over the ` +
+      "last 5 minutes: the OpenTelemetry app's series have gaps. Its log says which exporter or receiver, and why " +
+      '(Prometheus down or refusing the writes, the memory limiter).',
   ),
 });
 
@@ -99,6 +111,48 @@ export const PIPELINE_ALERTS_TEST: RuleTestFileSource = {
             comment: 'failures stopped at minute 15: resolved 5 minutes later',
             ...alertTest('AlertmanagerNotificationsFailing', '25m', []),
           },
+        ],
+      },
+      {
+        name: 'OtelCollectorDroppingPoints fires while the Collector fails to send points, not once it sends again',
+        interval: '1m',
+        input_series: [
+          {
+            comment: 'Nothing failed for 5 minutes (no series yet), then 100 points a minute for 10, then none.',
+            series: selfMonitoringSeries('otelcol_exporter_send_failed_metric_points', {
+              exporter: 'prometheus_remote_write/prometheus',
+            }),
+            values: '_x5 100+100x10 1100x20',
+          },
+          {
+            series: selfMonitoringSeries('otelcol_receiver_refused_metric_points', { receiver: 'otlp/app' }),
+            values: '0x35',
+          },
+        ],
+        alert_rule_test: [
+          alertTest('OtelCollectorDroppingPoints', '5m', []),
+          {
+            comment: 'failing since minute 6, for 2 minutes past the `for:` at minute 9: 500 points over 5 minutes',
+            ...alertTest('OtelCollectorDroppingPoints', '11m', [collectorDropping(500)]),
+          },
+          {
+            comment: 'sending again from minute 15: resolved 5 minutes later',
+            ...alertTest('OtelCollectorDroppingPoints', '22m', []),
+          },
+        ],
+      },
+      {
+        name: 'OtelCollectorDroppingPoints fires when the Collector refuses points from the app',
+        interval: '1m',
+        input_series: [
+          {
+            series: selfMonitoringSeries('otelcol_receiver_refused_metric_points', { receiver: 'otlp/app' }),
+            values: '0x3 0+50x20',
+          },
+        ],
+        alert_rule_test: [
+          alertTest('OtelCollectorDroppingPoints', '3m', []),
+          alertTest('OtelCollectorDroppingPoints', '12m', [collectorDropping(250)]),
         ],
       },
       {

@@ -1,5 +1,4 @@
 import { METRIC_PATHS, OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, TASK_ROUTES, type MetricPath } from '@app/metrics';
-import { OTLP_DELIVERY } from '../otlp-naming.js';
 import {
   alertTest,
   commented,
@@ -43,20 +42,19 @@ function metricsAbsent(path: MetricPath): ExpectedAlert {
       'AppMetricsAbsent',
       `${service} exports none of the request series the rules read`,
       `Prometheus holds no request series for job ${job} (${PROM_CLIENT_HTTP_METRICS.requests.name} on the ` +
-        `prom-client path, ${OTEL_HTTP_METRICS.duration.name}_count on the OpenTelemetry path, or _seconds_count ` +
-        'pushed as OTLP; absent = 1), while the target is up or not scraped at all: the request rate, error ratios ' +
+        `prom-client path, ${OTEL_HTTP_METRICS.duration.name}_count on the OpenTelemetry path, scraped or ` +
+        'pushed; absent = 1), while the target is up or not scraped at all: the request rate, error ratios ' +
         `and SLO alerts of ${service} are blind.`,
     ),
   };
 }
 
 const PUSH_STOPPED: ExpectedAlert = {
-  // The rule names the service after the pushed job, which is the app's service.name.
-  exp_labels: { severity: 'critical', job: OTLP_DELIVERY.job, service: OTEL.service },
+  exp_labels: { severity: 'critical', ...serviceLabelsOf('otel') },
   exp_annotations: expectedAnnotations(
     'OtlpPushStopped',
     `${OTEL.service} has pushed no metrics for 3 minutes`,
-    `Prometheus' OTLP receiver has received nothing from ${OTEL.service} (job ${OTLP_DELIVERY.job}) for more than 3 ` +
+    `Prometheus' OTLP receiver has received nothing from ${OTEL.service} (job ${OTEL.job}) for more than 3 ` +
       'minutes, after it pushed in the last hour (pushed = 1): the app is down, or the Collector between them is ' +
       "(TargetDown says so for job otel-collector), or the app's OTEL_EXPORTER_OTLP_* settings are wrong.",
   ),
@@ -128,23 +126,16 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
         alert_rule_test: [alertTest('AppMetricsAbsent', '25m', [])],
       },
       {
-        name: 'OtlpPushStopped fires once a pushing app has been silent for 3 minutes, and never where nothing pushes',
+        name: 'OtlpPushStopped fires once a pushing app has been silent for 3 minutes',
         interval: '1m',
-        input_series: [
-          ...commented(
-            'Two workers push every minute; both stop at minute 10. Worker host-8 restarts as host-9 at minute 20.',
-            [
-              { series: pushedResourceInfoSeries('host-7'), values: '1x10' },
-              { series: pushedResourceInfoSeries('host-8'), values: '1x10' },
-              { series: pushedResourceInfoSeries('host-9'), values: '_x20 1x20' },
-            ],
-          ),
-          {
-            comment: "A scraped app's target_info (the local stack): never a push.",
-            series: scrapedResourceInfoSeries(),
-            values: '1x40',
-          },
-        ],
+        input_series: commented(
+          'Two workers push every minute; both stop at minute 10. Worker host-8 restarts as host-9 at minute 20.',
+          [
+            { series: pushedResourceInfoSeries('host-7'), values: '1x10' },
+            { series: pushedResourceInfoSeries('host-8'), values: '1x10' },
+            { series: pushedResourceInfoSeries('host-9'), values: '_x20 1x20' },
+          ],
+        ),
         alert_rule_test: [
           alertTest('OtlpPushStopped', '10m', []),
           {
@@ -156,6 +147,18 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
             comment: "pushing again, under a new instance: the old ones' silence is not an alert",
             ...alertTest('OtlpPushStopped', '30m', []),
           },
+        ],
+      },
+      {
+        name: "OtlpPushStopped leaves a scraped app that stops to TargetDown (delivery scrape, or collector's scrape)",
+        interval: '1m',
+        input_series: [
+          { comment: 'Scraped until minute 10, then down: up = 0.', series: upSeries(OTEL.job), values: '1x10 0x30' },
+          { series: scrapedResourceInfoSeries(), values: '1x10' },
+        ],
+        alert_rule_test: [
+          alertTest('OtlpPushStopped', '30m', []),
+          alertTest('TargetDown', '30m', [targetDown(OTEL.job)]),
         ],
       },
     ],

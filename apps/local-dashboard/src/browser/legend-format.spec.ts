@@ -20,8 +20,8 @@ describe('formatLegend', () => {
   });
 
   it('falls back to the metric name and labels without a legend format', () => {
-    expect(formatLegend('', { __name__: 'up', job: 'otel-app', instance: 'a:1' })).toBe(
-      'up{instance="a:1", job="otel-app"}',
+    expect(formatLegend('', { __name__: 'up', job: 'tasks-otel', instance: 'a:1' })).toBe(
+      'up{instance="a:1", job="tasks-otel"}',
     );
     expect(formatLegend('__auto', { job: 'x' })).toBe('{job="x"}');
     expect(formatLegend('', {})).toBe('Value');

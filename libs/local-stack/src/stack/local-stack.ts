@@ -5,8 +5,19 @@ import { join } from 'node:path';
 import { AlertmanagerServer } from '../alertmanager-server.js';
 import { locateStackBinaries } from '../binaries.js';
 import type { ManagedProcess } from '../managed-process.js';
+import { OtelCollectorServer } from '../otel-collector-server.js';
 import { PrometheusServer } from '../prometheus-server.js';
-import { writeAlertmanagerConfig, writePrometheusConfig, writeRuleFilesWithForAtMost } from '@app/observability';
+import {
+  DEFAULT_OTEL_DELIVERY,
+  durationMs,
+  loadPrometheusConfig,
+  otelCollectorConfigFiles,
+  otelCollectorEnvironment,
+  writeAlertmanagerConfig,
+  writePrometheusConfig,
+  writeRuleFilesWithForAtMost,
+  type OtelDelivery,
+} from '@app/observability';
 import { startApp, type StackApp } from './app-processes.js';
 import { DEFAULT_STACK_PORTS, type StackPorts } from './stack-ports.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from '@app/worker-cluster';
@@ -15,6 +26,8 @@ export interface LocalStackOptions {
   /** The repository root, where dist/ and observability/ are. */
   repoRoot: string;
   ports?: StackPorts;
+  /** How the OpenTelemetry app's metrics reach Prometheus; {@link DEFAULT_OTEL_DELIVERY} when unset. */
+  delivery?: OtelDelivery;
   /** Extra environment for both apps (latencies, weights, seed, WORKERS…). */
   appEnv?: Readonly<Record<string, string>>;
   /** Prometheus scrape and evaluation interval; the committed one (5s) when unset. */
@@ -31,8 +44,8 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
 }
 
-/** Every process of the stack, by name: the apps, Prometheus and Alertmanager. */
-export type StackComponent = StackApp | 'prometheus' | 'alertmanager';
+/** Every process of the stack, by name: the apps, Prometheus, Alertmanager and the OpenTelemetry Collector. */
+export type StackComponent = StackApp | 'prometheus' | 'alertmanager' | 'otel-collector';
 
 /** A started component: its process, and how to stop it. */
 interface RunningComponent {
@@ -62,6 +75,7 @@ export class LocalStack {
 
   private constructor(
     readonly ports: StackPorts,
+    readonly delivery: OtelDelivery,
     readonly workDir: string,
     private readonly starters: ReadonlyMap<StackComponent, () => Promise<RunningComponent>>,
     private prometheusServer: PrometheusServer,
@@ -70,8 +84,13 @@ export class LocalStack {
   ) {}
 
   static async start(options: LocalStackOptions): Promise<LocalStack> {
-    const binaries = locateStackBinaries('prometheus', 'alertmanager');
+    const delivery = options.delivery ?? DEFAULT_OTEL_DELIVERY;
+    const viaCollector = delivery !== 'scrape';
+    const binaries = viaCollector
+      ? locateStackBinaries('prometheus', 'alertmanager', 'otelcol')
+      : { ...locateStackBinaries('prometheus', 'alertmanager'), otelcol: undefined };
     const ports = options.ports ?? DEFAULT_STACK_PORTS;
+    const interval = options.interval ?? loadPrometheusConfig().global.scrape_interval;
     const log = options.log ?? (() => undefined);
     const workDir = mkdtempSync(join(tmpdir(), 'tasks-stack-'));
     const url = (port: number) => `http://127.0.0.1:${port}`;
@@ -93,14 +112,16 @@ export class LocalStack {
     });
     const prometheusConfig = writePrometheusConfig(workDir, {
       targets: {
-        'otel-app': `127.0.0.1:${ports.otelMetrics}`,
+        // Prometheus scrapes the app itself on `scrape` only; through the Collector, it scrapes the Collector.
+        'tasks-otel': viaCollector ? null : `127.0.0.1:${ports.otelMetrics}`,
+        'otel-collector': viaCollector ? `127.0.0.1:${ports.otelCollectorTelemetry}` : null,
         'prom-client-app': `127.0.0.1:${ports.promClientApp}`,
         prometheus: `127.0.0.1:${ports.prometheus}`,
         alertmanager: `127.0.0.1:${ports.alertmanager}`,
         'alert-receiver': `127.0.0.1:${ports.alertReceiver}`,
       },
       alertmanager: `127.0.0.1:${ports.alertmanager}`,
-      interval: options.interval,
+      interval,
       ruleFiles:
         options.alertForAtMost === undefined
           ? undefined
@@ -125,8 +146,9 @@ export class LocalStack {
           {
             PORT: String(ports.otelApp),
             HOST: '127.0.0.1',
-            METRICS_PORT: String(ports.otelMetrics),
-            METRICS_HOST: '127.0.0.1',
+            ...(delivery === 'otlp'
+              ? otlpPushEnvironment(`127.0.0.1:${ports.otelCollectorOtlp}`, interval)
+              : { METRICS_PORT: String(ports.otelMetrics), METRICS_HOST: '127.0.0.1' }),
           },
           ports.otelApp,
         ),
@@ -164,8 +186,31 @@ export class LocalStack {
           return prometheus;
         },
       ],
-      // Debian's Prometheus 3 has no web UI and Grafana is not installed here: this page draws the
-      // dashboard's panels instead, from this Prometheus.
+      ...(binaries.otelcol === undefined
+        ? []
+        : ([
+            [
+              'otel-collector',
+              async () => {
+                log(`starting the OpenTelemetry Collector (delivery ${delivery})`);
+                return OtelCollectorServer.start({
+                  binary: present(binaries.otelcol, 'otelcol-nest'),
+                  configFiles: otelCollectorConfigFiles(delivery as Exclude<OtelDelivery, 'scrape'>),
+                  env: otelCollectorEnvironment({
+                    prometheusUrl: url(ports.prometheus),
+                    appMetricsTarget: `127.0.0.1:${ports.otelMetrics}`,
+                    otlpHttpEndpoint: `127.0.0.1:${ports.otelCollectorOtlp}`,
+                    healthEndpoint: `127.0.0.1:${ports.otelCollectorHealth}`,
+                    telemetry: { host: '127.0.0.1', port: ports.otelCollectorTelemetry },
+                    scrapeInterval: interval,
+                  }),
+                  healthUrl: `${url(ports.otelCollectorHealth)}/`,
+                  ownProcessGroup: true,
+                });
+              },
+            ],
+          ] as const)),
+      // Grafana runs in compose only: this page draws the dashboard's panels, from this Prometheus.
       [
         'local-dashboard',
         app(
@@ -186,6 +231,7 @@ export class LocalStack {
       }
       const stack = new LocalStack(
         ports,
+        delivery,
         workDir,
         starters,
         present(prometheus),
@@ -214,7 +260,8 @@ export class LocalStack {
   get processes(): ReadonlyMap<StackApp, ManagedProcess> {
     const apps = new Map<StackApp, ManagedProcess>();
     for (const [component, { process }] of this.running) {
-      if (component !== 'prometheus' && component !== 'alertmanager') apps.set(component, process);
+      if (component !== 'prometheus' && component !== 'alertmanager' && component !== 'otel-collector')
+        apps.set(component, process);
     }
     return apps;
   }
@@ -311,6 +358,23 @@ export class LocalStack {
       );
     }, decision.delayMs).unref();
   }
+}
+
+/**
+ * The standard OTEL_* variables that make the OpenTelemetry app push its metrics as OTLP to the Collector, at the
+ * scrape interval of the other deliveries (so that every delivery has the same resolution), cumulative (the only
+ * temporality Prometheus stores).
+ */
+function otlpPushEnvironment(collectorOtlp: string, interval: string): Record<string, string> {
+  const intervalMs = durationMs(interval);
+  return {
+    OTEL_METRICS_EXPORTER: 'otlp',
+    OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/protobuf',
+    OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `http://${collectorOtlp}/v1/metrics`,
+    OTEL_METRIC_EXPORT_INTERVAL: String(intervalMs),
+    OTEL_METRIC_EXPORT_TIMEOUT: String(Math.max(500, intervalMs - 200)),
+    OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'cumulative',
+  };
 }
 
 function mkdirOf(directory: string): string {

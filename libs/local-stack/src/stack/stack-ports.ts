@@ -9,6 +9,12 @@ export interface StackPorts {
   readonly alertmanager: number;
   /** The local dashboard page (apps/local-dashboard), which draws the Grafana dashboard's panels. */
   readonly dashboard: number;
+  /** The OpenTelemetry Collector's OTLP/HTTP receiver (delivery `otlp`). */
+  readonly otelCollectorOtlp: number;
+  /** The Collector's own metrics, which Prometheus scrapes as job otel-collector. */
+  readonly otelCollectorTelemetry: number;
+  /** The Collector's health check. */
+  readonly otelCollectorHealth: number;
 }
 
 /** The ports the README, prometheus.yml and the dashboards' links assume. */
@@ -20,4 +26,7 @@ export const DEFAULT_STACK_PORTS: StackPorts = {
   prometheus: 9090,
   alertmanager: 9093,
   dashboard: 8083,
+  otelCollectorOtlp: 4318,
+  otelCollectorTelemetry: 8888,
+  otelCollectorHealth: 13133,
 };

@@ -2,7 +2,7 @@ import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from '@app/metrics'
 import { type DashboardSection } from '../dashboard-section.js';
 import { VARIABLES } from '../dashboard-variables.js';
 import { type PanelQuery, timeSeriesPanel } from '../panels.js';
-import { aggregate, eitherOtelDelivery, matches, rate, rawSeriesOf, selector } from '../promql.js';
+import { aggregate, otelSeries, matches, rate, rawSeriesOf, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 
 export const NODE_RUNTIME: DashboardSection = {
@@ -14,7 +14,7 @@ export const NODE_RUNTIME: DashboardSection = {
         `\`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` (OpenTelemetry), both from Node's monitorEventLoopDelay.`,
       's',
       (m) => aggregate('max', [L.instrumentation], selector(PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name, ...m)),
-      (m) => aggregate('max', [L.instrumentation], eitherOtelDelivery(OTEL_RUNTIME_METRICS.eventLoopDelayP99, '', m)),
+      (m) => aggregate('max', [L.instrumentation], otelSeries(OTEL_RUNTIME_METRICS.eventLoopDelayP99, '', m)),
     ),
     runtimePanel(
       'V8 heap used',
@@ -22,7 +22,7 @@ export const NODE_RUNTIME: DashboardSection = {
         `\`${OTEL_RUNTIME_METRICS.heapUsed.name}\` (OpenTelemetry).`,
       'bytes',
       (m) => aggregate('sum', [L.instrumentation], selector(PROM_CLIENT_RUNTIME_METRICS.heapUsed.name, ...m)),
-      (m) => aggregate('sum', [L.instrumentation], eitherOtelDelivery(OTEL_RUNTIME_METRICS.heapUsed, '', m)),
+      (m) => aggregate('sum', [L.instrumentation], otelSeries(OTEL_RUNTIME_METRICS.heapUsed, '', m)),
     ),
     runtimePanel(
       'Time spent in garbage collection',
@@ -39,7 +39,7 @@ export const NODE_RUNTIME: DashboardSection = {
         aggregate(
           'sum',
           [L.instrumentation],
-          eitherOtelDelivery(OTEL_RUNTIME_METRICS.gcDuration, '_sum', m, (raw) => rate(raw, '$__rate_interval')),
+          otelSeries(OTEL_RUNTIME_METRICS.gcDuration, '_sum', m, (raw) => rate(raw, '$__rate_interval')),
         ),
     ),
     runtimePanel(
@@ -69,7 +69,7 @@ function runtimePanel(
   const queries: PanelQuery[] = [
     { expr: promClientExpr(rawSeriesOf('promClient', VARIABLES.instrumentation)), legend: `{{${L.instrumentation}}}` },
   ];
-  // No job matcher: eitherOtelDelivery adds the scraped and the pushed one.
+  // No job matcher: otelSeries adds the scraped and the pushed one.
   if (otelExpr)
     queries.push({
       expr: otelExpr([matches(L.instrumentation, VARIABLES.instrumentation)]),
