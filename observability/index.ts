@@ -16,6 +16,7 @@ export {
 export { interpolateVariables, type VariableValues } from './grafana/template-variables.js';
 export {
   DEFAULT_OTEL_DELIVERY,
+  DEFAULT_RETRY_MAX_ELAPSED_TIME,
   isOtelDelivery,
   OTEL_COLLECTOR_DIR,
   OTEL_DELIVERIES,
@@ -36,4 +37,10 @@ export { PROMETHEUS_CONFIG_FILE, PROMETHEUS_DIR, RULE_TESTS_DIR, RULES_DIR } fro
 export { durationMs, writeRuleFilesWithForAtMost } from './prometheus/capped-rule-files.js';
 export { parseSeries, promqlNames, PROMQL_FUNCTIONS, type PromqlNames } from './prometheus/promql-names.js';
 export { alertingRules, allRules, loadRuleFiles, recordingRules, ruleFilePaths } from './prometheus/rule-files.js';
-export { exportingJobs, RESOURCE_INFO_METRIC, ruleInputs, SCRAPE_HEALTH_METRIC } from './prometheus/rule-inputs.js';
+export {
+  APPEARS_ON_FIRST_FAILURE,
+  exportingJobs,
+  RESOURCE_INFO_METRIC,
+  ruleInputs,
+  SCRAPE_HEALTH_METRIC,
+} from './prometheus/rule-inputs.js';

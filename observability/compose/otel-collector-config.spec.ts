@@ -11,6 +11,7 @@ import { STACK_VERSIONS } from '@app/local-stack';
 import { METRIC_PATHS } from '@app/metrics';
 import { describeWithBinaries, present, REPO_ROOT } from '@app/testing';
 import {
+  DEFAULT_RETRY_MAX_ELAPSED_TIME,
   OTEL_COLLECTOR_DIR,
   OTEL_DELIVERIES,
   otelCollectorConfigFiles,
@@ -134,7 +135,7 @@ describe.each(THROUGH_COLLECTOR)('delivery %s: wiring', (delivery) => {
     }
   });
 
-  it('reads every address from the environment that otel-collector-config.ts sets', () => {
+  it('reads from the environment only what otel-collector-config.ts sets', () => {
     const text = otelCollectorConfigFiles(delivery)
       .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
       .map((line) => line.replace(/#.*$/, ''))
@@ -221,7 +222,7 @@ describe('the Collector in compose', () => {
     expect(configFlags(override.services['otel-collector'])).toEqual(inContainer(otelCollectorConfigFiles('otlp')));
   });
 
-  it('gives every address the files read, at compose service names', () => {
+  it('gives every address and duration the files read, at compose service names', () => {
     const env = environmentOf(collector);
     expect(Object.keys(env).sort()).toEqual(Object.keys(ADDRESSES).sort());
     expect(env.OTELCOL_PROMETHEUS_URL).toBe('http://prometheus:9090');
@@ -229,6 +230,7 @@ describe('the Collector in compose', () => {
       Number(env.OTELCOL_APP_METRICS_TARGET.split(':')[1]),
     );
     expect(env.OTELCOL_SCRAPE_INTERVAL).toBe(loadPrometheusConfig().global.scrape_interval);
+    expect(env.OTELCOL_RETRY_MAX_ELAPSED_TIME).toBe(DEFAULT_RETRY_MAX_ELAPSED_TIME);
   });
 
   it("on delivery otlp, receives the app's push on the port the app pushes to", () => {

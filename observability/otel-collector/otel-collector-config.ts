@@ -22,7 +22,7 @@ export function otelCollectorConfigFiles(delivery: Exclude<OtelDelivery, 'scrape
   return [join(OTEL_COLLECTOR_DIR, 'collector.yaml'), join(OTEL_COLLECTOR_DIR, `delivery-${delivery}.yaml`)];
 }
 
-/** The addresses that the Collector's files read from the environment (`${env:NAME}`). */
+/** The addresses and durations that the Collector's files read from the environment (`${env:NAME}`). */
 export interface OtelCollectorAddresses {
   /** Base URL of Prometheus, e.g. `http://127.0.0.1:9090`. */
   prometheusUrl: string;
@@ -36,7 +36,15 @@ export interface OtelCollectorAddresses {
   telemetry: { host: string; port: number };
   /** How often it scrapes the app (delivery `collector`): Prometheus' scrape interval. */
   scrapeInterval: string;
+  /**
+   * How long an exporter retries a failed send before it drops the points: the Collector's default, 5 minutes, within
+   * Prometheus' out-of-order window; tests cut it to see a drop in seconds.
+   */
+  retryMaxElapsedTime?: string;
 }
+
+/** The Collector's own default (exporterhelper's `retry_on_failure.max_elapsed_time`). */
+export const DEFAULT_RETRY_MAX_ELAPSED_TIME = '5m';
 
 /** The environment that gives the Collector's files their addresses. */
 export function otelCollectorEnvironment(addresses: OtelCollectorAddresses): Record<string, string> {
@@ -48,5 +56,6 @@ export function otelCollectorEnvironment(addresses: OtelCollectorAddresses): Rec
     OTELCOL_TELEMETRY_HOST: addresses.telemetry.host,
     OTELCOL_TELEMETRY_PORT: String(addresses.telemetry.port),
     OTELCOL_SCRAPE_INTERVAL: addresses.scrapeInterval,
+    OTELCOL_RETRY_MAX_ELAPSED_TIME: addresses.retryMaxElapsedTime ?? DEFAULT_RETRY_MAX_ELAPSED_TIME,
   };
 }

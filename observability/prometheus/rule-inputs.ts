@@ -25,6 +25,13 @@ export const SELF_MONITORING_METRICS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Inputs whose series exist only once something failed: the Collector creates its count of points it could not send
+ * at the first failure (its other counters start at 0). A running stack that is fine has none; the
+ * collector-dropping-points live spec makes one.
+ */
+export const APPEARS_ON_FIRST_FAILURE: ReadonlySet<string> = new Set(['otelcol_exporter_send_failed_metric_points']);
+
+/**
  * Runtime metrics (Node default metrics, OpenTelemetry runtime instrumentation) the rules read, by name and job.
  * None: they feed the dashboards only. A rule that starts reading one must list it here.
  */

@@ -6,7 +6,7 @@
 #   otelcol-nest             an OpenTelemetry Collector distribution built by the Collector's builder (ocb) from
 #                            observability/otel-collector/builder-config.yaml
 # Each build is cached outside the clone, keyed by its version (and for the Collector, its manifest), in
-# $STACK_BINARIES_CACHE (default ~/.cache/nest-prometheus-monitoring): the first run takes about 20 minutes on two
+# $STACK_BINARIES_CACHE (default ~/.cache/nest-prometheus-monitoring): the first run takes 20 to 30 minutes on two
 # cores, later ones a second. `npm run demo` and `npm test` run this first.
 #
 # Needs Go (go.dev/dl; the version the modules' go.mod names, else set GOTOOLCHAIN) and Node.js with npm. Without
@@ -31,7 +31,10 @@ mkdir -p "$cache" "$bin"
 manifest=observability/otel-collector/builder-config.yaml
 manifest_key=$( (cat "$manifest"; echo "ocb $ocb_version") | sha256sum | cut -c1-12)
 prometheus_dir=$cache/prometheus-$prometheus_version
-alertmanager_dir=$cache/alertmanager-$alertmanager_version-elm-ui-$elm_ui_version
+# Alertmanager's build also depends on how the Elm UI is laid out: its recipe is part of the key.
+alertmanager_recipe=$(sed -n '/^build_alertmanager() {/,/^}/p' observability/stack/install.sh |
+  cat - observability/stack/alertmanager-elm-ui/main.go | sha256sum | cut -c1-12)
+alertmanager_dir=$cache/alertmanager-$alertmanager_version-elm-ui-$elm_ui_version-$alertmanager_recipe
 otelcol_dir=$cache/otelcol-nest-$otelcol_version-$manifest_key
 
 # The version a binary prints (`prometheus, version 3.13.5 (branch: ...)`, `otelcol-nest version 0.165.1`).
@@ -140,8 +143,26 @@ build_alertmanager() {
     echo "the Elm UI of Alertmanager $elm_ui_version is not laid out as expected" >&2
     exit 1
   }
-  find "$elm" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.ico' -o -name '*.svg' \
-    -o -name '*.eot' -o -name '*.ttf' \) -exec gzip -9n {} +
+  # As upstream's vite build leaves them: each text asset as .gz and .br only (web.go serves the encoding the browser
+  # takes, and answers 404 when that variant is missing), fonts as they are.
+  node -e '
+    const { readdirSync, readFileSync, writeFileSync, unlinkSync } = require("node:fs");
+    const { join } = require("node:path");
+    const zlib = require("node:zlib");
+    const compress = (folder) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) compress(path);
+        else if (/\.(html|js|css|ico|svg|eot|ttf)$/.test(entry.name)) {
+          const data = readFileSync(path);
+          writeFileSync(`${path}.gz`, zlib.gzipSync(data, { level: 9 }));
+          writeFileSync(`${path}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          unlinkSync(path);
+        }
+      }
+    };
+    compress(process.argv[1]);
+  ' "$elm"
   step "Alertmanager: go build alertmanager and amtool"
   local out=$work/alertmanager-out
   mkdir -p "$out"
@@ -165,7 +186,7 @@ build_otelcol() {
   rm -rf "$otelcol_dir" && mv "$otelcol_dir.tmp" "$otelcol_dir"
 }
 
-echo "Building what is missing of the stack's binaries (all three: about 20 minutes on two cores; cached in $cache)"
+echo "Building what is missing of the stack's binaries (all three: 20 to 30 minutes on two cores; cached in $cache)"
 is_built "$prometheus_dir" "$prometheus_version" prometheus promtool || build_prometheus
 is_built "$alertmanager_dir" "$alertmanager_version" alertmanager amtool || build_alertmanager
 is_built "$otelcol_dir" "$otelcol_version" otelcol-nest || build_otelcol

@@ -43,7 +43,9 @@ async function main(): Promise<number> {
     Prometheus: stack.urls.prometheus,
     Alertmanager: stack.urls.alertmanager,
     'OTel app': stack.urls.otelApp,
-    'OTel metrics': stack.urls.otelMetrics,
+    // On delivery otlp the app pushes: it serves no metrics.
+    ...(options.delivery === 'otlp' ? {} : { 'OTel metrics': stack.urls.otelMetrics }),
+    ...(options.delivery === 'scrape' ? {} : { 'Collector metrics': stack.urls.otelCollectorMetrics }),
     'prom-client app': stack.urls.promClientApp,
     'prom-client metrics': stack.urls.promClientMetrics,
   };

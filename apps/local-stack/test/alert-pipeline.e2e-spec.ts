@@ -82,6 +82,14 @@ describeWithBinaries(['prometheus', 'alertmanager', 'chromium'], 'live stack: al
         'alert-receiver-critical',
         'alert-receiver-critical',
       ]);
+      // Its source link opens the query page of this Prometheus, at the address the student reaches it at.
+      const [{ generatorURL }] = inAlertmanager;
+      expect(generatorURL.startsWith(`${stack.urls.prometheus}/graph?`)).toBe(true);
+      const source = await fetch(generatorURL);
+      expect({ status: source.status, type: source.headers.get('content-type') }).toEqual({
+        status: 200,
+        type: 'text/html; charset=utf-8',
+      });
 
       await waitFor(
         `${ALERT} firing at the receiver`,

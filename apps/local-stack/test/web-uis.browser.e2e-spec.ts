@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, describeWithBinaries, requestEach, startTestStack, waitFor } from '@app/testing';
 import type { LocalStack } from '@app/local-stack';
+import { METRIC_PATHS } from '@app/metrics';
 
-/** The series the query page is asked for: the business counter, which the demo's traffic moves. */
-const QUERY = 'tasks_outcomes_total';
+/** The series the query page is asked for: the OpenTelemetry app's business counter, which traffic moves. */
+const METRIC = 'tasks_outcomes_total';
+const QUERY = `${METRIC}{job="${METRIC_PATHS.otel.job}"}`;
 const ALERT = 'WebUiCheck';
 const SCREENSHOTS = { prometheus: 'prometheus-query.png', alertmanager: 'alertmanager-alerts.png' } as const;
 
@@ -41,9 +43,9 @@ describeWithBinaries(
       await page.goto(`${stack.urls.prometheus}/query?g0.expr=${encodeURIComponent(QUERY)}&g0.tab=table`, {
         waitUntil: 'load',
       });
-      const row = page.getByText(`${QUERY}{`).first();
+      const row = page.getByText(`${METRIC}{`).first();
       await row.waitFor({ state: 'visible', timeout: 20_000 });
-      expect(await row.innerText()).toContain('job="tasks-otel"');
+      expect(await row.innerText()).toContain(`job="${METRIC_PATHS.otel.job}"`);
       await page.screenshot({ path: join(tmpdir(), SCREENSHOTS.prometheus), fullPage: true });
       await page.close();
     });

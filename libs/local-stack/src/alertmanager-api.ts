@@ -5,6 +5,8 @@ export interface AlertmanagerAlert {
   receivers: Array<{ name: string }>;
   startsAt: string;
   fingerprint: string;
+  /** The query page of the Prometheus that sent it, at its `--web.external-url`. */
+  generatorURL: string;
 }
 
 /** A small client of Alertmanager's v2 API. */

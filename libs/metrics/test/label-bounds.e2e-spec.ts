@@ -6,7 +6,7 @@
  */
 import { METHODS, request } from 'node:http';
 import { expect } from '@jest/globals';
-import { KNOWN_HTTP_METHODS, METRIC_PATHS, OTHER_HTTP_METHOD, TASK_ROUTES, UNMATCHED_ROUTE } from '@app/metrics';
+import { KNOWN_HTTP_METHODS, OTHER_HTTP_METHOD, TASK_ROUTES, UNMATCHED_ROUTE } from '@app/metrics';
 import { SeededRandomSource } from '@app/random';
 import { HEALTH_PATH, NO_WAIT_TASKS_ENV, WORKLOAD_PATH } from '@app/tasks';
 import { freePort, scrape, startBuiltApp, type Sample, type StartedApp } from '@app/testing';
@@ -112,11 +112,11 @@ describe('label values under a flood of random requests', () => {
     }
   });
 
-  it.each([METRIC_PATHS.promClient.job, METRIC_PATHS.otel.job])(
+  it.each(['prom-client-app', 'otel-app'])(
     '%s: the series count saturates under random requests, each label from its closed set',
-    async (job) => {
-      const app = apps.find(({ name }) => name === job);
-      if (app === undefined) throw new Error(`${job} did not start`);
+    async (name) => {
+      const app = apps.find((started) => started.name === name);
+      if (app === undefined) throw new Error(`${name} did not start`);
       const counts: number[] = [];
       let samples: Sample[] = [];
       // Seeded: the same floods every run. Saturated once a whole flood of new values adds nothing.

@@ -39,6 +39,11 @@ export interface LocalStackOptions {
    * The committed durations are the promtool tests' to prove; the committed rules are loaded as they are otherwise.
    */
   alertForAtMost?: string;
+  /**
+   * Tests only: how long the Collector's exporters retry before they drop points (the committed 5 minutes otherwise),
+   * so that a drop shows in seconds.
+   */
+  collectorRetryAtMost?: string;
   /** Keep the temporary folder (configs, data) after stop, to inspect it. */
   keepWorkDir?: boolean;
   log?: (line: string) => void;
@@ -203,6 +208,7 @@ export class LocalStack {
                     healthEndpoint: `127.0.0.1:${ports.otelCollectorHealth}`,
                     telemetry: { host: '127.0.0.1', port: ports.otelCollectorTelemetry },
                     scrapeInterval: interval,
+                    retryMaxElapsedTime: options.collectorRetryAtMost,
                   }),
                   healthUrl: `${url(ports.otelCollectorHealth)}/`,
                   ownProcessGroup: true,
@@ -278,6 +284,7 @@ export class LocalStack {
       prometheus: url(this.ports.prometheus),
       alertmanager: url(this.ports.alertmanager),
       dashboard: url(this.ports.dashboard),
+      otelCollectorMetrics: `${url(this.ports.otelCollectorTelemetry)}/metrics`,
     };
   }
 
