@@ -107,10 +107,11 @@ describeWithBinaries(['prometheus', 'alertmanager'], 'live stack: two workers pe
       const counted = await query(`sum(max_over_time(${counter}[10m]))`);
       expect(counted).toBeGreaterThanOrEqual(K);
       expect(counted).toBeLessThanOrEqual(sentPerApp);
-      // increase() extrapolates a little at the window's edges (a few percent here); a false reset would
-      // have added a whole counter's worth (K or more).
+      // increase() extrapolates at the window's edges, more on the short series of a restarted worker and on
+      // the Collector's relayed samples (up to 12 % seen); a false reset would have added a whole counter's worth
+      // (K, half of what was sent, or more).
       const increase = (await query(`sum(increase(${counter}[10m]))`)) ?? 0;
-      expect(increase).toBeLessThanOrEqual(sentPerApp * 1.1);
+      expect(increase).toBeLessThanOrEqual(sentPerApp * 1.25);
     }
   }, 120_000);
 });
