@@ -114,7 +114,9 @@ async function main(): Promise<number> {
 
   await stopped;
   clearInterval(timer);
-  console.log('\nStopping: traffic, Prometheus, Alertmanager, apps…');
+  console.log(
+    `\nStopping: traffic, Prometheus, Alertmanager, ${options.delivery === 'scrape' ? '' : 'the Collector, '}apps…`,
+  );
   traffic.abort();
   const report = await trafficRun?.catch(() => undefined);
   await stack.stop();

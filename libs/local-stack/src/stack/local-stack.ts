@@ -49,8 +49,14 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
 }
 
+/** The processes of the stack that are not its apps. */
+const MONITORING_COMPONENTS = ['prometheus', 'alertmanager', 'otel-collector'] as const;
+
 /** Every process of the stack, by name: the apps, Prometheus, Alertmanager and the OpenTelemetry Collector. */
-export type StackComponent = StackApp | 'prometheus' | 'alertmanager' | 'otel-collector';
+export type StackComponent = StackApp | (typeof MONITORING_COMPONENTS)[number];
+
+const isMonitoringComponent = (component: StackComponent): component is (typeof MONITORING_COMPONENTS)[number] =>
+  (MONITORING_COMPONENTS as readonly string[]).includes(component);
 
 /** A started component: its process, and how to stop it. */
 interface RunningComponent {
@@ -90,7 +96,9 @@ export class LocalStack {
 
   static async start(options: LocalStackOptions): Promise<LocalStack> {
     const delivery = options.delivery ?? DEFAULT_OTEL_DELIVERY;
-    const viaCollector = delivery !== 'scrape';
+    // The Collector's files when the delivery goes through it; none on `scrape`.
+    const collectorFiles = delivery === 'scrape' ? undefined : otelCollectorConfigFiles(delivery);
+    const viaCollector = collectorFiles !== undefined;
     const binaries = viaCollector
       ? locateStackBinaries('prometheus', 'alertmanager', 'otelcol')
       : { ...locateStackBinaries('prometheus', 'alertmanager'), otelcol: undefined };
@@ -191,7 +199,7 @@ export class LocalStack {
           return prometheus;
         },
       ],
-      ...(binaries.otelcol === undefined
+      ...(collectorFiles === undefined
         ? []
         : ([
             [
@@ -200,7 +208,7 @@ export class LocalStack {
                 log(`starting the OpenTelemetry Collector (delivery ${delivery})`);
                 return OtelCollectorServer.start({
                   binary: present(binaries.otelcol, 'otelcol-nest'),
-                  configFiles: otelCollectorConfigFiles(delivery as Exclude<OtelDelivery, 'scrape'>),
+                  configFiles: collectorFiles,
                   env: otelCollectorEnvironment({
                     prometheusUrl: url(ports.prometheus),
                     appMetricsTarget: `127.0.0.1:${ports.otelMetrics}`,
@@ -266,8 +274,7 @@ export class LocalStack {
   get processes(): ReadonlyMap<StackApp, ManagedProcess> {
     const apps = new Map<StackApp, ManagedProcess>();
     for (const [component, { process }] of this.running) {
-      if (component !== 'prometheus' && component !== 'alertmanager' && component !== 'otel-collector')
-        apps.set(component, process);
+      if (!isMonitoringComponent(component)) apps.set(component, process);
     }
     return apps;
   }
