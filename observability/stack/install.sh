@@ -12,7 +12,9 @@
 # Needs Go (go.dev/dl; the version the modules' go.mod names, else set GOTOOLCHAIN) and Node.js with npm. Without
 # Go, put the release archives' binaries of the same versions on PATH instead (prometheus.io/download,
 # github.com/open-telemetry/opentelemetry-collector-releases as otelcol-contrib, renamed otelcol-nest).
-set -euo pipefail
+set -Eeuo pipefail
+# A failed step says where, whatever it printed (or did not).
+trap 'echo "install.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 root=$PWD
 
@@ -102,11 +104,11 @@ build_prometheus() {
   local src
   src=$(writable_copy "$module" prometheus)
   step "Prometheus: its web UI (pnpm $pnpm_version install, build, compress)"
-  npm install --silent --no-audit --no-fund --prefix "$cache/pnpm-$pnpm_version" "pnpm@$pnpm_version" >/dev/null
+  npm install --loglevel=error --no-audit --no-fund --prefix "$cache/pnpm-$pnpm_version" "pnpm@$pnpm_version" >/dev/null
   (
     export PATH="$cache/pnpm-$pnpm_version/node_modules/.bin:$PATH"
     cd "$src/web/ui"
-    pnpm install --frozen-lockfile --reporter=silent
+    pnpm install --frozen-lockfile --loglevel=error
     bash build_ui.sh --mantine-ui >/dev/null
     cd "$src"
     bash scripts/compress_assets.sh
