@@ -40,6 +40,9 @@ export { alertingRules, allRules, loadRuleFiles, recordingRules, ruleFilePaths }
 export {
   APPEARS_ON_FIRST_FAILURE,
   exportingJobs,
+  OTEL_HISTOGRAM_STORAGE,
+  otelHistogramSeries,
+  type HistogramStorage,
   RESOURCE_INFO_METRIC,
   ruleInputs,
   SCRAPE_HEALTH_METRIC,

@@ -5,7 +5,12 @@
 import { EXPORTED_METRIC_GROUPS, RECORDED_SERIES_NAMES, seriesNamesOf } from '@app/metrics';
 import { CLUSTER_WORKER_UP } from '@app/worker-cluster';
 import { loadPrometheusConfig } from './prometheus-config.js';
-import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC, SELF_MONITORING_METRICS } from './rule-inputs.js';
+import {
+  otelHistogramSeries,
+  RESOURCE_INFO_METRIC,
+  SCRAPE_HEALTH_METRIC,
+  SELF_MONITORING_METRICS,
+} from './rule-inputs.js';
 
 /** Series Prometheus writes itself: one per alert rule in a pending or firing state. */
 export const PROMETHEUS_SERIES = ['ALERTS'] as const;
@@ -15,12 +20,14 @@ export const SCRAPE_SERIES = ['scrape_duration_seconds', 'scrape_samples_scraped
 
 /**
  * Every series name a dashboard may read: the catalogue's metrics (with the `_bucket`/`_sum`/`_count` series of
- * histograms and summaries), the recording rules, the runtime metrics of libs/metrics, and `ALERTS` (the same names
+ * histograms and summaries, and the OpenTelemetry path's native histograms), the recording rules, the runtime metrics of libs/metrics, and `ALERTS` (the same names
  * on every delivery). A query that names anything else reads a series nobody exports: the
  * dashboards spec fails on it.
  */
 export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([
   ...EXPORTED_METRIC_GROUPS.flatMap((group) => Object.values(group)).flatMap(seriesNamesOf),
+  // The OpenTelemetry path's histograms pushed as OTLP: native histograms, under the bare name.
+  ...otelHistogramSeries('native'),
   ...RECORDED_SERIES_NAMES,
   ...PROMETHEUS_SERIES,
 ]);

@@ -11,7 +11,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 // prettier-ignore
 export const PROMQL_FUNCTIONS = new Set([
   'abs', 'absent', 'absent_over_time', 'avg', 'avg_over_time', 'bottomk', 'ceil', 'changes', 'clamp', 'clamp_max',
-  'clamp_min', 'count', 'count_over_time', 'count_values', 'delta', 'deriv', 'floor', 'group', 'histogram_quantile',
+  'clamp_min', 'count', 'count_over_time', 'count_values', 'delta', 'deriv', 'floor', 'group', 'histogram_count', 'histogram_quantile',
   'idelta', 'increase', 'irate', 'label_join', 'label_replace', 'last_over_time', 'max', 'max_over_time', 'min',
   'min_over_time', 'predict_linear', 'present_over_time', 'quantile', 'quantile_over_time', 'rate', 'resets', 'round', 'scalar', 'sort',
   'sort_desc', 'stddev', 'sum', 'sum_over_time', 'time', 'timestamp', 'topk', 'vector',

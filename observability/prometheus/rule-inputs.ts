@@ -6,6 +6,7 @@ import {
   TASKS_METRICS,
   type MetricDefinition,
 } from '@app/metrics';
+import type { OtelDelivery } from '../otel-collector/otel-collector-config.js';
 import { promqlNames } from './promql-names.js';
 import { allRules, recordingRules, type RuleFile } from './rule-files.js';
 import { SELF_MONITORING_TARGETS } from './scrape-jobs.js';
@@ -46,6 +47,31 @@ export const SCRAPE_HEALTH_METRIC = 'up';
  */
 export const RESOURCE_INFO_METRIC = 'target_info';
 
+/**
+ * How Prometheus stores a histogram of the OpenTelemetry path: `classic` series (`_bucket`, `_sum`, `_count`) when
+ * the exporter is scraped, by Prometheus or the Collector; one `native` histogram, under the bare name, when the SDK
+ * pushes OTLP with exponential buckets (libs/otel-metrics/src/telemetry-views.ts).
+ */
+export type HistogramStorage = 'classic' | 'native';
+
+const OTEL_HISTOGRAMS = [...Object.values(TASKS_METRICS), ...Object.values(OTEL_HTTP_METRICS)].filter(
+  (definition: MetricDefinition) => definition.kind === 'histogram',
+);
+
+/** What each delivery of the OpenTelemetry path stores: only OTLP carries exponential histograms. */
+export const OTEL_HISTOGRAM_STORAGE: Readonly<Record<OtelDelivery, HistogramStorage>> = {
+  scrape: 'classic',
+  collector: 'classic',
+  otlp: 'native',
+};
+
+/** The series names of the OpenTelemetry path's histograms when stored as `storage`. */
+export function otelHistogramSeries(storage: HistogramStorage): Set<string> {
+  return new Set(
+    OTEL_HISTOGRAMS.flatMap((definition) => (storage === 'native' ? [definition.name] : seriesNamesOf(definition))),
+  );
+}
+
 /** Every series name the rules may read from a scrape, with the jobs that export it. */
 export function exportingJobs(): Map<string, Set<string>> {
   const jobs = new Map<string, Set<string>>();
@@ -63,6 +89,7 @@ export function exportingJobs(): Map<string, Set<string>> {
   for (const definition of Object.values(OTEL_HTTP_METRICS) as MetricDefinition[]) {
     for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.otel.job);
   }
+  for (const name of otelHistogramSeries('native')) add(name, METRIC_PATHS.otel.job);
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);
   add(RESOURCE_INFO_METRIC, METRIC_PATHS.otel.job);
   return jobs;

@@ -279,9 +279,32 @@ export function requests(path: MetricPath, route: string, code: string, values: 
   return { series: requestSeries(path, { route, code }), values };
 }
 
-/** The request counter of the OpenTelemetry app pushed as OTLP by the worker `instanceId` (see pushedSeries). */
+/**
+ * The request-duration histogram of the OpenTelemetry app pushed as OTLP by the worker `instanceId` (see
+ * pushedSeries): a native histogram, under the bare name; its values in promtool's notation (nativeHistogramValues).
+ */
 export function pushedRequestSeries(request: HttpRequest, instanceId: string, exporterLabels?: Labels): string {
-  return pushedSeries(OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '_count', instanceId, exporterLabels);
+  return pushedSeries(OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '', instanceId, exporterLabels);
+}
+
+/** One observation as promtool writes a native histogram (schema 0: buckets are powers of 2). */
+export interface NativeObservations {
+  readonly count: number;
+  readonly sum: number;
+  /** Counts of the positive buckets from `offset` on: bucket i holds (2^(i-1), 2^i]. */
+  readonly buckets: readonly number[];
+  readonly offset?: number;
+}
+
+const nativeHistogram = ({ count, sum, buckets, offset = 0 }: NativeObservations): string =>
+  `{{schema:0 count:${count} sum:${sum} offset:${offset} buckets:[${buckets.join(' ')}]}}`;
+
+/**
+ * The values of a native histogram series that grows by `step` every interval for `intervals` intervals, from empty
+ * (promtool's `a+bxn` on histograms).
+ */
+export function nativeHistogramValues(step: NativeObservations, intervals: number): string {
+  return `${nativeHistogram({ count: 0, sum: 0, buckets: step.buckets.map(() => 0), offset: step.offset })}+${nativeHistogram(step)}x${intervals}`;
 }
 
 /** The request-duration histogram's buckets on a path, each `[le, values]` (Infinity is `+Inf`). */

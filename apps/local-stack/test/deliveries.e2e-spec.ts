@@ -1,5 +1,5 @@
 import { METRIC_PATHS } from '@app/metrics';
-import { OTEL_DELIVERIES, type OtelDelivery } from '@app/observability';
+import { OTEL_DELIVERIES, OTEL_HISTOGRAM_STORAGE, otelHistogramSeries, type OtelDelivery } from '@app/observability';
 import { describeWithBinaries, knownTraffic, startTestStack, waitFor } from '@app/testing';
 import type { LocalStack } from '@app/local-stack';
 import { DELIVERY_QUERIES, seriesShape, type SeriesShape } from './fixtures/delivery-series.js';
@@ -10,7 +10,7 @@ const JOB = METRIC_PATHS.otel.job;
  * The OpenTelemetry app's metrics through each delivery (scrape, collector, otlp), on the real stack: the same known
  * traffic, then what Prometheus stores, counted exactly (every request under its method, route and status; every
  * unit of work under its task and outcome), and the stored series compared across the three: the same names and the
- * same label names whichever way they travelled.
+ * same label names whichever way they travelled, but that OTLP alone carries the histograms as native ones.
  */
 describeWithBinaries(['prometheus', 'alertmanager', 'otelcol-nest'], 'the three deliveries, live', () => {
   const shapes = new Map<OtelDelivery, SeriesShape>();
@@ -68,6 +68,26 @@ describeWithBinaries(['prometheus', 'alertmanager', 'otelcol-nest'], 'the three 
       );
       expect(stored).toEqual(expected);
       shapes.set(delivery, await seriesShape(stack.prometheus.api, JOB));
+    });
+
+    it(`stores the HTTP and business histograms as ${OTEL_HISTOGRAM_STORAGE[delivery]} histograms`, async () => {
+      const [classic, native] = await Promise.all(
+        (['classic', 'native'] as const).map(async (storage) =>
+          (
+            await stack.prometheus.api.series(
+              ...[...otelHistogramSeries(storage)].map((name) => `${name}{job="${JOB}"}`),
+            )
+          )
+            .map((series) => series.__name__)
+            .filter((name, index, names) => names.indexOf(name) === index)
+            .sort(),
+        ),
+      );
+      const storedAs = OTEL_HISTOGRAM_STORAGE[delivery];
+      expect({ classic, native }).toEqual({
+        classic: storedAs === 'classic' ? [...otelHistogramSeries('classic')].sort() : [],
+        native: storedAs === 'native' ? [...otelHistogramSeries('native')].sort() : [],
+      });
     });
   });
 

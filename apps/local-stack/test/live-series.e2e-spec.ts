@@ -7,6 +7,8 @@ import {
   APPEARS_ON_FIRST_FAILURE,
   interpolateVariables,
   OTEL_DELIVERIES,
+  OTEL_HISTOGRAM_STORAGE,
+  otelHistogramSeries,
   recordingRules,
   ruleInputs,
   type OtelDelivery,
@@ -35,12 +37,19 @@ const PANEL_CASES = listPanelQueries().flatMap((query) =>
   })),
 );
 const RECORDS = recordingRules().map(({ rule }) => rule.record);
-/** What the rules read that a healthy stack has on a delivery: no Collector on `scrape`, and no failure anywhere. */
-const ruleInputsOf = (delivery: OtelDelivery) =>
-  ruleInputs().filter(
+/**
+ * What the rules read that a healthy stack has on a delivery: no Collector on `scrape`, no failure anywhere, and the
+ * OpenTelemetry histograms as the delivery stores them (classic series or native histograms, never both).
+ */
+const ruleInputsOf = (delivery: OtelDelivery) => {
+  const storedElsewhere = otelHistogramSeries(OTEL_HISTOGRAM_STORAGE[delivery] === 'native' ? 'classic' : 'native');
+  return ruleInputs().filter(
     ({ metric, job }) =>
-      !APPEARS_ON_FIRST_FAILURE.has(metric) && (delivery !== 'scrape' || job !== SCRAPED_JOBS.throughCollector),
+      !APPEARS_ON_FIRST_FAILURE.has(metric) &&
+      (delivery !== 'scrape' || job !== SCRAPED_JOBS.throughCollector) &&
+      !(job === METRIC_PATHS.otel.job && storedElsewhere.has(metric)),
   );
+};
 const UNMATCHED_AND_EVERY_OUTCOME = [
   '/sample-signals 200',
   '/sample-signals 404',

@@ -291,7 +291,7 @@ describe(`otel-app with WORKERS=${WORKERS} pushing OTLP`, () => {
           const points = scopeMetrics
             .flatMap((scope) => scope.metrics)
             .filter((metric) => metric.name === OTEL_HTTP_METRICS.duration.instrumentName)
-            .flatMap((metric) => metric.histogram?.dataPoints ?? [])
+            .flatMap((metric) => metric.exponentialHistogram?.dataPoints ?? [])
             .filter((point) => attributesOf(point.attributes)['http.route'] === path);
           const count = points.reduce((total, point) => total + Number(point.count), 0);
           // Cumulative: a worker's last push holds all it counted.

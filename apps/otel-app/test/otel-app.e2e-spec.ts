@@ -323,7 +323,7 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
     }
   }
 
-  it('sends names, units, attributes and cumulative temporality as the conventions say, and serves no scrape', async () => {
+  it('sends names, units, attributes, cumulative temporality and exponential histograms, and serves no scrape', async () => {
     const { received, scrapeRefused } = await pushedAfterTraffic('http/json');
     expect(scrapeRefused).toBe(true);
     expect(received.map(({ path, contentType }) => `${path} ${contentType}`)).toEqual([
@@ -339,11 +339,12 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
     const metrics = new Map(scopeMetrics.flatMap((scope) => scope.metrics).map((metric) => [metric.name, metric]));
 
     const http = metrics.get(HTTP.instrumentName);
-    expect({ unit: http?.unit, temporality: http?.histogram?.aggregationTemporality }).toEqual({
+    // OTLP alone: exponential buckets, which Prometheus stores as native histograms (telemetry-views.ts).
+    expect({ unit: http?.unit, temporality: http?.exponentialHistogram?.aggregationTemporality }).toEqual({
       unit: 's',
       temporality: CUMULATIVE,
     });
-    const points = (http?.histogram?.dataPoints ?? []).map((point) => ({
+    const points = (http?.exponentialHistogram?.dataPoints ?? []).map((point) => ({
       ...attributesOf(point.attributes),
       count: Number(point.count),
     }));
@@ -370,21 +371,22 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
     expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
     expect(metrics.get(workDuration.name)).toMatchObject({
       unit: 's',
-      histogram: { aggregationTemporality: CUMULATIVE },
+      exponentialHistogram: { aggregationTemporality: CUMULATIVE },
     });
   });
 
   it('on SIGTERM while an export is being sent, completes it, sends a last one with every request, and exits 0', async () => {
-    // A slow receiver: each export is held 0.4 s of the 0.5 s interval (and timeout), so one is mostly in flight.
-    const receiver = await startOtlpReceiver({ holdMs: 400 });
+    // A slow receiver: each export is held 0.6 s of the 1.5 s interval (and timeout), so one is often in flight,
+    // while the last export, sent on shutdown by a loaded CI machine, still has 0.9 s of margin (0.1 s did not).
+    const receiver = await startOtlpReceiver({ holdMs: 600 });
     try {
       const [appPort, metricsPort] = [await freePort(), await freePort()];
       const env = otelAppEnv(appPort, metricsPort, {
         OTEL_METRICS_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        OTEL_METRIC_EXPORT_INTERVAL: '500',
-        OTEL_METRIC_EXPORT_TIMEOUT: '500',
+        OTEL_METRIC_EXPORT_INTERVAL: '1500',
+        OTEL_METRIC_EXPORT_TIMEOUT: '1500',
       });
       const app = await startBuiltApp('otel-app', env, `http://127.0.0.1:${appPort}/health`);
       for (const path of ['/one', '/one', '/one']) await get(`http://127.0.0.1:${appPort}${path}`);

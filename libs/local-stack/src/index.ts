@@ -19,6 +19,7 @@ export { freePort } from './free-port.js';
 export { ManagedProcess, type ManagedProcessOptions } from './managed-process.js';
 export {
   PrometheusApi,
+  type NativeHistogramSample,
   type RawSeries,
   type RuleGroupState,
   type TargetState,

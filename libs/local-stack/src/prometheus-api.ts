@@ -1,8 +1,41 @@
+/** A native histogram sample, as Prometheus' HTTP API returns it. */
+export interface NativeHistogramSample {
+  count: number;
+  sum: number;
+  /** Each bucket's `(lower, upper]` and its count (lower and upper as numbers; the API's boundary rule dropped). */
+  buckets: Array<{ lower: number; upper: number; count: number }>;
+}
+
 /** One sample of an instant vector, as Prometheus' HTTP API returns it. */
 export interface VectorSample {
   metric: Record<string, string>;
+  /** A float sample's value; NaN for a native histogram's sample, which is in `histogram`. */
   value: number;
+  histogram?: NativeHistogramSample;
   timestamp: number;
+}
+
+/** A native histogram in the API: `count` and `sum` as strings, each bucket `[boundary rule, lower, upper, count]`. */
+interface ApiHistogram {
+  count: string;
+  sum: string;
+  buckets?: Array<[number, string, string, string]>;
+}
+
+function vectorSample(metric: Record<string, string>, value?: [number, string], histogram?: [number, ApiHistogram]) {
+  if (value) return { metric, value: Number(value[1]), timestamp: value[0] };
+  if (!histogram) throw new Error(`a sample of ${JSON.stringify(metric)} has neither value nor histogram`);
+  const [timestamp, { count, sum, buckets = [] }] = histogram;
+  return {
+    metric,
+    value: NaN,
+    timestamp,
+    histogram: {
+      count: Number(count),
+      sum: Number(sum),
+      buckets: buckets.map(([, lower, upper, n]) => ({ lower: Number(lower), upper: Number(upper), count: Number(n) })),
+    },
+  };
 }
 
 /** One series and its raw samples, as stored (no evaluation step). */
@@ -59,14 +92,14 @@ export class PrometheusApi {
   async query(expr: string): Promise<VectorSample[]> {
     const data = await this.get<{
       resultType: string;
-      result: Array<{ metric: Record<string, string>; value: [number, string] }>;
+      result: Array<{ metric: Record<string, string>; value?: [number, string]; histogram?: [number, ApiHistogram] }>;
     }>('/api/v1/query', { query: expr });
     if (data.resultType === 'scalar') {
       const [timestamp, value] = data.result as unknown as [number, string];
       return [{ metric: {}, value: Number(value), timestamp }];
     }
     if (data.resultType !== 'vector') throw new Error(`query ${expr} returned a ${data.resultType}, not a vector`);
-    return data.result.map(({ metric, value: [timestamp, value] }) => ({ metric, value: Number(value), timestamp }));
+    return data.result.map(({ metric, value, histogram }) => vectorSample(metric, value, histogram));
   }
 
   /** The raw samples of every series a selector matches over the last `range` (a range query's matrix). */

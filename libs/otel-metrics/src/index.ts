@@ -3,6 +3,7 @@ export { OtelMetricRecorder } from './otel-metric-recorder.js';
 export { TASKS_METER_NAME } from './otel-metrics.tokens.js';
 export { instrumentNameFor } from './prometheus-naming.js';
 export { startTelemetry, type Telemetry } from './telemetry.bootstrap.js';
+export { telemetryViews, type HistogramAggregation } from './telemetry-views.js';
 export {
   OTLP_METRICS_PROTOCOLS,
   PROMETHEUS_EXPORTER_DEFAULTS,

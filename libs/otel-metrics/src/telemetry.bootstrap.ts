@@ -53,7 +53,8 @@ export function startTelemetry(config: TelemetryConfig): Telemetry {
     // Detection is done in telemetryResource(), so that `resource` is the object the SDK uses.
     autoDetectResources: false,
     metricReaders,
-    views: telemetryViews(),
+    // Exponential histograms only where the one wire carries them: OTLP alone, stored as native histograms.
+    views: telemetryViews(exposition ? 'explicit' : 'exponential'),
     instrumentations,
     // An empty list means none; leaving the option out lets the SDK read the OTEL_* variables.
     spanProcessors: config.tracesFromEnv ? undefined : [],

@@ -17,7 +17,17 @@ import {
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, taskVariable, VARIABLES } from './dashboard-variables.js';
 import { HALF_WIDTH, markdownPanel, type PanelQuery, SECONDS_FROM_ZERO, timeSeriesPanel } from './panels.js';
-import { aggregate, eq, histogramQuantile, matches, otelSeries, rate, selector } from './promql.js';
+import {
+  aggregate,
+  classicOrNativeCount,
+  classicOrNativeQuantile,
+  eq,
+  histogramQuantile,
+  matches,
+  otelSeries,
+  rate,
+  selector,
+} from './promql.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
 
 export const METRIC_PATHS_UID = 'tasks-metric-paths';
@@ -68,21 +78,20 @@ The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has
 \`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
 `.trim();
 
-/** Per-second rates of one raw HTTP series of each path, on the selected routes: prom-client's, OpenTelemetry's. */
-function routeRates(promClientSeries: string, otelSuffix: '_count' | '_bucket') {
-  const promClient = rate(
-    selector(promClientSeries, jobOf('promClient'), matches(PROM_ROUTE, VARIABLES.route)),
-    RATE_WINDOW,
-  );
-  const otel = otelSeries(OTEL_DURATION, otelSuffix, [matches(OTEL_ROUTE, VARIABLES.route)], (raw) =>
-    rate(raw, RATE_WINDOW),
-  );
-  return { promClient, otel };
-}
+/** Per-second rate of one raw series of prom-client's, on the selected routes. */
+const promClientRouteRate = (series: string) =>
+  rate(selector(series, jobOf('promClient'), matches(PROM_ROUTE, VARIABLES.route)), RATE_WINDOW);
+
+/** Per-second rate of the OpenTelemetry HTTP histogram on the selected routes: `_count`, `_bucket`, or native. */
+const otelRouteRate = (series: '_count' | '_bucket' | '') =>
+  otelSeries(OTEL_DURATION, series, [matches(OTEL_ROUTE, VARIABLES.route)], (raw) => rate(raw, RATE_WINDOW));
 
 function httpRows() {
-  const requests = routeRates(PROM_CLIENT_HTTP_METRICS.requests.name, '_count');
-  const buckets = routeRates(`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`, '_bucket');
+  const requests = {
+    promClient: promClientRouteRate(PROM_CLIENT_HTTP_METRICS.requests.name),
+    otel: classicOrNativeCount(otelRouteRate),
+  };
+  const buckets = { promClient: promClientRouteRate(`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket`) };
   return [
     ...sideBySide({
       title: 'HTTP requests per second',
@@ -97,7 +106,7 @@ function httpRows() {
         ],
       },
       otel: {
-        description: `Rate of \`${OTEL_HTTP_METRICS.duration.name}_count\` (the histogram's count), by \`${OTEL_ROUTE}\` and \`${OTEL_STATUS}\`.`,
+        description: `Rate of \`${OTEL_HTTP_METRICS.duration.name}_count\` (the histogram's count; pushed as OTLP, the native histogram's \`histogram_count\`), by \`${OTEL_ROUTE}\` and \`${OTEL_STATUS}\`.`,
         queries: [
           {
             expr: aggregate('sum', [OTEL_ROUTE, OTEL_STATUS], requests.otel),
@@ -119,10 +128,12 @@ function httpRows() {
         ],
       },
       otel: {
-        description: `histogram_quantile over \`${OTEL_HTTP_METRICS.duration.name}_bucket\` by \`${OTEL_ROUTE}\`: same buckets (a view sets them from the catalogue).`,
+        description:
+          `histogram_quantile over \`${OTEL_HTTP_METRICS.duration.name}_bucket\` by \`${OTEL_ROUTE}\`: same buckets (a view ` +
+          'sets them from the catalogue); pushed as OTLP, over the native histogram (exponential buckets, finer).',
         queries: [
           {
-            expr: histogramQuantile(COMPARED_QUANTILE, aggregate('sum', [OTEL_ROUTE, L.le], buckets.otel)),
+            expr: classicOrNativeQuantile(COMPARED_QUANTILE, [OTEL_ROUTE], otelRouteRate),
             legend: legendOf(OTEL_ROUTE),
           },
         ],
@@ -147,11 +158,16 @@ function businessRows() {
       },
     ],
   });
+  /** prom-client's classic buckets; OpenTelemetry's, or its native histogram where it is pushed as OTLP. */
   const workQuantile = (path: MetricPath) =>
-    histogramQuantile(
-      COMPARED_QUANTILE,
-      aggregate('sum', [L.task, L.le], perSecond(path, TASKS_METRICS.workDuration, '_bucket')),
-    );
+    path === 'otel'
+      ? classicOrNativeQuantile(COMPARED_QUANTILE, [L.task], (series) =>
+          perSecond(path, TASKS_METRICS.workDuration, series),
+        )
+      : histogramQuantile(
+          COMPARED_QUANTILE,
+          aggregate('sum', [L.task, L.le], perSecond(path, TASKS_METRICS.workDuration, '_bucket')),
+        );
   const summary = TASKS_METRICS.workDurationSummary;
   return [
     ...sideBySide({

@@ -33,6 +33,27 @@ export function histogramQuantile(quantile: number, bucketsPerSecond: string): s
 }
 
 /**
+ * The quantile of a histogram stored either way: its classic buckets (`le`) where it is scraped, its native
+ * histogram where it is pushed as OTLP. `rateOf(suffix)` gives the per-second rate of `_bucket` or of the bare name;
+ * histogram_quantile reads both kinds, and only one kind has series.
+ */
+export function classicOrNativeQuantile(
+  quantile: number,
+  by: readonly string[],
+  rateOf: (series: '_bucket' | '') => string,
+): string {
+  return histogramQuantile(
+    quantile,
+    `${aggregate('sum', [...by, RECORDED_LABELS.le], rateOf('_bucket'))} or ${aggregate('sum', by, rateOf(''))}`,
+  );
+}
+
+/** Observations per second of a histogram stored either way: a classic `_count`'s rate, or a native histogram's. */
+export function classicOrNativeCount(rateOf: (series: '_count' | '') => string): string {
+  return `(${rateOf('_count')} or histogram_count(${rateOf('')}))`;
+}
+
+/**
  * Matchers of the raw series of one metric path: its job (which also tells apart series that have the
  * same name on both paths) and the dashboard's `instrumentation` variable, so that unticking a path hides it.
  */

@@ -24,7 +24,13 @@ const unifiedRequestLabels = (expr: string): string =>
 
 /** One branch per metric path: what differs between them is their names and label names, never the delivery. */
 const eachPath = (parts: { promClient: string; otel: string }, otelComment: string): string =>
-  ['# prom-client path', parts.promClient, 'or', `# OpenTelemetry path: ${otelComment}`, parts.otel].join('\n');
+  [
+    '# prom-client path',
+    parts.promClient,
+    'or',
+    ...`OpenTelemetry path: ${otelComment}`.split('\n').map((line) => `# ${line}`),
+    parts.otel,
+  ].join('\n');
 
 const requestRate = eachPath(
   {
@@ -40,10 +46,13 @@ const requestRate = eachPath(
     ),
     otel: sumBy(
       serviceLabels('route', 'method', 'code'),
-      unifiedRequestLabels(`rate(${OTEL_DURATION}_count{${SELECTORS.otel}}[5m])`),
+      unifiedRequestLabels(
+        `rate(${OTEL_DURATION}_count{${SELECTORS.otel}}[5m]) or histogram_count(rate(${OTEL_DURATION}{${SELECTORS.otel}}[5m]))`,
+      ),
     ),
   },
-  "the histogram's _count counts the requests; the semantic-convention labels renamed, route-less requests named",
+  "the histogram's count counts the requests (a classic histogram's _count, a native one's histogram_count);\n" +
+    'the semantic-convention labels renamed, route-less requests named',
 );
 
 const bucketRate = eachPath(
@@ -52,9 +61,15 @@ const bucketRate = eachPath(
       serviceLabels('route', 'le'),
       `rate(${PROM_CLIENT.duration.name}_bucket{${SELECTORS.promClient}}[5m])`,
     ),
-    otel: sumBy(serviceLabels('route', 'le'), unifiedRoute(`rate(${OTEL_DURATION}_bucket{${SELECTORS.otel}}[5m])`)),
+    otel: sumBy(
+      serviceLabels('route', 'le'),
+      unifiedRoute(
+        `rate(${OTEL_DURATION}_bucket{${SELECTORS.otel}}[5m]) or rate(${OTEL_DURATION}{${SELECTORS.otel}}[5m])`,
+      ),
+    ),
   },
-  'the same buckets (seconds), route-less requests named',
+  'the same buckets (seconds) when scraped; pushed as OTLP, one native histogram per route (no `le`),\n' +
+    'route-less requests named',
 );
 
 /** Ratios divide only where the total is above zero: an idle service yields no ratio, never NaN. */
@@ -75,8 +90,9 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
     '',
     `prom-client: ${PROM_CLIENT.requests.name} and ${PROM_CLIENT.duration.name}_*, labelled ${PROM_CLIENT.requests.labelNames.join(', ')}.`,
     `OpenTelemetry: ${OTEL_DURATION}_* (seconds), labelled ${OTEL_HTTP_METRICS.duration.labelNames.join(', ')}; no`,
-    "request counter (the histogram's _count is one); a request that matched no route has no http_route. The same",
-    'names and labels whichever way they reach Prometheus (scraped, through the Collector, or pushed as OTLP).',
+    "request counter (the histogram's count is one); a request that matched no route has no http_route. The same",
+    'names and labels whichever way they reach Prometheus (scraped, through the Collector, or pushed as OTLP), but',
+    `pushed as OTLP the histogram is a native one, ${OTEL_DURATION}, where a scrape stores classic _bucket series.`,
     'Names: libs/metrics/src/recording-rules.ts. Selectors: observability/prometheus/selectors.ts.',
   ].join('\n'),
   groups: [
@@ -106,7 +122,7 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
             ...(i === 0
               ? {
                   comment:
-                    'One rule per quantile, told apart by the `quantile` label. Routes without requests in the window are\nleft out (their quantile would be NaN).',
+                    'One rule per quantile, told apart by the `quantile` label; histogram_quantile reads classic buckets and\nnative histograms alike. Routes without requests in the window are left out (their quantile would be NaN).',
                 }
               : {}),
             record: RECORDING_RULES.durationQuantiles,
@@ -115,7 +131,7 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
               `histogram_quantile(${quantile},`,
               `  ${RECORDING_RULES.durationBucketRate}`,
               `  and on (${serviceLabels('route')})`,
-              `  (${RECORDING_RULES.durationBucketRate}{le="+Inf"} > 0)`,
+              `  (${RECORDING_RULES.durationBucketRate}{le="+Inf"} > 0 or histogram_count(${RECORDING_RULES.durationBucketRate}) > 0)`,
               ')',
             ].join('\n'),
           }),

@@ -5,7 +5,8 @@ import { SELECTORS } from '../selectors.js';
 
 const UP = SCRAPE_HEALTH_METRIC;
 const PROM_CLIENT_REQUESTS = PROM_CLIENT_HTTP_METRICS.requests.name;
-const OTEL_REQUESTS = `${OTEL_HTTP_METRICS.duration.name}_count`;
+/** Scraped, the classic histogram's `_count`; pushed as OTLP, the native histogram itself. */
+const OTEL_REQUESTS = [`${OTEL_HTTP_METRICS.duration.name}_count`, OTEL_HTTP_METRICS.duration.name] as const;
 
 /** absent() takes its labels from the selector's equality matchers: these give the alert the service labels. */
 const absentLabels = (path: (typeof METRIC_PATHS)[keyof typeof METRIC_PATHS]): string =>
@@ -50,7 +51,9 @@ export const TARGETS_ALERTS: RuleFileSource = {
             ')',
             'or',
             '(',
-            `  absent(${OTEL_REQUESTS}{${absentLabels(METRIC_PATHS.otel)}})`,
+            ...OTEL_REQUESTS.map(
+              (name, i) => `  ${i > 0 ? 'and ' : ''}absent(${name}{${absentLabels(METRIC_PATHS.otel)}})`,
+            ),
             '  unless on ()',
             `  ${UP}{${SELECTORS.otel}} == 0`,
             ')',
@@ -60,7 +63,7 @@ export const TARGETS_ALERTS: RuleFileSource = {
           summary: '{{ $labels.service }} exports none of the request series the rules read',
           description:
             `Prometheus holds no request series for job {{ $labels.job }} (${PROM_CLIENT_REQUESTS} on the prom-client ` +
-            `path, ${OTEL_REQUESTS} on the OpenTelemetry path, scraped or pushed; ` +
+            `path, ${OTEL_REQUESTS[0]} on the OpenTelemetry path when scraped, ${OTEL_REQUESTS[1]} when pushed; ` +
             'absent = {{ $value }}), while the target is up or not scraped at all: the request rate, error ratios and ' +
             'SLO alerts of {{ $labels.service }} are blind.',
         }),

@@ -11,23 +11,28 @@ export interface RequestSource {
   path: MetricPath;
   comment: string;
   job: string;
-  counter: string;
+  /** Requests per second of the series `matchers` select, over `window`, before any aggregation. */
+  perSecond(matchers: string, window: string): string;
   codeLabel: string;
 }
+
+const OTEL_DURATION = OTEL_HTTP_METRICS.duration.name;
 
 export const REQUEST_SOURCES: readonly RequestSource[] = [
   {
     path: 'promClient',
     comment: 'prom-client path',
     job: METRIC_PATHS.promClient.job,
-    counter: PROM_CLIENT_HTTP_METRICS.requests.name,
+    perSecond: (matchers, window) => `rate(${PROM_CLIENT_HTTP_METRICS.requests.name}{${matchers}}[${window}])`,
     codeLabel: 'status_code' satisfies (typeof PROM_CLIENT_HTTP_METRICS.requests.labelNames)[number],
   },
   {
     path: 'otel',
-    comment: "OpenTelemetry path: the duration histogram's _count counts the requests",
+    comment:
+      "OpenTelemetry path: the duration histogram's count counts the requests (a scrape's classic _count, OTLP's native histogram)",
     job: METRIC_PATHS.otel.job,
-    counter: `${OTEL_HTTP_METRICS.duration.name}_count`,
+    perSecond: (matchers, window) =>
+      `rate(${OTEL_DURATION}_count{${matchers}}[${window}]) or histogram_count(rate(${OTEL_DURATION}{${matchers}}[${window}]))`,
     codeLabel: 'http_response_status_code' satisfies (typeof OTEL_HTTP_METRICS.duration.labelNames)[number],
   },
 ];
@@ -36,11 +41,11 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
 export const BY_SERVICE = `job, ${INSTRUMENTATION_LABEL}, service`;
 
 export function requestRate(source: RequestSource, window: string): string {
-  return `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}"}[${window}]))`;
+  return `sum by (${BY_SERVICE}) (${source.perSecond(`job="${source.job}"`, window)})`;
 }
 
 export function serverErrorRate(source: RequestSource, window: string): string {
-  return `sum by (${BY_SERVICE}) (rate(${source.counter}{job="${source.job}", ${source.codeLabel}=~"5.."}[${window}]))`;
+  return `sum by (${BY_SERVICE}) (${source.perSecond(`job="${source.job}", ${source.codeLabel}=~"5.."`, window)})`;
 }
 
 /** One expression per path, joined by `or`: the `instrumentation` label keeps their series apart. */

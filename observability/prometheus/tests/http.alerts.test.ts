@@ -6,6 +6,7 @@ import {
   exporterLabelsOf,
   GROUP_EVAL_ORDER_NOTE,
   groupEvalOrder,
+  nativeHistogramValues,
   pushedRequestSeries,
   pushedResourceInfoSeries,
   requestBuckets,
@@ -22,6 +23,9 @@ import {
 import { HTTP_ALERTS } from '../rules/http.alerts.js';
 import { HTTP_RECORDING_RULES } from '../rules/http.rules.js';
 import { ERROR, FOUR, ONE, SAMPLE } from './routes.js';
+
+/** 60 requests a minute, each taking 0.5 s: the bucket (0.25, 0.5] of schema 0. */
+const HALF_SECOND_EACH = { count: 60, sum: 30, buckets: [60], offset: -1 };
 
 const OTEL = METRIC_PATHS.otel;
 const PROM_CLIENT = METRIC_PATHS.promClient;
@@ -252,7 +256,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           {
             // A scope named after the service, as the hand-written test had it: the rules read no exporter label.
             series: pushedRequestSeries({ route: ONE, code: '200' }, WORKER, { otel_scope_name: OTEL.service }),
-            values: '0+60x40',
+            values: nativeHistogramValues(HALF_SECOND_EACH, 40),
           },
         ],
         alert_rule_test: [alertTest('HttpNoTraffic', '30m', [])],

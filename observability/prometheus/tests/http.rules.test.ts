@@ -8,6 +8,8 @@ import {
 import {
   commented,
   exprTest,
+  nativeHistogramValues,
+  pushedRequestSeries,
   recordedSample,
   requestBuckets,
   requests,
@@ -188,6 +190,42 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
             ),
           ),
           exprTest(`${RECORDING_RULES.durationQuantiles}{route="${TWO}"}`, EVAL_TIME, []),
+        ],
+      },
+      {
+        name: 'the OpenTelemetry path pushed as OTLP: native histograms give the request rates and quantiles',
+        interval: '1m',
+        input_series: [
+          ...commented(
+            `Two workers push ${FOUR} as a native histogram (schema 0), each 1 request/s: half in (0.25, 0.5], half in (0.5, 1]`,
+            ['host-7', 'host-8'].map((worker) => ({
+              series: pushedRequestSeries({ route: FOUR, code: '200' }, worker),
+              values: nativeHistogramValues({ count: 60, sum: 45, buckets: [30, 30], offset: -1 }, 15),
+            })),
+          ),
+          {
+            comment: 'and one request/s that matched no route, in (0.5, 1]',
+            series: pushedRequestSeries({ route: UNMATCHED_ROUTE, code: '404' }, 'host-7'),
+            values: nativeHistogramValues({ count: 60, sum: 45, buckets: [60], offset: 0 }, 15),
+          },
+        ],
+        promql_expr_test: [
+          exprTest(RECORDING_RULES.requestRate, EVAL_TIME, [
+            requestRate('otel', FOUR, '200', 2),
+            requestRate('otel', UNMATCHED_ROUTE, '404', 1),
+          ]),
+          exprTest(RECORDING_RULES.serviceRequestRate, EVAL_TIME, [
+            recordedSample(RECORDING_RULES.serviceRequestRate, 'otel', 3),
+          ]),
+          {
+            comment:
+              "/four's median is a bucket boundary; the unmatched one is (0.5, 1]'s geometric middle, √½ s: inside a\n" +
+              'native bucket, histogram_quantile interpolates exponentially (linearly inside a classic one).',
+            ...exprTest(`${RECORDING_RULES.durationQuantiles}{quantile="0.5"}`, EVAL_TIME, [
+              durationQuantile('otel', FOUR, '0.5', 0.5),
+              durationQuantile('otel', UNMATCHED_ROUTE, '0.5', 0.7071067811865475),
+            ]),
+          },
         ],
       },
     ],

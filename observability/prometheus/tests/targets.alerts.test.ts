@@ -3,6 +3,7 @@ import {
   alertTest,
   commented,
   expectedAnnotations,
+  nativeHistogramValues,
   pushedRequestSeries,
   pushedResourceInfoSeries,
   requestSeries,
@@ -16,6 +17,9 @@ import {
 } from '../rule-test-builders.js';
 import { TARGETS_ALERTS } from '../rules/targets.alerts.js';
 import { SELF_MONITORING_TARGETS, type ScrapeJobName } from '../scrape-jobs.js';
+
+/** 60 requests a minute, each taking 0.5 s: the bucket (0.25, 0.5] of schema 0. */
+const HALF_SECOND_EACH = { count: 60, sum: 30, buckets: [60], offset: -1 };
 
 const OTEL = METRIC_PATHS.otel;
 const PROM_CLIENT = METRIC_PATHS.promClient;
@@ -42,8 +46,9 @@ function metricsAbsent(path: MetricPath): ExpectedAlert {
       'AppMetricsAbsent',
       `${service} exports none of the request series the rules read`,
       `Prometheus holds no request series for job ${job} (${PROM_CLIENT_HTTP_METRICS.requests.name} on the ` +
-        `prom-client path, ${OTEL_HTTP_METRICS.duration.name}_count on the OpenTelemetry path, scraped or ` +
-        'pushed; absent = 1), while the target is up or not scraped at all: the request rate, error ratios ' +
+        `prom-client path, ${OTEL_HTTP_METRICS.duration.name}_count on the OpenTelemetry path when scraped, ` +
+        `${OTEL_HTTP_METRICS.duration.name} when pushed; absent = 1), while the target is up or not scraped at all: ` +
+        'the request rate, error ratios ' +
         `and SLO alerts of ${service} are blind.`,
     ),
   };
@@ -120,7 +125,7 @@ export const TARGETS_ALERTS_TEST: RuleTestFileSource = {
             // Without the exporter's extra labels, as in the hand-written test: the rule reads none of them.
             comment: `No up{job="${OTEL.job}"}, no scraped series: only the pushed ones.`,
             series: pushedRequestSeries(ONE, 'host-7', {}),
-            values: '0+60x30',
+            values: nativeHistogramValues(HALF_SECOND_EACH, 30),
           },
         ],
         alert_rule_test: [alertTest('AppMetricsAbsent', '25m', [])],

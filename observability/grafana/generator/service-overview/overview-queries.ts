@@ -2,7 +2,7 @@
 import { AVAILABILITY_SLO, RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
 import { VARIABLES } from '../dashboard-variables.js';
 import { type PanelQuery } from '../panels.js';
-import { aggregate, histogramQuantile, matches, rate, selector } from '../promql.js';
+import { aggregate, classicOrNativeQuantile, matches, rate, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 
 /** Share of requests allowed to fail: 1 − AVAILABILITY_SLO, rounded off the float noise (0.01, not 0.010000000000000009). */
@@ -27,15 +27,19 @@ export function errorRatioQueries(): PanelQuery[] {
   }));
 }
 
-/** A histogram's quantiles on the selected paths, computed at query time (`histogram_quantile`). */
+/**
+ * A histogram's quantiles on the selected paths, computed at query time (`histogram_quantile`), over its classic
+ * buckets or, pushed as OTLP, its native histogram.
+ */
 export function workDurationQuantiles(
   by: readonly string[],
   matchers: readonly string[],
   window: string,
 ): PanelQuery[] {
-  const buckets = selector(`${TASKS_METRICS.workDuration.name}_bucket`, ...matchers);
+  const perSecond = (series: '_bucket' | '') =>
+    rate(selector(`${TASKS_METRICS.workDuration.name}${series}`, ...matchers), window);
   return LATENCY_QUANTILES.map((quantile) => ({
-    expr: histogramQuantile(Number(quantile), aggregate('sum', [...by, L.le], rate(buckets, window))),
+    expr: classicOrNativeQuantile(Number(quantile), by, perSecond),
     legend: `${by.map((label) => `{{${label}}}`).join(' ')} q${quantile}`,
   }));
 }
