@@ -2,6 +2,8 @@ import { INSTRUMENTATION_LABEL, METRIC_PATHS, RECORDING_RULES, UNMATCHED_ROUTE, 
 import {
   commented,
   exprTest,
+  nativeHistogramValues,
+  pushedRequestSeries,
   recordedSample,
   recordingRuleFileOf,
   requests,
@@ -82,6 +84,24 @@ export const SLO_RULES_TEST: RuleTestFileSource = {
         promql_expr_test: [
           exprTest(everyWindow(ERROR_RATIO), EVAL_TIME, []),
           exprTest(REQUEST_RATE['1h'], EVAL_TIME, [recordedSample(REQUEST_RATE['1h'], 'promClient', 0)]),
+        ],
+      },
+      {
+        name: 'the OpenTelemetry path pushed as OTLP: the same ratios and rates from native histograms',
+        interval: '1m',
+        input_series: commented('Native histograms (schema 0) of one worker: 1.5/s ok, 0.5/s 5xx, for 7 hours', [
+          {
+            series: pushedRequestSeries({ route: ONE, code: '200' }, 'host-7'),
+            values: nativeHistogramValues({ count: 90, sum: 9, buckets: [90], offset: -3 }, 420),
+          },
+          {
+            series: pushedRequestSeries({ route: ERROR, code: '500' }, 'host-7'),
+            values: nativeHistogramValues({ count: 30, sum: 3, buckets: [30], offset: -3 }, 420),
+          },
+        ]),
+        promql_expr_test: [
+          exprTest(everyWindow(ERROR_RATIO, onPath('otel')), EVAL_TIME, ofEveryWindow(ERROR_RATIO, 'otel', 0.25)),
+          exprTest(everyWindow(REQUEST_RATE), EVAL_TIME, ofEveryWindow(REQUEST_RATE, 'otel', 2)),
         ],
       },
     ],
