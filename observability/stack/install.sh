@@ -113,7 +113,7 @@ build_prometheus() {
     cd "$src"
     bash scripts/compress_assets.sh
   )
-  step "Prometheus: go build prometheus and promtool (about 6 min the first time)"
+  step "Prometheus: go build prometheus and promtool (about 8 min cold on 2 cores)"
   local out=$work/prometheus-out
   mkdir -p "$out"
   local ldflags
@@ -177,7 +177,7 @@ build_alertmanager() {
 build_otelcol() {
   step "OpenTelemetry Collector builder (ocb) $ocb_version"
   GOBIN="$cache/ocb-$ocb_version" go install "go.opentelemetry.io/collector/cmd/builder@v$ocb_version"
-  step "Collector otelcol-nest $otelcol_version from $manifest (about 9 min the first time)"
+  step "Collector otelcol-nest $otelcol_version from $manifest (about 11 min cold on 2 cores)"
   local config=$work/builder-config.yaml out=$work/otelcol-out
   sed "s|^dist:|dist:\n  output_path: $out|" "$manifest" >"$config"
   "$cache/ocb-$ocb_version/builder" --config "$config" >"$work/ocb.log" 2>&1 || {

@@ -77,7 +77,11 @@ function requestCounts(samples: readonly Sample[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const sample of selectSamples(samples, `${HTTP.name}_count`)) {
     const labels = ownLabels(sample);
-    expect(Object.keys(labels).sort()).toEqual([...HTTP.labelNames].sort());
+    // The convention's error_type on a server error only.
+    const conventionLabels = HTTP.conventionLabelNames.filter(
+      (label) => label !== 'error_type' || Number(labels.http_response_status_code) >= 500,
+    );
+    expect(Object.keys(labels).sort()).toEqual([...HTTP.labelNames, ...conventionLabels].sort());
     counts[`${labels.http_request_method} ${labels.http_route} ${labels.http_response_status_code}`] = sample.value;
   }
   return counts;
@@ -315,7 +319,8 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
         () => false,
         () => true,
       );
-      for (const path of ['/one', '/one', '/one', '/nowhere']) await get(`http://127.0.0.1:${appPort}${path}`);
+      for (const path of ['/one', '/one', '/one', '/nowhere', '/error'])
+        await get(`http://127.0.0.1:${appPort}${path}`);
       await app.stop();
       return { received: receiver.received, scrapeRefused, logs: app.process.logs };
     } finally {
@@ -344,7 +349,7 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       unit: 's',
       temporality: CUMULATIVE,
     });
-    const points = (http?.exponentialHistogram?.dataPoints ?? []).map((point) => ({
+    const points = (http?.exponentialHistogram?.dataPoints ?? []).map((point): Record<string, string | number> => ({
       ...attributesOf(point.attributes),
       count: Number(point.count),
     }));
@@ -359,6 +364,14 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
         expect.objectContaining({ 'http.route': 'unmatched', 'http.response.status_code': '404', count: 1 }),
       ]),
     );
+    // The convention's required and recommended attributes (as instrumentation-http records them), and on a server
+    // error its conditionally required error.type: every point has a scheme and a protocol version.
+    expect(points.map((point) => [point['url.scheme'], point['network.protocol.version']])).toEqual(
+      points.map(() => ['http', '1.1']),
+    );
+    expect(points.filter((point) => 'error.type' in point)).toEqual([
+      expect.objectContaining({ 'http.route': '/error', 'http.response.status_code': '500', 'error.type': '500' }),
+    ]);
 
     const taskOutcomes = metrics.get(outcomes.name.replace(/_total$/, ''));
     expect({

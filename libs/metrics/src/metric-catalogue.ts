@@ -169,6 +169,11 @@ export const OTEL_HTTP_METRICS = {
     help: 'Duration of HTTP server requests.',
     unit: 's',
     labelNames: ['http_request_method', 'http_route', 'http_response_status_code'],
+    /**
+     * The convention's other attributes on the series, which the rules aggregate away: `url.scheme` (required),
+     * `network.protocol.version` (recommended), and `error.type` on a 5xx answer only (the status code).
+     */
+    conventionLabelNames: ['url_scheme', 'network_protocol_version', 'error_type'],
     buckets: LATENCY_BUCKETS_SECONDS,
   },
 } as const;

@@ -5,6 +5,8 @@ import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
+  ATTR_NETWORK_PROTOCOL_VERSION,
+  ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
 import { httpMethodLabel, OTEL_HTTP_METRICS, UNMATCHED_ROUTE } from '@app/metrics';
 import { ignoreIncomingRequests } from './incoming-request-filter.js';
@@ -57,11 +59,17 @@ export class HttpServerMetrics {
     const method = httpMethodLabel(request.method);
     const template = request.route?.path;
     const route = typeof template === 'string' ? template : UNMATCHED_ROUTE;
-    const key = `${method} ${route} ${String(statusCode)}`;
+    // As instrumentation-http: the scheme of the server that took the request, the protocol its parser read
+    // (Node's parser refuses all but a handful of versions: bounded).
+    const scheme = (request.socket as { encrypted?: boolean } | null)?.encrypted ? 'https' : 'http';
+    const version = request.httpVersion;
+    const key = `${method} ${route} ${String(statusCode)} ${scheme} ${version}`;
     let attributes = this.#attributes.get(key);
     if (attributes === undefined) {
       attributes = {
         [ATTR_HTTP_REQUEST_METHOD]: method,
+        [ATTR_URL_SCHEME]: scheme,
+        [ATTR_NETWORK_PROTOCOL_VERSION]: version,
         [ATTR_HTTP_ROUTE]: route,
         [ATTR_HTTP_RESPONSE_STATUS_CODE]: statusCode,
         // As the conventions ask: on a server error, its status code is the error's type.

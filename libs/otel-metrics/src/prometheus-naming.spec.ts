@@ -1,7 +1,7 @@
 import { LATENCY_BUCKETS_SECONDS, OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
 import { selectSamples } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
-import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
+import { HTTP_SERVER_CONVENTION_ATTRIBUTES, HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
 import { instrumentNameFor, prometheusLabelFor } from './prometheus-naming.js';
 
 describe('names as the Prometheus exporter scrapes them', () => {
@@ -27,15 +27,18 @@ describe('names as the Prometheus exporter scrapes them', () => {
     expect(text).not.toContain(`${workDuration.name}_seconds`);
   });
 
-  it('keeps only the catalogue labels and buckets on the HTTP server histogram', async () => {
+  it("keeps only the catalogue's and the convention's labels, and the catalogue's buckets, on the HTTP histogram", async () => {
     const http = OTEL_HTTP_METRICS.duration;
     meter.createHistogram(http.instrumentName, { unit: http.unit }).record(0.05, {
       'http.request.method': 'GET',
-      'http.route': '/one',
-      'http.response.status_code': 200,
+      'http.route': '/error',
+      'http.response.status_code': 500,
       'url.scheme': 'http',
       'network.protocol.version': '1.1',
       'error.type': '500',
+      // Opt-in in the convention, and a span attribute: never on the series.
+      'server.address': 'localhost',
+      'user_agent.original': 'curl/8',
     });
 
     const { families, samples } = await scraping.scrape();
@@ -43,13 +46,16 @@ describe('names as the Prometheus exporter scrapes them', () => {
     expect(families.get(http.name)).toBe('HISTOGRAM');
     const [count] = selectSamples(samples, `${http.name}_count`);
     const labels = Object.keys(count.labels).filter((label) => !label.startsWith('otel_scope_'));
-    expect(labels.sort()).toEqual([...http.labelNames].sort());
+    expect(labels.sort()).toEqual([...http.labelNames, ...http.conventionLabelNames].sort());
     const les = selectSamples(samples, `${http.name}_bucket`).map((s) => s.labels.le);
     expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
   });
 
   it('maps each HTTP attribute key to its catalogue label', () => {
-    for (const [label, attribute] of Object.entries(HTTP_SERVER_METRIC_ATTRIBUTES)) {
+    for (const [label, attribute] of Object.entries({
+      ...HTTP_SERVER_METRIC_ATTRIBUTES,
+      ...HTTP_SERVER_CONVENTION_ATTRIBUTES,
+    })) {
       expect(prometheusLabelFor(attribute)).toBe(label);
     }
   });

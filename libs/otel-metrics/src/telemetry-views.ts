@@ -1,6 +1,6 @@
 import { AggregationType, createAllowListAttributesProcessor, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import { OTEL_HTTP_METRICS, TASKS_METRICS, type HistogramDefinition, type MetricDefinition } from '@app/metrics';
-import { HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
+import { HTTP_SERVER_CONVENTION_ATTRIBUTES, HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
 import { instrumentNameFor } from './prometheus-naming.js';
 
 /**
@@ -40,10 +40,11 @@ const BUSINESS_HISTOGRAMS = (Object.values(TASKS_METRICS) as MetricDefinition[])
  * lie. Both paths then share one set of `le` values. The business histograms carry their buckets as the
  * instruments' advice (otel-metric-recorder.ts), so they need a View only to be exponential.
  *
- * The allow-list drops `url.scheme` and `network.protocol.version`, constant here (`http`, `1.1`), and
- * `error.type`, which repeats the status code on 5xx answers (`error_type="500"`). Every series then has
- * the catalogue's label set. A request whose client left before the answer keeps its method only (the
- * instrumentation records neither route nor status for it).
+ * The allow-list keeps the attributes the convention requires and recommends (the catalogue's three, `url.scheme`,
+ * `network.protocol.version`, `error.type` on a 5xx) and drops those it leaves opt-in (`server.address`,
+ * `server.port`, `user_agent.synthetic.type`): the instrumentation's span attributes never reach the series. A
+ * request whose client left before the answer keeps its method and protocol only (the instrumentation records
+ * neither route nor status for it).
  */
 export function telemetryViews(histograms: HistogramAggregation = 'explicit'): ViewOptions[] {
   const http = OTEL_HTTP_METRICS.duration;
@@ -51,7 +52,12 @@ export function telemetryViews(histograms: HistogramAggregation = 'explicit'): V
     {
       instrumentName: http.instrumentName,
       aggregation: aggregationOf(histograms, http),
-      attributesProcessors: [createAllowListAttributesProcessor(Object.values(HTTP_SERVER_METRIC_ATTRIBUTES))],
+      attributesProcessors: [
+        createAllowListAttributesProcessor([
+          ...Object.values(HTTP_SERVER_METRIC_ATTRIBUTES),
+          ...Object.values(HTTP_SERVER_CONVENTION_ATTRIBUTES),
+        ]),
+      ],
     },
     ...(histograms === 'exponential'
       ? BUSINESS_HISTOGRAMS.map((definition) => ({
