@@ -26,22 +26,25 @@ export interface WorkerClusterOptions extends SupervisorOptions {
 export async function runWorkerCluster(options: WorkerClusterOptions): Promise<void> {
   const { name, settings } = options;
   if (settings.workers === 1) {
-    const service = await options.startWorker({ mode: 'single' });
+    const starting = options.startWorker({ mode: 'single' });
     // Alone, the process bounds its own close: nothing else will.
-    closeOnSignals(service, {
+    closeOnSignals(starting, {
       logger: new Logger(name),
       signals: ['SIGTERM', 'SIGINT'],
       timeoutMs: settings.shutdownTimeoutMs,
     });
+    await starting;
     return;
   }
   if (cluster.isPrimary) return new ClusterSupervisor(options).start();
 
   const workerId = cluster.worker?.id ?? 0;
+  const logger = new Logger(`${name} worker ${workerId}`);
   try {
-    const service = await options.startWorker({ mode: 'cluster', workerId, ipc: connectToPrimary() });
-    closeOnSignals(service, {
-      logger: new Logger(`${name} worker ${workerId}`),
+    const starting = options.startWorker({ mode: 'cluster', workerId, ipc: connectToPrimary() });
+    // Before the worker listens: the primary may stop it the moment it does.
+    closeOnSignals(starting, {
+      logger,
       signals: ['SIGTERM'],
       // Ctrl-C reaches the terminal's whole process group, the workers too: the primary answers it by a
       // SIGTERM to each, which a worker that had started closing on SIGINT would take for a second signal.
@@ -49,12 +52,11 @@ export async function runWorkerCluster(options: WorkerClusterOptions): Promise<v
       // The primary bounds its workers' close, and kills the stragglers.
       timeoutMs: undefined,
     });
+    await starting;
   } catch (error) {
     // The IPC channel would keep a failed worker alive; exiting hands the decision to the primary's
     // restart policy (which stops the app if every attempt fails the same way).
-    new Logger(`${name} worker ${workerId}`).error(
-      `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    logger.error(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   }
 }

@@ -160,6 +160,15 @@ describe('runWorkerCluster', () => {
     expect(workerPids.filter(isAlive)).toEqual([]);
   });
 
+  it('closes a worker stopped while it is still starting once it has started, rather than killing it', async () => {
+    const { proc } = await startFixture({ WORKERS: '2', FIXTURE_START_DELAY_MS: '1000' });
+    await waitForLogLines(proc, /worker pid \d+ starting/, 2);
+    proc.signal('SIGTERM');
+    expect(await exitWithin(proc, 5_000)).toBe(0);
+    const starting = [...proc.logs.matchAll(/worker pid (\d+) starting/g)].map(([, pid]) => pid);
+    for (const pid of starting) expect(proc.logs).toContain(`worker pid ${pid} closed gracefully`);
+  });
+
   it('gives up on a crash loop: a worker that keeps dying at start-up stops the app with exit code 1', async () => {
     const { proc } = await startFixture({ WORKERS: '2', FIXTURE_CRASH_ON_START: 'true' });
     // The fixture allows 3 crashes per slot within 30 s, 50 to 200 ms apart: the 4th stops the app.

@@ -300,6 +300,26 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
         ],
       },
       {
+        name: 'HttpRouteLatencyHigh reads native histograms too (the OpenTelemetry path pushed as OTLP)',
+        interval: '1m',
+        input_series: [
+          {
+            comment:
+              `A worker pushes ${SAMPLE} as a native histogram (schema 0), 1 request/s, all in (2 s, 4 s]: inside a ` +
+              'native bucket\nhistogram_quantile interpolates exponentially, p95 = 2 × 2^0.95 s, p99 = 2 × 2^0.99 s.',
+            series: pushedRequestSeries({ route: SAMPLE, code: '200' }, WORKER),
+            values: nativeHistogramValues({ count: 60, sum: 180, buckets: [60], offset: 2 }, 30),
+          },
+        ],
+        alert_rule_test: [
+          alertTest('HttpRouteLatencyHigh', '4m', []),
+          alertTest('HttpRouteLatencyHigh', '15m', [
+            slowRoute('otel', SAMPLE, 'warning', '3.864s'),
+            slowRoute('otel', SAMPLE, 'critical', '3.972s'),
+          ]),
+        ],
+      },
+      {
         name: 'HttpRouteLatencyHigh stays silent on a slow route with low traffic',
         interval: '1m',
         input_series: commented(`prom-client ${FOUR}: 3 requests a minute (0.05/s), all between 2.5 s and 5 s`, [

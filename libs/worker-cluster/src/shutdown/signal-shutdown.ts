@@ -27,8 +27,15 @@ export interface SignalShutdownOptions {
  * Closes `service` on the first of `signals`, then exits 0; exits 1 when the close fails, outlasts
  * `timeoutMs`, or a second signal comes first (an operator who signals twice wants it gone now). Nest's own
  * `enableShutdownHooks()` has neither bound: a request that never ends would hold the process forever.
+ *
+ * `service` may still be starting: register the handlers first, so that a signal that comes meanwhile (a primary
+ * stopping the cluster as soon as a worker listens) closes it once started, instead of killing the process outright,
+ * as a signal with no handler does.
  */
-export function closeOnSignals(service: GracefulService, options: SignalShutdownOptions): void {
+export function closeOnSignals(
+  service: GracefulService | Promise<GracefulService>,
+  options: SignalShutdownOptions,
+): void {
   const { logger, timeoutMs } = options;
   let closing = false;
   const exit = (code: number, message: string): never => {
@@ -46,11 +53,13 @@ export function closeOnSignals(service: GracefulService, options: SignalShutdown
         timeoutMs,
       ).unref();
     }
-    service.close().then(
-      () => exit(SHUTDOWN_EXIT_CODES.graceful, 'closed gracefully'),
-      (error: unknown) =>
-        exit(SHUTDOWN_EXIT_CODES.forced, `closing failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    Promise.resolve(service)
+      .then((started) => started.close())
+      .then(
+        () => exit(SHUTDOWN_EXIT_CODES.graceful, 'closed gracefully'),
+        (error: unknown) =>
+          exit(SHUTDOWN_EXIT_CODES.forced, `closing failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
   for (const signal of options.signals) process.on(signal, onSignal);
   for (const signal of options.ignored ?? []) process.on(signal, () => undefined);
