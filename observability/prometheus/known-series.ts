@@ -20,8 +20,8 @@ export const SCRAPE_SERIES = ['scrape_duration_seconds', 'scrape_samples_scraped
 
 /**
  * Every series name a dashboard may read: the catalogue's metrics (with the `_bucket`/`_sum`/`_count` series of
- * histograms and summaries, and the OpenTelemetry path's native histograms), the recording rules, the runtime metrics of libs/metrics, and `ALERTS` (the same names
- * on every delivery). A query that names anything else reads a series nobody exports: the
+ * histograms and summaries, and the OpenTelemetry path's native histograms), the recording rules, the runtime
+ * metrics of libs/metrics, and `ALERTS`. A query that names anything else reads a series nobody exports: the
  * dashboards spec fails on it.
  */
 export const KNOWN_METRIC_NAMES: ReadonlySet<string> = new Set([

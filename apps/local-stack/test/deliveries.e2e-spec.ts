@@ -72,16 +72,11 @@ describeWithBinaries(['prometheus', 'alertmanager', 'otelcol-nest'], 'the three 
 
     it(`stores the HTTP and business histograms as ${OTEL_HISTOGRAM_STORAGE[delivery]} histograms`, async () => {
       const [classic, native] = await Promise.all(
-        (['classic', 'native'] as const).map(async (storage) =>
-          (
-            await stack.prometheus.api.series(
-              ...[...otelHistogramSeries(storage)].map((name) => `${name}{job="${JOB}"}`),
-            )
-          )
-            .map((series) => series.__name__)
-            .filter((name, index, names) => names.indexOf(name) === index)
-            .sort(),
-        ),
+        (['classic', 'native'] as const).map(async (storage) => {
+          const matchers = [...otelHistogramSeries(storage)].map((name) => `${name}{job="${JOB}"}`);
+          const stored = await stack.prometheus.api.series(...matchers);
+          return [...new Set(stored.map((series) => series.__name__))].sort();
+        }),
       );
       const storedAs = OTEL_HISTOGRAM_STORAGE[delivery];
       expect({ classic, native }).toEqual({

@@ -1,5 +1,5 @@
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, UNMATCHED_ROUTE } from '@app/metrics';
-import { labelReplace, sumBy } from '../promql-builders.js';
+import { histogramCountRate, histogramRate, labelReplace, sumBy } from '../promql-builders.js';
 import { recordingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 
@@ -46,9 +46,7 @@ const requestRate = eachPath(
     ),
     otel: sumBy(
       serviceLabels('route', 'method', 'code'),
-      unifiedRequestLabels(
-        `rate(${OTEL_DURATION}_count{${SELECTORS.otel}}[5m]) or histogram_count(rate(${OTEL_DURATION}{${SELECTORS.otel}}[5m]))`,
-      ),
+      unifiedRequestLabels(histogramCountRate(OTEL_DURATION, SELECTORS.otel, '5m')),
     ),
   },
   "the histogram's count counts the requests (a classic histogram's _count, a native one's histogram_count);\n" +
@@ -61,12 +59,7 @@ const bucketRate = eachPath(
       serviceLabels('route', 'le'),
       `rate(${PROM_CLIENT.duration.name}_bucket{${SELECTORS.promClient}}[5m])`,
     ),
-    otel: sumBy(
-      serviceLabels('route', 'le'),
-      unifiedRoute(
-        `rate(${OTEL_DURATION}_bucket{${SELECTORS.otel}}[5m]) or rate(${OTEL_DURATION}{${SELECTORS.otel}}[5m])`,
-      ),
-    ),
+    otel: sumBy(serviceLabels('route', 'le'), unifiedRoute(histogramRate(OTEL_DURATION, SELECTORS.otel, '5m'))),
   },
   'the same buckets (seconds) when scraped; pushed as OTLP, one native histogram per route (no `le`),\n' +
     'route-less requests named',

@@ -5,6 +5,7 @@ import {
   PROM_CLIENT_HTTP_METRICS,
   type MetricPath,
 } from '@app/metrics';
+import { histogramCountRate } from '../promql-builders.js';
 
 /** Where each path counts its requests, and which label holds the status code (names from the catalogue). */
 export interface RequestSource {
@@ -15,8 +16,6 @@ export interface RequestSource {
   perSecond(matchers: string, window: string): string;
   codeLabel: string;
 }
-
-const OTEL_DURATION = OTEL_HTTP_METRICS.duration.name;
 
 export const REQUEST_SOURCES: readonly RequestSource[] = [
   {
@@ -31,8 +30,7 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
     comment:
       "OpenTelemetry path: the duration histogram's count counts the requests (a scrape's classic _count, OTLP's native histogram)",
     job: METRIC_PATHS.otel.job,
-    perSecond: (matchers, window) =>
-      `rate(${OTEL_DURATION}_count{${matchers}}[${window}]) or histogram_count(rate(${OTEL_DURATION}{${matchers}}[${window}]))`,
+    perSecond: (matchers, window) => histogramCountRate(OTEL_HTTP_METRICS.duration.name, matchers, window),
     codeLabel: 'http_response_status_code' satisfies (typeof OTEL_HTTP_METRICS.duration.labelNames)[number],
   },
 ];
