@@ -65,6 +65,9 @@ if is_built "$prometheus_dir" "$prometheus_version" prometheus promtool &&
   exit 0
 fi
 
+# go.dev/dl's archive installs to /usr/local/go and leaves PATH to the user: a shell that was never set up (CI's
+# plain PATH, a fresh login) has Go all the same.
+if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
 if ! command -v go >/dev/null; then
   cat >&2 <<EOF
 The stack's binaries are missing and Go is not installed to build them.
