@@ -1,6 +1,7 @@
 import {
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
+  OTEL_TASKS_METRICS,
   PROM_CLIENT_HTTP_METRICS,
   seriesNamesOf,
   TASKS_METRICS,
@@ -54,8 +55,8 @@ export const RESOURCE_INFO_METRIC = 'target_info';
  */
 export type HistogramStorage = 'classic' | 'native';
 
-const OTEL_HISTOGRAMS = [...Object.values(TASKS_METRICS), ...Object.values(OTEL_HTTP_METRICS)].filter(
-  (definition: MetricDefinition) => definition.kind === 'histogram',
+const OTEL_HISTOGRAMS = [...Object.values(OTEL_TASKS_METRICS), ...Object.values(OTEL_HTTP_METRICS)].filter(
+  (definition) => definition.kind === 'histogram',
 );
 
 /** What each delivery of the OpenTelemetry path stores: only OTLP carries exponential histograms. */
@@ -76,18 +77,14 @@ export function otelHistogramSeries(storage: HistogramStorage): Set<string> {
 export function exportingJobs(): Map<string, Set<string>> {
   const jobs = new Map<string, Set<string>>();
   const add = (name: string, job: string) => jobs.set(name, (jobs.get(name) ?? new Set()).add(job));
-  for (const definition of Object.values(TASKS_METRICS) as MetricDefinition[]) {
-    for (const name of seriesNamesOf(definition)) {
-      add(name, METRIC_PATHS.promClient.job);
-      // OpenTelemetry has no summary instrument: a summary exists on the prom-client path only.
-      if (definition.kind !== 'summary') add(name, METRIC_PATHS.otel.job);
+  const byPath = {
+    promClient: [...Object.values(TASKS_METRICS), ...Object.values(PROM_CLIENT_HTTP_METRICS)] as MetricDefinition[],
+    otel: [...Object.values(OTEL_TASKS_METRICS), ...Object.values(OTEL_HTTP_METRICS)],
+  };
+  for (const path of ['promClient', 'otel'] as const) {
+    for (const definition of byPath[path]) {
+      for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS[path].job);
     }
-  }
-  for (const definition of Object.values(PROM_CLIENT_HTTP_METRICS) as MetricDefinition[]) {
-    for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.promClient.job);
-  }
-  for (const definition of Object.values(OTEL_HTTP_METRICS) as MetricDefinition[]) {
-    for (const name of seriesNamesOf(definition)) add(name, METRIC_PATHS.otel.job);
   }
   for (const name of otelHistogramSeries('native')) add(name, METRIC_PATHS.otel.job);
   for (const [name, job] of Object.entries({ ...SELF_MONITORING_METRICS, ...RUNTIME_METRICS })) add(name, job);

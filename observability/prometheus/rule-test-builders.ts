@@ -326,9 +326,9 @@ export function taskOutcomes(
   task: TaskName,
   valuesByOutcome: Partial<Record<TaskOutcome, string>>,
 ): InputSeries[] {
-  return TASKS_METRICS.outcomes.labelValues.outcome.flatMap((outcome) => {
+  return TASKS_METRICS.outcomes.labelValues.task_outcome.flatMap((outcome) => {
     const values = valuesByOutcome[outcome];
-    const labels: LabelSetOf<typeof TASKS_METRICS.outcomes> = { task, outcome };
+    const labels: LabelSetOf<typeof TASKS_METRICS.outcomes> = { task_name: task, task_outcome: outcome };
     return values === undefined ? [] : [{ series: scrapedSeries(path, TASKS_METRICS.outcomes, labels), values }];
   });
 }

@@ -106,8 +106,8 @@ describe('the neighbours’ snippets', () => {
   it('the OpenMetrics exposition on the course page is what prom-client writes for the catalogue’s metrics', async () => {
     const registry = new Registry(Registry.OPENMETRICS_CONTENT_TYPE);
     const recorder = new PromClientMetricRecorder(registry);
-    recorder.counter(TASKS_METRICS.outcomes).add({ task: 'sample', outcome: 'ok' }, 3);
-    recorder.histogram(TASKS_METRICS.workDuration).observe({ task: 'sample' }, 0.15);
+    recorder.counter(TASKS_METRICS.outcomes).add({ task_name: 'sample', task_outcome: 'ok' }, 3);
+    recorder.histogram(TASKS_METRICS.workDuration).observe({ task_name: 'sample' }, 0.15);
     const written = (await registry.metrics()).split('\n');
     const page = readFileSync(COURSE_PAGE, 'utf8');
     const shown = /<!-- openmetrics-exposition -->\n+```text\n([^`]+)```/.exec(page)?.[1].trimEnd().split('\n') ?? [];

@@ -60,7 +60,7 @@ describeWithBinaries(['prometheus', 'alertmanager', 'otelcol-nest'], 'the three 
           const counts = Object.fromEntries(
             samples
               .filter(({ value }) => value > 0)
-              .map(({ metric, value }) => [`${metric.task} ${metric.outcome}`, value]),
+              .map(({ metric, value }) => [`${metric.task_name} ${metric.task_outcome}`, value]),
           );
           return JSON.stringify(sortedKeys(counts)) === JSON.stringify(sortedKeys(expected)) ? counts : undefined;
         },

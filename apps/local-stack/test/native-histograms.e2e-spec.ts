@@ -6,7 +6,7 @@ import { AggregationTemporalityPreference } from '@opentelemetry/exporter-metric
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { TASKS_METRICS } from '@app/metrics';
+import { otelSeriesNameOf, TASKS_METRICS } from '@app/metrics';
 import { OtelMetricRecorder, telemetryViews, type HistogramAggregation } from '@app/otel-metrics';
 import { freePort, PrometheusServer, waitFor } from '@app/local-stack';
 import { knownJobNames, writePrometheusConfig, type PrometheusConfigOverrides } from '@app/observability';
@@ -15,6 +15,7 @@ import { describeWithBinaries } from '@app/testing';
 
 const QUANTILE = 0.99;
 const WORK = TASKS_METRICS.workDuration;
+const WORK_SERIES = otelSeriesNameOf(WORK);
 const OBSERVATIONS = 1000;
 
 /** Log-normal latencies (median 80 ms, σ 0.7: most between 10 ms and 0.5 s), the same on every run. */
@@ -82,7 +83,7 @@ describeWithBinaries(['prometheus'], 'native histograms: p99 within its bucket e
       views: telemetryViews(histograms),
     });
     const histogram = new OtelMetricRecorder(provider.getMeter('native-histograms-spec')).histogram(WORK);
-    for (const seconds of values) histogram.observe({ task: 'one' }, seconds);
+    for (const seconds of values) histogram.observe({ task_name: 'one' }, seconds);
     await provider.shutdown();
   }
 
@@ -93,11 +94,11 @@ describeWithBinaries(['prometheus'], 'native histograms: p99 within its bucket e
     await push('latencies-native', 'exponential');
     await push('latencies-classic', 'explicit');
 
-    const native = await quantileOf(`histogram_quantile(${QUANTILE}, sum(${WORK.name}{job="latencies-native"}))`);
+    const native = await quantileOf(`histogram_quantile(${QUANTILE}, sum(${WORK_SERIES}{job="latencies-native"}))`);
     const classic = await quantileOf(
-      `histogram_quantile(${QUANTILE}, sum by (le) (${WORK.name}_bucket{job="latencies-classic"}))`,
+      `histogram_quantile(${QUANTILE}, sum by (le) (${WORK_SERIES}_bucket{job="latencies-classic"}))`,
     );
-    const [{ histogram }] = await prometheus.api.query(`${WORK.name}{job="latencies-native"}`);
+    const [{ histogram }] = await prometheus.api.query(`${WORK_SERIES}{job="latencies-native"}`);
     expect(histogram?.count).toBe(OBSERVATIONS);
 
     const nativeBucket = bucketOf(

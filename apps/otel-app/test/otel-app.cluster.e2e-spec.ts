@@ -126,8 +126,8 @@ describe(`otel-app with WORKERS=${WORKERS}`, () => {
       }
       expect(byRoute).toEqual({ '/one 200': 17, '/two 200': 12, '/error 500': 9, 'unmatched 404': 7 });
       expect(sumSamples(samples, HTTP_COUNT)).toBe(K);
-      expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(17);
-      expect(sumSamples(samples, outcomes.name, { task: 'error', outcome: 'server_error' })).toBe(9);
+      expect(sumSamples(samples, outcomes.name, { task_name: 'one', task_outcome: 'ok' })).toBe(17);
+      expect(sumSamples(samples, outcomes.name, { task_name: 'error', task_outcome: 'server_error' })).toBe(9);
       expect(families.get(outcomes.name)).toBe('COUNTER');
     });
 

@@ -6,7 +6,14 @@
 import { expect } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
-import { METRIC_PATHS, OTEL_HTTP_METRICS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
+import {
+  METRIC_PATHS,
+  OTEL_HTTP_METRICS,
+  otelSeriesNameOf,
+  TASK_NAMES,
+  TASK_OUTCOMES,
+  TASKS_METRICS,
+} from '@app/metrics';
 import { HTTP_SERVER_METER_NAME } from '@app/otel-metrics';
 import { HEALTH_PATH } from '@app/tasks';
 import {
@@ -36,6 +43,8 @@ import {
 
 const HTTP = OTEL_HTTP_METRICS.duration;
 const { outcomes, inFlight, workDuration } = TASKS_METRICS;
+/** The histogram's name on this path: the translation's, without the unit suffix of the prom-client name. */
+const WORK_DURATION = otelSeriesNameOf(workDuration);
 
 async function get(url: string, init?: RequestInit): Promise<number> {
   const response = await fetch(url, init);
@@ -127,8 +136,8 @@ describe('otel-app metrics, scraped from the compiled app', () => {
     const expected = knownTraffic.expectedOutcomeCounts();
     for (const task of TASK_NAMES) {
       for (const outcome of TASK_OUTCOMES) {
-        const series = selectSamples(samples, outcomes.name, { task, outcome });
-        expect(series.map(ownLabels)).toEqual([{ task, outcome }]);
+        const series = selectSamples(samples, outcomes.name, { task_name: task, task_outcome: outcome });
+        expect(series.map(ownLabels)).toEqual([{ task_name: task, task_outcome: outcome }]);
         expect(`${task} ${outcome} ${series[0].value}`).toBe(`${task} ${outcome} ${expected[`${task} ${outcome}`]}`);
       }
     }
@@ -136,14 +145,14 @@ describe('otel-app metrics, scraped from the compiled app', () => {
 
     const worked = knownTraffic.expectedWorkCounts();
     for (const task of TASK_NAMES) {
-      const [count] = selectSamples(samples, `${workDuration.name}_count`, { task });
-      expect(ownLabels(count)).toEqual({ task });
+      const [count] = selectSamples(samples, `${WORK_DURATION}_count`, { task_name: task });
+      expect(ownLabels(count)).toEqual({ task_name: task });
       expect(`${task} ${count.value}`).toBe(`${task} ${worked[task]}`);
-      expect(sumSamples(samples, inFlight.name, { task })).toBe(0);
+      expect(sumSamples(samples, inFlight.name, { task_name: task })).toBe(0);
     }
-    expect(families.get(workDuration.name)).toBe('HISTOGRAM');
+    expect(families.get(WORK_DURATION)).toBe('HISTOGRAM');
     expect(families.get(inFlight.name)).toBe('GAUGE');
-    const les = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' }).map((s) => s.labels.le);
+    const les = selectSamples(samples, `${WORK_DURATION}_bucket`, { task_name: 'one' }).map((s) => s.labels.le);
     expect(les).toEqual([...workDuration.buckets.map(String), '+Inf']);
   });
 
@@ -293,9 +302,9 @@ function lastPushedOutcomes(received: readonly ReceivedExport[], task: string): 
   const request = JSON.parse(last.body.toString('utf8')) as OtlpMetricsRequest;
   const point = request.resourceMetrics
     .flatMap(({ scopeMetrics }) => scopeMetrics.flatMap(({ metrics }) => metrics))
-    .filter(({ name }) => name === outcomes.name.replace(/_total$/, ''))
+    .filter(({ name }) => name === outcomes.instrumentName)
     .flatMap((metric) => metric.sum?.dataPoints ?? [])
-    .find((candidate) => attributesOf(candidate.attributes).task === task);
+    .find((candidate) => attributesOf(candidate.attributes)['task.name'] === task);
   return point === undefined ? undefined : Number(point.asInt ?? point.asDouble);
 }
 
@@ -373,16 +382,18 @@ describe('otel-app pushes its metrics as OTLP when asked (OTEL_METRICS_EXPORTER=
       expect.objectContaining({ 'http.route': '/error', 'http.response.status_code': '500', 'error.type': '500' }),
     ]);
 
-    const taskOutcomes = metrics.get(outcomes.name.replace(/_total$/, ''));
+    const taskOutcomes = metrics.get(outcomes.instrumentName);
+    expect(taskOutcomes?.unit).toBe(outcomes.unit);
     expect({
       monotonic: taskOutcomes?.sum?.isMonotonic,
       temporality: taskOutcomes?.sum?.aggregationTemporality,
     }).toEqual({ monotonic: true, temporality: CUMULATIVE });
-    const one = taskOutcomes?.sum?.dataPoints.find(
-      (point) => attributesOf(point.attributes).task === 'one' && attributesOf(point.attributes).outcome === 'ok',
-    );
+    const one = taskOutcomes?.sum?.dataPoints.find((point) => {
+      const attributes = attributesOf(point.attributes);
+      return attributes['task.name'] === 'one' && attributes['task.outcome'] === 'ok';
+    });
     expect(Number(one?.asInt ?? one?.asDouble)).toBe(3);
-    expect(metrics.get(workDuration.name)).toMatchObject({
+    expect(metrics.get(workDuration.instrumentName)).toMatchObject({
       unit: 's',
       exponentialHistogram: { aggregationTemporality: CUMULATIVE },
     });

@@ -119,12 +119,12 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
 
     it(`sums ${outcomes.name} and the in-flight gauge across workers`, () => {
       const { samples } = scrapes[0];
-      expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(20);
-      expect(sumSamples(samples, outcomes.name, { task: 'error', outcome: 'server_error' })).toBe(11);
-      expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(9);
+      expect(sumSamples(samples, outcomes.name, { task_name: 'one', task_outcome: 'ok' })).toBe(20);
+      expect(sumSamples(samples, outcomes.name, { task_name: 'error', task_outcome: 'server_error' })).toBe(11);
+      expect(sumSamples(samples, outcomes.name, { task_name: 'sample', task_outcome: 'not_found' })).toBe(9);
       expect(sumSamples(samples, outcomes.name)).toBe(20 + 13 + 11 + 9);
       // One series per task (not one per worker), each the sum of the workers' gauges.
-      expect(selectSamples(samples, inFlight.name).map((s) => [s.labels.task, s.value])).toEqual(
+      expect(selectSamples(samples, inFlight.name).map((s) => [s.labels.task_name, s.value])).toEqual(
         TASK_NAMES.map((task) => [task, 0]),
       );
     });
@@ -132,8 +132,8 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
     it(`sums the summary's _count and _sum, and keeps each worker's quantiles apart: summaries do not aggregate`, () => {
       const { samples, families } = scrapes[0];
       expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
-      expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(20);
-      const quantiles = selectSamples(samples, workDurationSummary.name, { task: 'one', quantile: '0.99' });
+      expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task_name: 'one' })).toBe(20);
+      const quantiles = selectSamples(samples, workDurationSummary.name, { task_name: 'one', quantile: '0.99' });
       expect(quantiles.map((sample) => sample.labels.worker).sort()).toEqual(['1', '2', '3']);
     });
 

@@ -97,7 +97,7 @@ describe('prom-client app, compiled and run as a process', () => {
     it(`counts ${outcomes.name} by task and outcome; rejected requests (400) did no work`, () => {
       const expected = knownTraffic.expectedOutcomeCounts();
       const counted = selectSamples(samples, outcomes.name).map((s) => [
-        `${s.labels.task} ${s.labels.outcome}`,
+        `${s.labels.task_name} ${s.labels.task_outcome}`,
         s.value,
       ]);
       expect(Object.fromEntries(counted)).toEqual(expected);
@@ -106,16 +106,21 @@ describe('prom-client app, compiled and run as a process', () => {
     it(`times each task's work in ${workDuration.name} and ${workDurationSummary.name}`, () => {
       const workCounts = knownTraffic.expectedWorkCounts();
       for (const [task, count] of Object.entries(workCounts)) {
-        expect([task, sumSamples(samples, `${workDuration.name}_count`, { task })]).toEqual([task, count]);
-        expect([task, sumSamples(samples, `${workDurationSummary.name}_count`, { task })]).toEqual([task, count]);
-        const quantiles = selectSamples(samples, workDurationSummary.name, { task }).map((s) => s.labels.quantile);
+        expect([task, sumSamples(samples, `${workDuration.name}_count`, { task_name: task })]).toEqual([task, count]);
+        expect([task, sumSamples(samples, `${workDurationSummary.name}_count`, { task_name: task })]).toEqual([
+          task,
+          count,
+        ]);
+        const quantiles = selectSamples(samples, workDurationSummary.name, { task_name: task }).map(
+          (s) => s.labels.quantile,
+        );
         expect([task, quantiles]).toEqual([task, workDurationSummary.percentiles.map(String)]);
       }
       expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
     });
 
     it(`shows nothing left in ${inFlight.name}`, () => {
-      const gauges = selectSamples(samples, inFlight.name).map((s) => [s.labels.task, s.value]);
+      const gauges = selectSamples(samples, inFlight.name).map((s) => [s.labels.task_name, s.value]);
       expect(gauges).toEqual(TASK_NAMES.map((task) => [task, 0]));
     });
 

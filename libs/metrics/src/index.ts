@@ -7,3 +7,4 @@ export * from './runtime-metrics.js';
 export { NoOpMetricRecorder } from './no-op-metric-recorder.js';
 export * from './series-names.js';
 export * from './http-semantics.js';
+export * from './prometheus-translation.js';

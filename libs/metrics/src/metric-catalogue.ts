@@ -3,8 +3,10 @@
  * from it, and the tests, recording-rule checks and dashboard generator read it: a renamed metric
  * breaks the build, not a dashboard.
  *
- * Names are the Prometheus names as scraped. The OpenTelemetry adapter derives its instrument names
- * from them (the Prometheus exporter appends `_total` to monotonic counters itself).
+ * `name` and `labelNames` are the Prometheus names as scraped from the prom-client path. A metric the business
+ * records also says how OpenTelemetry names it ({@link OtelNaming}): the instrument, its unit, each label's
+ * attribute key; its series on that path are named by the translation (`prometheus-translation.ts`), the same on
+ * every delivery.
  */
 
 import { TASK_NAMES, TASK_OUTCOMES } from './task-names.js';
@@ -51,11 +53,23 @@ export interface SummaryDefinition<L extends string = string> extends BaseDefini
   readonly ageBuckets: number;
 }
 
+/**
+ * How the OpenTelemetry path names a metric the business records, as the semantic conventions name theirs: a
+ * namespace, dot-separated (`tasks.work.duration`), the unit in `unit` (UCUM: `s`, or a `{annotation}` for a count)
+ * and never in the name, namespaced attribute keys (`task.name`). Each attribute key translates to its label of
+ * `labelNames` (dots to underscores), so that both paths share the label names; a spec checks it.
+ */
+export interface OtelNaming<L extends string = string> {
+  readonly instrumentName: string;
+  readonly unit: string;
+  readonly attributeKeys: { readonly [K in L]: string };
+}
+
 /** Any metric of the catalogue. */
 export type MetricDefinition = CounterDefinition | GaugeDefinition | HistogramDefinition | SummaryDefinition;
 
-/** The metrics OpenTelemetry has an instrument for: every kind but the summary. */
-export type OtelMetricDefinition = Exclude<MetricDefinition, SummaryDefinition>;
+/** The metrics OpenTelemetry has an instrument for: every kind but the summary, named the OpenTelemetry way. */
+export type OtelMetricDefinition = Exclude<MetricDefinition, SummaryDefinition> & OtelNaming;
 
 /**
  * Latency buckets fitted to the sample routes: uniform waits up to 0.2 / 0.4 / 0.6 / 0.8 s, so the
@@ -65,50 +79,69 @@ export const LATENCY_BUCKETS_SECONDS = [
   0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2.5, 5,
 ] as const;
 
-const TASK_LABEL = { task: TASK_NAMES } as const;
+/**
+ * The business's labels: the attribute keys of its OpenTelemetry instruments, namespaced as the semantic
+ * conventions' are, and their Prometheus label names (the translation's: dots to underscores) on both paths.
+ */
+export const TASK_ATTRIBUTE_KEYS = { task_name: 'task.name', task_outcome: 'task.outcome' } as const;
+export type TaskLabel = keyof typeof TASK_ATTRIBUTE_KEYS;
+
+const TASK_NAME_LABEL = { task_name: TASK_NAMES } as const;
+const { task_name: TASK_NAME_KEY } = TASK_ATTRIBUTE_KEYS;
 
 /**
- * The demo business: tasks answered by the sample routes. Same names on both paths. The business records
- * them through the {@link MetricRecorder} port; each adapter registers whatever is declared here: a metric added
- * here, and recorded where the business needs it, is exported by both paths with no adapter to change.
+ * The demo business: tasks answered by the sample routes. The business records them through the
+ * {@link MetricRecorder} port; each adapter registers whatever is declared here: a metric added here, and recorded
+ * where the business needs it, is exported by both paths with no adapter to change. Same series names and labels
+ * on both paths, but for the histogram: Prometheus' conventions put its unit in the prom-client name
+ * (`tasks_work_duration_seconds`), OpenTelemetry's in its unit, which the translation leaves out of the name
+ * (`tasks_work_duration`, as `http_server_request_duration`).
  */
 export const TASKS_METRICS = {
   outcomes: {
     kind: 'counter',
     name: 'tasks_outcomes_total',
+    instrumentName: 'tasks.outcomes',
+    unit: '{task}',
     help: 'Tasks answered, by task and outcome.',
-    labelNames: ['task', 'outcome'],
-    labelValues: { ...TASK_LABEL, outcome: TASK_OUTCOMES },
-  } satisfies CounterDefinition<'task' | 'outcome'>,
+    labelNames: ['task_name', 'task_outcome'],
+    attributeKeys: TASK_ATTRIBUTE_KEYS,
+    labelValues: { ...TASK_NAME_LABEL, task_outcome: TASK_OUTCOMES },
+  } satisfies CounterDefinition<TaskLabel> & OtelNaming<TaskLabel>,
   inFlight: {
     kind: 'gauge',
     name: 'tasks_in_flight',
+    instrumentName: 'tasks.in_flight',
+    unit: '{task}',
     help: 'Tasks being worked on right now.',
-    labelNames: ['task'],
-    labelValues: TASK_LABEL,
+    labelNames: ['task_name'],
+    attributeKeys: { task_name: TASK_NAME_KEY },
+    labelValues: TASK_NAME_LABEL,
     // The app's work in flight is every worker's work in flight.
     aggregation: 'sum',
-  } satisfies GaugeDefinition<'task'>,
+  } satisfies GaugeDefinition<'task_name'> & OtelNaming<'task_name'>,
   workDuration: {
     kind: 'histogram',
     name: 'tasks_work_duration_seconds',
+    instrumentName: 'tasks.work.duration',
     help: 'Time spent working on a task before answering, in seconds.',
     unit: 's',
-    labelNames: ['task'],
-    labelValues: TASK_LABEL,
+    labelNames: ['task_name'],
+    attributeKeys: { task_name: TASK_NAME_KEY },
+    labelValues: TASK_NAME_LABEL,
     buckets: LATENCY_BUCKETS_SECONDS,
-  } satisfies HistogramDefinition<'task'>,
+  } satisfies HistogramDefinition<'task_name'> & OtelNaming<'task_name'>,
   /** prom-client only: OpenTelemetry has no summary instrument (histogram_quantile replaces it). */
   workDurationSummary: {
     kind: 'summary',
     name: 'tasks_recent_work_duration_seconds',
     help: 'Time spent working on a task, as quantiles over the last 5 minutes (prom-client path only).',
-    labelNames: ['task'],
-    labelValues: TASK_LABEL,
+    labelNames: ['task_name'],
+    labelValues: TASK_NAME_LABEL,
     percentiles: [0.5, 0.9, 0.99],
     maxAgeSeconds: 300,
     ageBuckets: 5,
-  } satisfies SummaryDefinition<'task'>,
+  } satisfies SummaryDefinition<'task_name'>,
 } as const;
 
 /**
@@ -130,11 +163,14 @@ export function loadTestSeries(count: number) {
     return {
       kind: 'gauge',
       name: `load_test_series_${String(metric)}`,
+      instrumentName: `load_test.series_${String(metric)}`,
+      unit: '{series}',
       help: 'Padding for load tests of the scrape (TASKS_LOAD_TEST_SERIES): one series per value, always 0.',
       labelNames: ['series'],
+      attributeKeys: { series: 'series' },
       labelValues: { series: Array.from({ length: size }, (_, index) => String(first + index)) },
       aggregation: 'max',
-    } satisfies GaugeDefinition<'series'>;
+    } satisfies GaugeDefinition<'series'> & OtelNaming<'series'>;
   });
 }
 

@@ -1,7 +1,16 @@
-import type { CounterDefinition, GaugeDefinition, HistogramDefinition, SummaryDefinition } from './metric-catalogue.js';
+import type {
+  CounterDefinition,
+  GaugeDefinition,
+  HistogramDefinition,
+  OtelNaming,
+  SummaryDefinition,
+} from './metric-catalogue.js';
 
 /** A metric whose label values are declared: the ones the business records through {@link MetricRecorder}. */
 export type BoundedLabels<L extends string> = { readonly labelValues: { readonly [K in L]: readonly string[] } };
+
+/** What the business records: bounded labels, and the OpenTelemetry naming of every kind that has an instrument. */
+type Recorded<L extends string> = BoundedLabels<L> & OtelNaming<L>;
 
 /** The label set of a declared metric: each label one of its declared values. */
 export type LabelSetOf<D> = D extends { readonly labelValues: infer V }
@@ -29,23 +38,23 @@ export type SummaryRecorder<Labels> = HistogramRecorder<Labels>;
 /**
  * The port through which business code records the metrics declared in the catalogue, knowing no metric library.
  * Each app binds an adapter (OpenTelemetry, prom-client, or none): the adapter builds the instrument from the
- * definition alone (name, help, unit, labels and their values, buckets, cluster aggregation), so that a new
+ * definition alone (names, help, unit, labels and their values, buckets, cluster aggregation), so that a new
  * metric needs no adapter change. An abstract class rather than an interface so that it is its own Nest token.
  * Ask for each metric once, when the business service is built, and keep the recorder.
  */
 export abstract class MetricRecorder {
   /** A counter: only goes up. */
-  abstract readonly counter: <L extends string, D extends CounterDefinition<L> & BoundedLabels<L>>(
+  abstract readonly counter: <L extends string, D extends CounterDefinition<L> & Recorded<L>>(
     definition: D,
   ) => CounterRecorder<LabelSetOf<D>>;
 
   /** A gauge: moved up and down by steps (work in flight). */
-  abstract readonly gauge: <L extends string, D extends GaugeDefinition<L> & BoundedLabels<L>>(
+  abstract readonly gauge: <L extends string, D extends GaugeDefinition<L> & Recorded<L>>(
     definition: D,
   ) => GaugeRecorder<LabelSetOf<D>>;
 
   /** A histogram: observations counted in the definition's buckets. */
-  abstract readonly histogram: <L extends string, D extends HistogramDefinition<L> & BoundedLabels<L>>(
+  abstract readonly histogram: <L extends string, D extends HistogramDefinition<L> & Recorded<L>>(
     definition: D,
   ) => HistogramRecorder<LabelSetOf<D>>;
 

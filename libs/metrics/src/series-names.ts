@@ -1,4 +1,5 @@
 import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, TASKS_METRICS } from './metric-catalogue.js';
+import { otelSeriesNameOf } from './prometheus-translation.js';
 import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from './runtime-metrics.js';
 
 /** What a series name is derived from: a metric's kind and its name as scraped. */
@@ -22,9 +23,23 @@ export function seriesNamesOf(metric: NamedMetric): string[] {
   }
 }
 
+const { outcomes, inFlight, workDuration } = TASKS_METRICS;
+
+/**
+ * The business metrics as the OpenTelemetry path's series are named, by the translation of their instruments'
+ * names: those of the prom-client path (`TASKS_METRICS`) but for the histogram, whose unit is not in the name
+ * (`tasks_work_duration`), and no summary.
+ */
+export const OTEL_TASKS_METRICS = {
+  outcomes: { kind: outcomes.kind, name: otelSeriesNameOf(outcomes) },
+  inFlight: { kind: inFlight.kind, name: otelSeriesNameOf(inFlight) },
+  workDuration: { kind: workDuration.kind, name: otelSeriesNameOf(workDuration) },
+} as const satisfies Record<string, NamedMetric>;
+
 /** Every group of metrics the apps export: the catalogue's, and the runtime metrics of each path's library. */
 export const EXPORTED_METRIC_GROUPS: ReadonlyArray<Readonly<Record<string, NamedMetric>>> = [
   TASKS_METRICS,
+  OTEL_TASKS_METRICS,
   PROM_CLIENT_HTTP_METRICS,
   OTEL_HTTP_METRICS,
   PROM_CLIENT_RUNTIME_METRICS,

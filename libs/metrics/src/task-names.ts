@@ -17,7 +17,7 @@ export type TaskRoute =
   | { readonly path: `/${string}`; readonly kind: 'sampled'; readonly maxLatencyMs: number };
 
 /**
- * The course's routes, declared once, by task name (the `task` label value). The controller, the settings,
+ * The course's routes, declared once, by task name (the `task_name` label value). The controller, the settings,
  * the traffic generator, the benchmark, the dashboards and the tests read this table: a route added here is
  * served, configured, generated, charted and tested with nothing else to change.
  */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TASKS_METRICS } from '@app/metrics';
+import { otelSeriesNameOf, TASKS_METRICS } from '@app/metrics';
 import { REPO_ROOT } from '@app/testing';
 
 /**
@@ -11,9 +11,9 @@ const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const section = README.slice(README.indexOf('### The business metrics'));
 const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| ---')));
 const rows = new Map(
-  [...table.matchAll(/^\| `(\w+)` +\| ([^|]+)\| ([^|]+)\|/gm)].map(([, name, type, labels]) => [
+  [...table.matchAll(/^\| `(\w+)` +\| ([^|]+)\| ([^|]+)\| ([^|]+)\|/gm)].map(([, name, type, labels, otel]) => [
     name,
-    { type: type.trim(), labels: labels.trim() },
+    { type: type.trim(), labels: labels.trim(), otel: otel.trim() },
   ]),
 );
 const DEFINITIONS = Object.values(TASKS_METRICS);
@@ -31,6 +31,17 @@ describe("the README's table of business metrics", () => {
       for (const label of definition.labelNames) {
         expect({ name, label, listed: row?.labels.includes(`\`${label}\``) }).toEqual({ name, label, listed: true });
       }
+    },
+  );
+
+  it.each(DEFINITIONS.map((definition) => [definition.name, definition] as const))(
+    'gives %s its OpenTelemetry instrument, unit and series, or none',
+    (name, definition) => {
+      const otel =
+        'instrumentName' in definition
+          ? `\`${definition.instrumentName}\` \`${definition.unit}\` → \`${otelSeriesNameOf(definition)}\``
+          : 'none';
+      expect({ name, otel: rows.get(name)?.otel }).toEqual({ name, otel });
     },
   );
 });

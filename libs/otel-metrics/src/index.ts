@@ -1,7 +1,6 @@
 export { OtelMetricsModule } from './otel-metrics.module.js';
 export { OtelMetricRecorder } from './otel-metric-recorder.js';
 export { TASKS_METER_NAME } from './otel-metrics.tokens.js';
-export { instrumentNameFor } from './prometheus-naming.js';
 export { startTelemetry, type Telemetry } from './telemetry.bootstrap.js';
 export { telemetryViews, type HistogramAggregation } from './telemetry-views.js';
 export {

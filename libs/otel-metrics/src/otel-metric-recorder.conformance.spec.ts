@@ -1,3 +1,4 @@
+import { otelSeriesNameOf } from '@app/metrics';
 import { describeMetricRecorderConformance } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
 import { OtelMetricRecorder } from './otel-metric-recorder.js';
@@ -14,5 +15,6 @@ describeMetricRecorderConformance('OtelMetricRecorder', () => {
   return {
     recorder: new OtelMetricRecorder(scraping.meterProvider.getMeter('fixture')),
     scrape: async () => (await scraping.scrape()).samples,
+    seriesNameOf: otelSeriesNameOf,
   };
 });

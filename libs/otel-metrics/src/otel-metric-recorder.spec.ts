@@ -1,11 +1,12 @@
 import { jest } from '@jest/globals';
-import { LATENCY_BUCKETS_SECONDS, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
+import { LATENCY_BUCKETS_SECONDS, otelSeriesNameOf, TASK_NAMES, TASK_OUTCOMES, TASKS_METRICS } from '@app/metrics';
 import { selectSamples, sumSamples } from '@app/testing';
 import { inProcessScrape } from '../test/in-process-scrape.fixture.js';
 import { TasksMetrics } from '@app/tasks';
 import { OtelMetricRecorder } from './otel-metric-recorder.js';
 
 const { outcomes, inFlight, workDuration } = TASKS_METRICS;
+const WORK_DURATION = otelSeriesNameOf(workDuration);
 
 describe('the task metrics on the OpenTelemetry recorder', () => {
   let scraping: ReturnType<typeof inProcessScrape>;
@@ -21,10 +22,12 @@ describe('the task metrics on the OpenTelemetry recorder', () => {
   it('starts every bounded series at zero', async () => {
     const { samples } = await scraping.scrape();
     for (const task of TASK_NAMES) {
-      expect(sumSamples(samples, inFlight.name, { task })).toBe(0);
+      expect(sumSamples(samples, inFlight.name, { task_name: task })).toBe(0);
       for (const outcome of TASK_OUTCOMES) {
         expect(
-          samples.filter((s) => s.name === outcomes.name && s.labels.task === task && s.labels.outcome === outcome),
+          samples.filter(
+            (s) => s.name === outcomes.name && s.labels.task_name === task && s.labels.task_outcome === outcome,
+          ),
         ).toHaveLength(1);
       }
     }
@@ -34,19 +37,19 @@ describe('the task metrics on the OpenTelemetry recorder', () => {
   it("gives the task histogram the catalogue's buckets, as the instrument's advice (no View lists them)", async () => {
     metrics.startWork('one').end('ok');
     const { samples } = await scraping.scrape();
-    const les = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' }).map((s) => s.labels.le);
+    const les = selectSamples(samples, `${WORK_DURATION}_bucket`, { task_name: 'one' }).map((s) => s.labels.le);
     expect(les).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
   });
 
   it('counts work in flight until its timer ends', async () => {
     const first = metrics.startWork('two');
     const second = metrics.startWork('two');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(2);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task_name: 'two' })).toBe(2);
 
     first.end('ok');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(1);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task_name: 'two' })).toBe(1);
     second.end('ok');
-    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task: 'two' })).toBe(0);
+    expect(sumSamples((await scraping.scrape()).samples, inFlight.name, { task_name: 'two' })).toBe(0);
   });
 
   it('records duration and outcome once per timer, even if ended twice', async () => {
@@ -62,13 +65,13 @@ describe('the task metrics on the OpenTelemetry recorder', () => {
     }
 
     const { samples } = await scraping.scrape();
-    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(1);
-    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'ok' })).toBe(0);
-    expect(sumSamples(samples, inFlight.name, { task: 'sample' })).toBe(0);
-    expect(sumSamples(samples, `${workDuration.name}_count`, { task: 'sample' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { task_name: 'sample', task_outcome: 'not_found' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { task_name: 'sample', task_outcome: 'ok' })).toBe(0);
+    expect(sumSamples(samples, inFlight.name, { task_name: 'sample' })).toBe(0);
+    expect(sumSamples(samples, `${WORK_DURATION}_count`, { task_name: 'sample' })).toBe(1);
     // In seconds: 0.02, not 20 (milliseconds).
-    expect(sumSamples(samples, `${workDuration.name}_sum`, { task: 'sample' })).toBeCloseTo(0.02, 9);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'sample', le: '0.01' })).toBe(0);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'sample', le: '0.025' })).toBe(1);
+    expect(sumSamples(samples, `${WORK_DURATION}_sum`, { task_name: 'sample' })).toBeCloseTo(0.02, 9);
+    expect(sumSamples(samples, `${WORK_DURATION}_bucket`, { task_name: 'sample', le: '0.01' })).toBe(0);
+    expect(sumSamples(samples, `${WORK_DURATION}_bucket`, { task_name: 'sample', le: '0.025' })).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import { DataPointType, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { OTEL_HTTP_METRICS, TASKS_METRICS } from '@app/metrics';
-import { instrumentNameFor } from './prometheus-naming.js';
 import { telemetryViews, type HistogramAggregation } from './telemetry-views.js';
 
 /** A reader that only collects: what any exporter would be handed. */
@@ -18,7 +17,7 @@ async function pointTypesWith(histograms: HistogramAggregation): Promise<Record<
   const reader = new CollectingReader();
   const provider = new MeterProvider({ readers: [reader], views: telemetryViews(histograms) });
   const meter = provider.getMeter('views-spec');
-  const names = [OTEL_HTTP_METRICS.duration.instrumentName, instrumentNameFor(TASKS_METRICS.workDuration)];
+  const names = [OTEL_HTTP_METRICS.duration.instrumentName, TASKS_METRICS.workDuration.instrumentName];
   for (const name of names) meter.createHistogram(name, { unit: 's' }).record(0.123);
   const { resourceMetrics } = await reader.collect();
   await provider.shutdown();
@@ -28,7 +27,7 @@ async function pointTypesWith(histograms: HistogramAggregation): Promise<Record<
 
 describe('telemetryViews', () => {
   const http = OTEL_HTTP_METRICS.duration.instrumentName;
-  const work = instrumentNameFor(TASKS_METRICS.workDuration);
+  const work = TASKS_METRICS.workDuration.instrumentName;
 
   it("gives the HTTP and business histograms the catalogue's explicit buckets, for a scrape", async () => {
     expect(await pointTypesWith('explicit')).toEqual({

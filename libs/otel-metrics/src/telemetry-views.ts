@@ -1,7 +1,12 @@
 import { AggregationType, createAllowListAttributesProcessor, type ViewOptions } from '@opentelemetry/sdk-metrics';
-import { OTEL_HTTP_METRICS, TASKS_METRICS, type HistogramDefinition, type MetricDefinition } from '@app/metrics';
+import {
+  OTEL_HTTP_METRICS,
+  TASKS_METRICS,
+  type HistogramDefinition,
+  type MetricDefinition,
+  type OtelMetricDefinition,
+} from '@app/metrics';
 import { HTTP_SERVER_CONVENTION_ATTRIBUTES, HTTP_SERVER_METRIC_ATTRIBUTES } from './http-server-attributes.js';
-import { instrumentNameFor } from './prometheus-naming.js';
 
 /**
  * How the histograms aggregate: `explicit`, the catalogue's buckets, which a Prometheus scrape carries as classic
@@ -26,7 +31,7 @@ function aggregationOf(
 }
 
 const BUSINESS_HISTOGRAMS = (Object.values(TASKS_METRICS) as MetricDefinition[]).filter(
-  (definition): definition is HistogramDefinition => definition.kind === 'histogram',
+  (definition): definition is HistogramDefinition & OtelMetricDefinition => definition.kind === 'histogram',
 );
 
 /**
@@ -61,7 +66,7 @@ export function telemetryViews(histograms: HistogramAggregation = 'explicit'): V
     },
     ...(histograms === 'exponential'
       ? BUSINESS_HISTOGRAMS.map((definition) => ({
-          instrumentName: instrumentNameFor(definition),
+          instrumentName: definition.instrumentName,
           aggregation: aggregationOf(histograms, definition),
         }))
       : []),

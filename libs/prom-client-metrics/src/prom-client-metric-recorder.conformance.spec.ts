@@ -7,5 +7,6 @@ describeMetricRecorderConformance('PromClientMetricRecorder', () => {
   return {
     recorder: new PromClientMetricRecorder(registry),
     scrape: async () => parseExposition(await registry.metrics()).samples,
+    seriesNameOf: (definition) => definition.name,
   };
 });

@@ -31,7 +31,7 @@ describe('the task metrics on the prom-client recorder', () => {
     const outcomeSamples = await samples(outcomes.name);
     expect(outcomeSamples).toHaveLength(TASK_NAMES.length * TASK_OUTCOMES.length);
     expect(outcomeSamples.every((sample) => sample.value === 0)).toBe(true);
-    expect((await samples(inFlight.name)).map((sample) => [sample.labels.task, sample.value])).toEqual(
+    expect((await samples(inFlight.name)).map((sample) => [sample.labels.task_name, sample.value])).toEqual(
       TASK_NAMES.map((task) => [task, 0]),
     );
   });
@@ -53,9 +53,9 @@ describe('the task metrics on the prom-client recorder', () => {
   it('counts work in flight until its timer ends', async () => {
     const first = metrics.startWork('two');
     metrics.startWork('two');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'two' })).toBe(2);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task_name: 'two' })).toBe(2);
     first.end('ok');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'two' })).toBe(1);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task_name: 'two' })).toBe(1);
   });
 
   it('records the outcome, the histogram and the summary when the timer ends', async () => {
@@ -64,18 +64,20 @@ describe('the task metrics on the prom-client recorder', () => {
     metrics.startWork('sample').end('not_found');
 
     const counted = await samples(outcomes.name);
-    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(2);
-    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'ok' })).toBe(1);
-    expect(sumSamples(counted, outcomes.name, { task: 'sample', outcome: 'server_error' })).toBe(0);
+    expect(sumSamples(counted, outcomes.name, { task_name: 'sample', task_outcome: 'not_found' })).toBe(2);
+    expect(sumSamples(counted, outcomes.name, { task_name: 'sample', task_outcome: 'ok' })).toBe(1);
+    expect(sumSamples(counted, outcomes.name, { task_name: 'sample', task_outcome: 'server_error' })).toBe(0);
 
     const histogram = await samples(workDuration.name);
-    expect(sumSamples(histogram, `${workDuration.name}_count`, { task: 'sample' })).toBe(3);
-    const edges = selectSamples(histogram, `${workDuration.name}_bucket`, { task: 'sample' }).map((s) => s.labels.le);
+    expect(sumSamples(histogram, `${workDuration.name}_count`, { task_name: 'sample' })).toBe(3);
+    const edges = selectSamples(histogram, `${workDuration.name}_bucket`, { task_name: 'sample' }).map(
+      (s) => s.labels.le,
+    );
     expect(edges).toEqual([...LATENCY_BUCKETS_SECONDS.map(String), '+Inf']);
 
     const summary = await samples(workDurationSummary.name);
-    expect(sumSamples(summary, `${workDurationSummary.name}_count`, { task: 'sample' })).toBe(3);
-    const quantiles = selectSamples(summary, workDurationSummary.name, { task: 'sample' }).map(
+    expect(sumSamples(summary, `${workDurationSummary.name}_count`, { task_name: 'sample' })).toBe(3);
+    const quantiles = selectSamples(summary, workDurationSummary.name, { task_name: 'sample' }).map(
       (s) => s.labels.quantile,
     );
     expect(quantiles).toEqual(workDurationSummary.percentiles.map(String));
@@ -83,9 +85,9 @@ describe('the task metrics on the prom-client recorder', () => {
 
   it('feeds the histogram and the summary the same duration', async () => {
     metrics.startWork('one').end('ok');
-    const histogramSum = sumSamples(await samples(workDuration.name), `${workDuration.name}_sum`, { task: 'one' });
+    const histogramSum = sumSamples(await samples(workDuration.name), `${workDuration.name}_sum`, { task_name: 'one' });
     const summarySum = sumSamples(await samples(workDurationSummary.name), `${workDurationSummary.name}_sum`, {
-      task: 'one',
+      task_name: 'one',
     });
     expect(histogramSum).toBeGreaterThan(0);
     expect(summarySum).toBe(histogramSum);
@@ -95,7 +97,7 @@ describe('the task metrics on the prom-client recorder', () => {
     const timer = metrics.startWork('error');
     timer.end('server_error');
     timer.end('server_error');
-    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task: 'error' })).toBe(0);
-    expect(sumSamples(await samples(outcomes.name), outcomes.name, { task: 'error' })).toBe(1);
+    expect(sumSamples(await samples(inFlight.name), inFlight.name, { task_name: 'error' })).toBe(0);
+    expect(sumSamples(await samples(outcomes.name), outcomes.name, { task_name: 'error' })).toBe(1);
   });
 });

@@ -35,7 +35,7 @@ export class TasksMetrics {
   /** Counts the task as in flight until the timer ends, then records its duration and outcome. */
   startWork(task: TaskName): WorkTimer {
     const startedAt = performance.now();
-    this.#inFlight.add({ task }, 1);
+    this.#inFlight.add({ task_name: task }, 1);
     let ended = false;
     return {
       end: (outcome: TaskOutcome) => {
@@ -43,10 +43,10 @@ export class TasksMetrics {
         if (ended) return;
         ended = true;
         const seconds = (performance.now() - startedAt) / 1000;
-        this.#inFlight.add({ task }, -1);
-        this.#workDuration.observe({ task }, seconds);
-        this.#workDurationSummary.observe({ task }, seconds);
-        this.#outcomes.add({ task, outcome });
+        this.#inFlight.add({ task_name: task }, -1);
+        this.#workDuration.observe({ task_name: task }, seconds);
+        this.#workDurationSummary.observe({ task_name: task }, seconds);
+        this.#outcomes.add({ task_name: task, task_outcome: outcome });
       },
     };
   }

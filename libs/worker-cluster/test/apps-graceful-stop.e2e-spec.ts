@@ -48,7 +48,7 @@ async function start(name: AppName, workers: number): Promise<AppUnderTest> {
 /** The app's own count of requests being answered, over every worker. */
 async function inFlight(metricsUrl: string): Promise<number> {
   const { samples } = await scrape(metricsUrl);
-  return sumSamples(samples, TASKS_METRICS.inFlight.name, { task: 'sample' });
+  return sumSamples(samples, TASKS_METRICS.inFlight.name, { task_name: 'sample' });
 }
 
 describe.each(['prom-client-app', 'otel-app'] as const)('%s on SIGTERM', (name) => {

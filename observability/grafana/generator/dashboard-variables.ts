@@ -65,7 +65,7 @@ export function routeVariable(filter: { byInstrumentation: boolean }): QueryVari
 export function taskVariable(): CustomVariableBuilder {
   return new CustomVariableBuilder('task')
     .label('Task')
-    .description('The `task` label of the business metrics: one per sample route.')
+    .description('The `task_name` label of the business metrics: one per sample route.')
     .values(TASK_NAMES.join(','))
     .multi(true)
     .includeAll(true)

@@ -9,6 +9,7 @@ import {
   type MetricPath,
   OTEL_HTTP_METRICS,
   OTEL_RUNTIME_METRICS,
+  OTEL_TASKS_METRICS,
   PROM_CLIENT_HTTP_METRICS,
   PROM_CLIENT_RUNTIME_METRICS,
   RECORDING_RULES,
@@ -68,7 +69,7 @@ const MAPPING = `
 | --- | --- | --- |
 | HTTP requests | \`${PROM_CLIENT_HTTP_METRICS.requests.name}{${PROM_METHOD}, ${PROM_ROUTE}, ${PROM_STATUS}}\` | \`${OTEL_HTTP_METRICS.duration.name}_count{${OTEL_METHOD}, ${OTEL_ROUTE}, ${OTEL_STATUS}}\` |
 | HTTP latency | \`${PROM_CLIENT_HTTP_METRICS.duration.name}_bucket\` | \`${OTEL_HTTP_METRICS.duration.name}_bucket\` (no \`_seconds\`: the exporter adds no unit suffix) |
-| Business | \`${TASKS_METRICS.outcomes.name}\`, \`${TASKS_METRICS.inFlight.name}\`, \`${TASKS_METRICS.workDuration.name}\`, \`${TASKS_METRICS.workDurationSummary.name}\` | the same names and labels, no summary |
+| Business | \`${TASKS_METRICS.outcomes.name}\`, \`${TASKS_METRICS.inFlight.name}\`, \`${TASKS_METRICS.workDuration.name}\`, \`${TASKS_METRICS.workDurationSummary.name}\` | \`${OTEL_TASKS_METRICS.outcomes.name}\`, \`${OTEL_TASKS_METRICS.inFlight.name}\`, \`${OTEL_TASKS_METRICS.workDuration.name}\` (instruments \`${TASKS_METRICS.outcomes.instrumentName}\`, \`${TASKS_METRICS.inFlight.instrumentName}\`, \`${TASKS_METRICS.workDuration.instrumentName}\`), the same labels, no summary |
 | Event-loop delay | \`${PROM_CLIENT_RUNTIME_METRICS.eventLoopDelayP99.name}\` | \`${OTEL_RUNTIME_METRICS.eventLoopDelayP99.name}\` |
 | Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` |
 | GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` |
@@ -145,15 +146,15 @@ function httpRows() {
 function businessRows() {
   const byTask = matches(L.task, VARIABLES.task);
   /** A path's series per second: the prom-client app's, or the OpenTelemetry app's scraped or pushed. */
-  const perSecond = (path: MetricPath, metric: { readonly name: string }, series: '' | '_bucket') =>
+  const perSecond = (path: MetricPath, metric: keyof typeof OTEL_TASKS_METRICS, series: '' | '_bucket') =>
     path === 'otel'
-      ? otelSeries(metric, series, [byTask], (raw) => rate(raw, RATE_WINDOW))
-      : rate(selector(`${metric.name}${series}`, jobOf(path), byTask), RATE_WINDOW);
+      ? otelSeries(OTEL_TASKS_METRICS[metric], series, [byTask], (raw) => rate(raw, RATE_WINDOW))
+      : rate(selector(`${TASKS_METRICS[metric].name}${series}`, jobOf(path), byTask), RATE_WINDOW);
   const outcomes = (path: MetricPath) => ({
     description: `Rate of \`${TASKS_METRICS.outcomes.name}\` by \`${L.outcome}\`: same name and labels on both paths.`,
     queries: [
       {
-        expr: aggregate('sum', [L.outcome], perSecond(path, TASKS_METRICS.outcomes, '')),
+        expr: aggregate('sum', [L.outcome], perSecond(path, 'outcomes', '')),
         legend: legendOf(L.outcome),
       },
     ],
@@ -161,12 +162,10 @@ function businessRows() {
   /** prom-client's classic buckets; OpenTelemetry's, or its native histogram where it is pushed as OTLP. */
   const workQuantile = (path: MetricPath) =>
     path === 'otel'
-      ? classicOrNativeQuantile(COMPARED_QUANTILE, [L.task], (series) =>
-          perSecond(path, TASKS_METRICS.workDuration, series),
-        )
+      ? classicOrNativeQuantile(COMPARED_QUANTILE, [L.task], (series) => perSecond(path, 'workDuration', series))
       : histogramQuantile(
           COMPARED_QUANTILE,
-          aggregate('sum', [L.task, L.le], perSecond(path, TASKS_METRICS.workDuration, '_bucket')),
+          aggregate('sum', [L.task, L.le], perSecond(path, 'workDuration', '_bucket')),
         );
   const summary = TASKS_METRICS.workDurationSummary;
   return [
@@ -202,7 +201,9 @@ function businessRows() {
         ],
       },
       otel: {
-        description: `histogram_quantile over \`${TASKS_METRICS.workDuration.name}_bucket\`: OpenTelemetry has no summary instrument.`,
+        description:
+          `histogram_quantile over \`${OTEL_TASKS_METRICS.workDuration.name}_bucket\` (the unit in the instrument's unit, not ` +
+          'in its name; pushed as OTLP, over the native histogram): OpenTelemetry has no summary instrument.',
         queries: [{ expr: workQuantile('otel'), legend: `histogram_quantile ${legendOf(L.task)}` }],
       },
     }),

@@ -31,9 +31,9 @@ export const TASKS_ALERTS: RuleFileSource = {
           ].join('\n'),
           for: '5m',
           severity: 'warning',
-          summary: 'Task {{ $labels.task }} of {{ $labels.service }} fails more than 20% of the time',
+          summary: `Task {{ $labels.${TASK} }} of {{ $labels.service }} fails more than 20% of the time`,
           description:
-            '{{ $value | humanizePercentage }} of the "{{ $labels.task }}" tasks answered by {{ $labels.service }} ' +
+            `{{ $value | humanizePercentage }} of the "{{ $labels.${TASK} }}" tasks answered by {{ $labels.service }} ` +
             '({{ $labels.instrumentation }} path) over the last 5 minutes ended in a server error (warning above 20%, ' +
             'twice the default share of /sample-signals).',
         }),

@@ -19,7 +19,7 @@ const ALERT = 'TasksServerErrorRatioHigh';
 function failingTask(path: MetricPath, task: TaskName, ratio: string): ExpectedAlert {
   const { service, instrumentation } = METRIC_PATHS[path];
   return {
-    exp_labels: { severity: 'warning', ...serviceLabelsOf(path), task },
+    exp_labels: { severity: 'warning', ...serviceLabelsOf(path), task_name: task },
     exp_annotations: expectedAnnotations(
       ALERT,
       `Task ${task} of ${service} fails more than 20% of the time`,

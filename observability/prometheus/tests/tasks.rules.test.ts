@@ -37,14 +37,17 @@ export const TASKS_RULES_TEST: RuleTestFileSource = {
           ...taskOutcomes('promClient', 'sample', { ok: '0+48x15', server_error: '0+6x15' }),
           ...taskOutcomes('otel', 'one', { ok: '0+120x15' }),
           ...commented('a series of another job is not the business of these apps', [
-            { series: formatSeries(OUTCOMES.name, { ...OTHER_JOB, task: 'one', outcome: 'ok' }), values: '0+120x15' },
+            {
+              series: formatSeries(OUTCOMES.name, { ...OTHER_JOB, task_name: 'one', task_outcome: 'ok' }),
+              values: '0+120x15',
+            },
           ]),
         ],
         promql_expr_test: [
           exprTest(RECORDING_RULES.taskOutcomeRate, '10m', [
-            rate('promClient', { task: 'sample', outcome: 'ok' }, 0.8),
-            rate('promClient', { task: 'sample', outcome: 'server_error' }, 0.1),
-            rate('otel', { task: 'one', outcome: 'ok' }, 2),
+            rate('promClient', { task_name: 'sample', task_outcome: 'ok' }, 0.8),
+            rate('promClient', { task_name: 'sample', task_outcome: 'server_error' }, 0.1),
+            rate('otel', { task_name: 'one', task_outcome: 'ok' }, 2),
           ]),
         ],
       },

@@ -23,8 +23,8 @@ function worker(instanceId: string, requests: number) {
   const counter = meter.createCounter('tasks_outcomes', { description: 'Tasks answered.' });
   const histogram = meter.createHistogram('work_duration', { description: 'Work.', unit: 's' });
   for (let i = 0; i < requests; i += 1) {
-    counter.add(1, { task: 'one' });
-    histogram.record(0.01 * i, { task: 'one' });
+    counter.add(1, { task_name: 'one' });
+    histogram.record(0.01 * i, { task_name: 'one' });
   }
   return { collect, shutdown: () => provider.shutdown() };
 }

@@ -49,10 +49,10 @@ describe('aggregateSnapshots', () => {
 
   it('sums counters, one series per label set', async () => {
     const { samples } = await aggregated(snapshots);
-    expect(selectSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toEqual([
-      { name: outcomes.name, labels: { task: 'one', outcome: 'ok', service: 'unit-test' }, value: 8 },
+    expect(selectSamples(samples, outcomes.name, { task_name: 'one', task_outcome: 'ok' })).toEqual([
+      { name: outcomes.name, labels: { task_name: 'one', task_outcome: 'ok', service: 'unit-test' }, value: 8 },
     ]);
-    expect(sumSamples(samples, outcomes.name, { task: 'sample', outcome: 'not_found' })).toBe(1);
+    expect(sumSamples(samples, outcomes.name, { task_name: 'sample', task_outcome: 'not_found' })).toBe(1);
     expect(selectSamples(samples, outcomes.name)).toHaveLength(TASK_NAMES.length * 3);
     expect(sumSamples(samples, requests.name, { status_code: '200' })).toBe(2);
     expect(sumSamples(samples, requests.name, { status_code: '500' })).toBe(1);
@@ -61,27 +61,27 @@ describe('aggregateSnapshots', () => {
   it('sums histograms bucket by bucket', async () => {
     const { samples, families } = await aggregated(snapshots);
     expect(families.get(workDuration.name)).toBe('HISTOGRAM');
-    expect(sumSamples(samples, `${workDuration.name}_count`, { task: 'one' })).toBe(8);
-    const buckets = selectSamples(samples, `${workDuration.name}_bucket`, { task: 'one' });
+    expect(sumSamples(samples, `${workDuration.name}_count`, { task_name: 'one' })).toBe(8);
+    const buckets = selectSamples(samples, `${workDuration.name}_bucket`, { task_name: 'one' });
     expect(buckets.map((bucket) => bucket.labels.le)).toEqual([...workDuration.buckets.map(String), '+Inf']);
     expect(buckets.at(-1)?.value).toBe(8);
   });
 
   it('sums the in-flight gauge, as it declares: the app has 3 in flight', async () => {
     const { samples } = await aggregated(snapshots);
-    expect(sumSamples(samples, inFlight.name, { task: 'two' })).toBe(3);
+    expect(sumSamples(samples, inFlight.name, { task_name: 'two' })).toBe(3);
     expect(selectSamples(samples, inFlight.name)).toHaveLength(TASK_NAMES.length);
   });
 
   it("sums a summary's _count and _sum and keeps each worker's quantiles apart, labelled", async () => {
     const { samples, families } = await aggregated(snapshots);
     expect(families.get(workDurationSummary.name)).toBe('SUMMARY');
-    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(8);
-    expect(sumSamples(samples, `${workDurationSummary.name}_sum`, { task: 'one' })).toBeCloseTo(
-      sumSamples(samples, `${workDuration.name}_sum`, { task: 'one' }),
+    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task_name: 'one' })).toBe(8);
+    expect(sumSamples(samples, `${workDurationSummary.name}_sum`, { task_name: 'one' })).toBeCloseTo(
+      sumSamples(samples, `${workDuration.name}_sum`, { task_name: 'one' }),
       9,
     );
-    const quantiles = selectSamples(samples, workDurationSummary.name, { task: 'one' });
+    const quantiles = selectSamples(samples, workDurationSummary.name, { task_name: 'one' });
     const workers = new Set(quantiles.map((sample) => sample.labels[WORKER_LABEL]));
     expect([...workers].sort()).toEqual(snapshots.map((_, index) => String(index + 1)).sort());
     expect(quantiles).toHaveLength(workers.size * workDurationSummary.percentiles.length);

@@ -28,9 +28,9 @@ describe('RetiredWorkersMetrics', () => {
     retired.absorb(await deadWorkerSnapshot(4, 0));
     retired.absorb(await deadWorkerSnapshot(6, 0));
     const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
-    expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(10);
-    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task: 'one', le: '+Inf' })).toBe(10);
-    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task: 'one' })).toBe(10);
+    expect(sumSamples(samples, outcomes.name, { task_name: 'one', task_outcome: 'ok' })).toBe(10);
+    expect(sumSamples(samples, `${workDuration.name}_bucket`, { task_name: 'one', le: '+Inf' })).toBe(10);
+    expect(sumSamples(samples, `${workDurationSummary.name}_count`, { task_name: 'one' })).toBe(10);
     expect(sumSamples(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
 
@@ -53,7 +53,7 @@ describe('RetiredWorkersMetrics', () => {
     // Only the digits of the sums grow.
     expect(JSON.stringify(retired.snapshot()).length).toBeLessThan(size * 1.2);
     const { samples } = parseExposition(await aggregateSnapshots([{ snapshot: retired.snapshot() }]).metrics());
-    expect(sumSamples(samples, outcomes.name, { task: 'one', outcome: 'ok' })).toBe(21);
+    expect(sumSamples(samples, outcomes.name, { task_name: 'one', task_outcome: 'ok' })).toBe(21);
   });
 
   it('merges with the live workers so that a dead worker changes no total', async () => {

@@ -1,4 +1,4 @@
-import { RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
+import { OTEL_TASKS_METRICS, RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
 import { VARIABLES } from '../dashboard-variables.js';
 import { HALF_WIDTH, SECONDS_FROM_ZERO, timeSeriesPanel } from '../panels.js';
@@ -49,11 +49,17 @@ export const BUSINESS_METRICS: DashboardSection = {
     timeSeriesPanel({
       title: 'Task work duration p50 / p90 / p99',
       description:
-        `Quantiles of the histogram \`${TASKS_METRICS.workDuration.name}\`, computed at query time with ` +
+        `Quantiles of the histogram \`${TASKS_METRICS.workDuration.name}\` (\`${OTEL_TASKS_METRICS.workDuration.name}\` on ` +
+        'the OpenTelemetry path, its unit out of its name), computed at query time with ' +
         'histogram_quantile over the buckets of all selected tasks.',
       ...SECONDS_FROM_ZERO,
       ...HALF_WIDTH,
-      queries: workDurationQuantiles([L.instrumentation], [byInstrumentation, byTask], '$__rate_interval'),
+      queries: workDurationQuantiles(
+        ['promClient', 'otel'],
+        [L.instrumentation],
+        [byInstrumentation, byTask],
+        '$__rate_interval',
+      ),
     }),
     summaryAgainstHistogramPanel(),
   ],
@@ -89,7 +95,7 @@ function summaryAgainstHistogramPanel() {
         ),
         legend: `summary {{${L.task}}} q{{${L.quantile}}}`,
       },
-      ...workDurationQuantiles([L.task], [...promClient, byTask], window).map((query) => ({
+      ...workDurationQuantiles(['promClient'], [L.task], [...promClient, byTask], window).map((query) => ({
         ...query,
         legend: `histogram_quantile ${query.legend}`,
       })),

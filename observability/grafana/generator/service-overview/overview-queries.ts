@@ -1,8 +1,8 @@
 /** What the sections of the service-overview dashboard share: the variables' matchers and the queries they build. */
-import { AVAILABILITY_SLO, RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
+import { AVAILABILITY_SLO, type MetricPath, OTEL_TASKS_METRICS, RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
 import { VARIABLES } from '../dashboard-variables.js';
 import { type PanelQuery } from '../panels.js';
-import { aggregate, classicOrNativeQuantile, matches, rate, selector } from '../promql.js';
+import { aggregate, classicOrNativeQuantile, histogramQuantile, matches, rate, selector } from '../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 
 /** Share of requests allowed to fail: 1 − AVAILABILITY_SLO, rounded off the float noise (0.01, not 0.010000000000000009). */
@@ -27,19 +27,33 @@ export function errorRatioQueries(): PanelQuery[] {
   }));
 }
 
+/** The business histogram's name on each path: with its unit suffix on prom-client, without on OpenTelemetry. */
+const WORK_DURATION: Readonly<Record<MetricPath, string>> = {
+  promClient: TASKS_METRICS.workDuration.name,
+  otel: OTEL_TASKS_METRICS.workDuration.name,
+};
+
 /**
- * A histogram's quantiles on the selected paths, computed at query time (`histogram_quantile`), over its classic
- * buckets or, pushed as OTLP, its native histogram.
+ * The business histogram's quantiles on `paths`, computed at query time (`histogram_quantile`), over its classic
+ * buckets or, pushed as OTLP, the OpenTelemetry path's native histogram.
  */
 export function workDurationQuantiles(
+  paths: readonly MetricPath[],
   by: readonly string[],
   matchers: readonly string[],
   window: string,
 ): PanelQuery[] {
-  const perSecond = (series: '_bucket' | '') =>
-    rate(selector(`${TASKS_METRICS.workDuration.name}${series}`, ...matchers), window);
+  const perSecond = (series: '_bucket' | '', names: readonly string[]) =>
+    names.map((name) => rate(selector(`${name}${series}`, ...matchers), window)).join(' or ');
+  const classic = paths.map((path) => WORK_DURATION[path]);
+  const quantileOf = (quantile: number) =>
+    paths.includes('otel')
+      ? classicOrNativeQuantile(quantile, by, (series) =>
+          perSecond(series, series === '_bucket' ? classic : [WORK_DURATION.otel]),
+        )
+      : histogramQuantile(quantile, aggregate('sum', [...by, L.le], perSecond('_bucket', classic)));
   return LATENCY_QUANTILES.map((quantile) => ({
-    expr: classicOrNativeQuantile(Number(quantile), by, perSecond),
+    expr: quantileOf(Number(quantile)),
     legend: `${by.map((label) => `{{${label}}}`).join(' ')} q${quantile}`,
   }));
 }
