@@ -4,7 +4,7 @@ import {
   OTEL_HTTP_METRICS,
   PROM_CLIENT_HTTP_METRICS,
   TASKS_METRICS,
-  UNMATCHED_ROUTE,
+  HTTP_SERVER_LABELS,
   type LabelSetOf,
   type MetricPath,
   type TaskName,
@@ -239,7 +239,7 @@ export function selfMonitoringSeries(metric: string, labels: Labels): string {
   return render(metric, { ...targetLabels(job), ...labels });
 }
 
-/** An HTTP request in the words of the recorded schema (http.rules.yml), which each path names its own way. */
+/** An HTTP request, as both paths label it (http.rules.yml). */
 export interface HttpRequest {
   /** The route template: a TASK_ROUTES path, or UNMATCHED_ROUTE for a request that matched no route. */
   readonly route: string;
@@ -248,20 +248,12 @@ export interface HttpRequest {
   readonly method?: string;
 }
 
-type PromClientHttpLabel = (typeof PROM_CLIENT_HTTP_METRICS.requests.labelNames)[number];
-type OtelHttpLabel = (typeof OTEL_HTTP_METRICS.duration.labelNames)[number];
+type HttpLabel = (typeof HTTP_SERVER_LABELS)[keyof typeof HTTP_SERVER_LABELS];
 
-const promClientRequestLabels = ({ route, code, method = 'GET' }: HttpRequest): LabelValues<PromClientHttpLabel> => ({
-  method,
-  route,
-  status_code: code,
-});
-
-/** OpenTelemetry records no `http_route` for a request that matched no route. */
-const otelRequestLabels = ({ route, code, method = 'GET' }: HttpRequest): LabelValues<OtelHttpLabel> => ({
-  http_request_method: method,
-  http_route: route === UNMATCHED_ROUTE ? undefined : route,
-  http_response_status_code: code,
+const requestLabels = ({ route, code, method = 'GET' }: HttpRequest): LabelValues<HttpLabel> => ({
+  [HTTP_SERVER_LABELS.method]: method,
+  [HTTP_SERVER_LABELS.route]: route,
+  [HTTP_SERVER_LABELS.code]: code,
 });
 
 /**
@@ -270,8 +262,8 @@ const otelRequestLabels = ({ route, code, method = 'GET' }: HttpRequest): LabelV
  */
 export function requestSeries(path: MetricPath, request: HttpRequest, exporterLabels?: Labels): string {
   return path === 'promClient'
-    ? scrapedSeries(path, PROM_CLIENT_HTTP_METRICS.requests, promClientRequestLabels(request))
-    : scrapedSeries(path, OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '_count', exporterLabels);
+    ? scrapedSeries(path, PROM_CLIENT_HTTP_METRICS.requests, requestLabels(request))
+    : scrapedSeries(path, OTEL_HTTP_METRICS.duration, requestLabels(request), '_count', exporterLabels);
 }
 
 /** The input series of a path's request counter for GETs of `route` answered `code` (see requestSeries). */
@@ -284,7 +276,7 @@ export function requests(path: MetricPath, route: string, code: string, values: 
  * pushedSeries): a native histogram, under the bare name; its values in promtool's notation (nativeHistogramValues).
  */
 export function pushedRequestSeries(request: HttpRequest, instanceId: string, exporterLabels?: Labels): string {
-  return pushedSeries(OTEL_HTTP_METRICS.duration, otelRequestLabels(request), '', instanceId, exporterLabels);
+  return pushedSeries(OTEL_HTTP_METRICS.duration, requestLabels(request), '', instanceId, exporterLabels);
 }
 
 /** One observation as promtool writes a native histogram (schema 0: buckets are powers of 2). */
@@ -315,8 +307,8 @@ export function requestBuckets(
 ): InputSeries[] {
   const series = (le: number) =>
     path === 'promClient'
-      ? bucketSeries(path, PROM_CLIENT_HTTP_METRICS.duration, promClientRequestLabels(request), le)
-      : bucketSeries(path, OTEL_HTTP_METRICS.duration, otelRequestLabels(request), le);
+      ? bucketSeries(path, PROM_CLIENT_HTTP_METRICS.duration, requestLabels(request), le)
+      : bucketSeries(path, OTEL_HTTP_METRICS.duration, requestLabels(request), le);
   return buckets.map(([le, values]) => ({ series: series(le), values }));
 }
 

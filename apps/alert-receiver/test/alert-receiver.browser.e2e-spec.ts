@@ -30,7 +30,7 @@ const SLOW_ROUTE = {
   service: 'tasks-prom-client',
   summary: 'p95 latency above 1 s on <four>',
   description: 'The 95th percentile of /four has been above 1 s for 10 minutes.',
-  labels: { job: 'prom-client-app', route: '/four' },
+  labels: { job: 'prom-client-app', http_route: '/four' },
 } satisfies AlertSpec;
 
 /** Resolved a minute ago: not among the firing alerts. */

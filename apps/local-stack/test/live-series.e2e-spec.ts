@@ -79,10 +79,10 @@ describeWithBinaries(LIVE_BINARIES, 'live stack: rules against exported series',
     const routeCodes = async (path: string): Promise<string[]> =>
       (
         await stack.prometheus.api.query(
-          `sum by (route, code) (service_route_method_code:http_requests:rate5m{instrumentation="${path}"}) > 0`,
+          `sum by (http_route, http_response_status_code) (service_route_method_code:http_requests:rate5m{instrumentation="${path}"}) > 0`,
         )
       )
-        .map((sample) => `${sample.metric.route} ${sample.metric.code}`)
+        .map((sample) => `${sample.metric.http_route} ${sample.metric.http_response_status_code}`)
         .sort();
     const unhealthyRules = async (): Promise<string[]> =>
       (await stack.prometheus.api.ruleGroups())

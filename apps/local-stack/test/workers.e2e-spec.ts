@@ -15,7 +15,7 @@ import { type LocalStack, type StackApp } from '@app/local-stack';
 const K = 200;
 /** Each path's request counter for /one: its name and labels in the app's exposition, and its job in Prometheus. */
 const COUNTED = {
-  'prom-client-app': { name: 'http_requests_total', labels: { route: '/one' }, job: METRIC_PATHS.promClient.job },
+  'prom-client-app': { name: 'http_requests_total', labels: { http_route: '/one' }, job: METRIC_PATHS.promClient.job },
   'otel-app': {
     name: 'http_server_request_duration_count',
     labels: { http_route: '/one' },

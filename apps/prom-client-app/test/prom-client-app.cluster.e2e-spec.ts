@@ -102,7 +102,10 @@ describe(`prom-client app with WORKERS=${WORKERS}`, () => {
       expect(new Set(scrapes.map((scrape) => scrape.workerId)).size).toBe(WORKERS);
       for (const { samples } of scrapes) {
         const series = Object.fromEntries(
-          selectSamples(samples, requests.name).map((s) => [`${s.labels.route} ${s.labels.status_code}`, s.value]),
+          selectSamples(samples, requests.name).map((s) => [
+            `${s.labels.http_route} ${s.labels.http_response_status_code}`,
+            s.value,
+          ]),
         );
         expect(series).toEqual({
           '/one 200': 20,

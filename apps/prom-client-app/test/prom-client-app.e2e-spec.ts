@@ -32,10 +32,13 @@ const QUIET_ENV = {
   ...NO_WAIT_TASKS_ENV,
 };
 
-/** Series of `name` keyed `METHOD route status_code`, the way a reader checks them by eye. */
+/** Series of `name` keyed `METHOD route status`, the way a reader checks them by eye. */
 function httpSeries(samples: readonly Sample[], name: string): Record<string, number> {
   return Object.fromEntries(
-    selectSamples(samples, name).map((s) => [`${s.labels.method} ${s.labels.route} ${s.labels.status_code}`, s.value]),
+    selectSamples(samples, name).map((s) => [
+      `${s.labels.http_request_method} ${s.labels.http_route} ${s.labels.http_response_status_code}`,
+      s.value,
+    ]),
   );
 }
 
@@ -89,7 +92,10 @@ describe('prom-client app, compiled and run as a process', () => {
     it(`times the same requests in ${duration.name}, with the catalogue buckets`, () => {
       expect(families.get(duration.name)).toBe('HISTOGRAM');
       expect(httpSeries(samples, `${duration.name}_count`)).toEqual(expectedHttpCounts);
-      const edges = selectSamples(samples, `${duration.name}_bucket`, { route: '/one', status_code: '200' });
+      const edges = selectSamples(samples, `${duration.name}_bucket`, {
+        http_route: '/one',
+        http_response_status_code: '200',
+      });
       expect(edges.map((s) => s.labels.le)).toEqual([...duration.buckets.map(String), '+Inf']);
       expect(edges.at(-1)?.value).toBe(knownTraffic.times('/one'));
     });

@@ -174,22 +174,36 @@ export function loadTestSeries(count: number) {
   });
 }
 
-/** HTTP server metrics of the prom-client path, recorded by its interceptor. */
+/**
+ * The labels of the HTTP server series, on both paths: the semantic conventions' attributes `http.request.method`,
+ * `http.route` and `http.response.status_code`, as Prometheus names them. The OpenTelemetry path gets them from its
+ * instrument's attributes; the prom-client path, whose middleware is the project's own, takes the same names, so
+ * that one schema holds from the source to the dashboards and the rules rename nothing.
+ */
+export const HTTP_SERVER_LABELS = {
+  method: 'http_request_method',
+  route: 'http_route',
+  code: 'http_response_status_code',
+} as const;
+type HttpServerLabel = (typeof HTTP_SERVER_LABELS)[keyof typeof HTTP_SERVER_LABELS];
+const HTTP_SERVER_LABEL_NAMES = [HTTP_SERVER_LABELS.method, HTTP_SERVER_LABELS.route, HTTP_SERVER_LABELS.code] as const;
+
+/** HTTP server metrics of the prom-client path, recorded by its middleware. */
 export const PROM_CLIENT_HTTP_METRICS = {
   requests: {
     kind: 'counter',
     name: 'http_requests_total',
     help: 'HTTP requests answered, by method, route template and status code.',
-    labelNames: ['method', 'route', 'status_code'],
-  } satisfies CounterDefinition<'method' | 'route' | 'status_code'>,
+    labelNames: HTTP_SERVER_LABEL_NAMES,
+  } satisfies CounterDefinition<HttpServerLabel>,
   duration: {
     kind: 'histogram',
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration in seconds, by method, route template and status code.',
     unit: 's',
-    labelNames: ['method', 'route', 'status_code'],
+    labelNames: HTTP_SERVER_LABEL_NAMES,
     buckets: LATENCY_BUCKETS_SECONDS,
-  } satisfies HistogramDefinition<'method' | 'route' | 'status_code'>,
+  } satisfies HistogramDefinition<HttpServerLabel>,
 } as const;
 
 /**
@@ -204,7 +218,7 @@ export const OTEL_HTTP_METRICS = {
     name: 'http_server_request_duration',
     help: 'Duration of HTTP server requests.',
     unit: 's',
-    labelNames: ['http_request_method', 'http_route', 'http_response_status_code'],
+    labelNames: HTTP_SERVER_LABEL_NAMES,
     /**
      * The convention's other attributes on the series, which the rules aggregate away: `url.scheme` (required),
      * `network.protocol.version` (recommended), and `error.type` on a 5xx answer only (the status code).

@@ -3,8 +3,8 @@
  * one schema, so that dashboards and alerts read the same series whichever path produced them.
  *
  * Every recorded series carries `job`, `instrumentation` (`otel` | `prom-client`) and `service`; the HTTP ones
- * also carry the unified labels `route`, `method` and `code` (the OpenTelemetry path's
- * `http_route`, `http_request_method` and `http_response_status_code` are renamed by the rules).
+ * also carry the labels both paths record, `http_route`, `http_request_method` and `http_response_status_code`
+ * (HTTP_SERVER_LABELS); the business ones `task_name` and `task_outcome`.
  * Names follow `level:metric:operations`, where the level lists the labels kept.
  */
 export const RECORDING_RULES = {

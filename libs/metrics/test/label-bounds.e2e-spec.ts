@@ -83,8 +83,8 @@ describe('label values under a flood of random requests', () => {
         { ...env, PORT: String(promClientPort) },
         `${promClientBase}${HEALTH_PATH}`,
       ),
-      methodLabel: 'method',
-      routeLabel: 'route',
+      methodLabel: 'http_request_method',
+      routeLabel: 'http_route',
     });
     const [otelPort, metricsPort] = [await freePort(), await freePort()];
     const otelBase = `http://127.0.0.1:${String(otelPort)}`;

@@ -67,7 +67,7 @@ class FixtureModule {}
 function requestCounts(samples: readonly Sample[]): Record<string, number> {
   return Object.fromEntries(
     selectSamples(samples, requests.name).map((s) => [
-      `${s.labels.method} ${s.labels.route} ${s.labels.status_code}`,
+      `${s.labels.http_request_method} ${s.labels.http_route} ${s.labels.http_response_status_code}`,
       s.value,
     ]),
   );
@@ -117,10 +117,10 @@ describe('HttpMetricsMiddleware', () => {
     const samples = await scrapeRegistry();
     const counts = selectSamples(samples, `${duration.name}_count`).map((s) => [s.labels, s.value]);
     expect(counts).toEqual([
-      [{ method: 'GET', route: '/items/:id', status_code: '200' }, 1],
-      [{ method: 'GET', route: '/crash', status_code: '500' }, 1],
+      [{ http_request_method: 'GET', http_route: '/items/:id', http_response_status_code: '200' }, 1],
+      [{ http_request_method: 'GET', http_route: '/crash', http_response_status_code: '500' }, 1],
     ]);
-    const edges = selectSamples(samples, `${duration.name}_bucket`, { route: '/crash' }).map((s) => s.labels.le);
+    const edges = selectSamples(samples, `${duration.name}_bucket`, { http_route: '/crash' }).map((s) => s.labels.le);
     expect(edges).toEqual([...duration.buckets.map(String), '+Inf']);
   });
 

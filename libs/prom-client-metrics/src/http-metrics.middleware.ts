@@ -1,4 +1,4 @@
-import { httpMethodLabel } from '@app/metrics';
+import { HTTP_SERVER_LABELS, httpMethodLabel } from '@app/metrics';
 import { Inject, Injectable, type INestApplication } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { HttpRequestMetrics } from './http-request.metrics.js';
@@ -25,7 +25,11 @@ export class HttpMetricsMiddleware {
     response.once('finish', () => {
       const route = routeLabelOf(request);
       if (route === undefined) return;
-      endTimer({ method: httpMethodLabel(request.method), route, status_code: String(response.statusCode) });
+      endTimer({
+        [HTTP_SERVER_LABELS.method]: httpMethodLabel(request.method),
+        [HTTP_SERVER_LABELS.route]: route,
+        [HTTP_SERVER_LABELS.code]: String(response.statusCode),
+      });
     });
     next();
   };

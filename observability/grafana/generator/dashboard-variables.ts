@@ -40,7 +40,7 @@ export function instrumentationVariable(): CustomVariableBuilder {
 
 /**
  * Route templates seen by the recording rules (on the selected paths, where the dashboard has an `instrumentation`
- * variable). Read from the rules rather than a raw metric: the rules carry one `route` label for both paths.
+ * variable). Read from the rules rather than a raw metric: their `http_route` names route-less requests too.
  */
 export function routeVariable(filter: { byInstrumentation: boolean }): QueryVariableBuilder {
   const series = filter.byInstrumentation

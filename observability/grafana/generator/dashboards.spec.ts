@@ -175,8 +175,8 @@ describe('the service overview', () => {
   it('follows 404 and 500 per route, the course assignment', () => {
     for (const code of ['404', '500']) {
       const panel = queries.find((query) => query.panelTitle.startsWith(code));
-      expect(panel?.expr).toContain(`code="${code}"`);
-      expect(panel?.expr).toMatch(/by \(instrumentation, route\)/);
+      expect(panel?.expr).toContain(`http_response_status_code="${code}"`);
+      expect(panel?.expr).toMatch(/by \(instrumentation, http_route\)/);
     }
   });
 });

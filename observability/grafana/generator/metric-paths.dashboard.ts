@@ -14,6 +14,7 @@ import {
   PROM_CLIENT_RUNTIME_METRICS,
   RECORDING_RULES,
   TASKS_METRICS,
+  UNMATCHED_ROUTE,
 } from '@app/metrics';
 import { generatedDashboard } from './dashboard-settings.js';
 import { routeVariable, taskVariable, VARIABLES } from './dashboard-variables.js';
@@ -74,9 +75,10 @@ const MAPPING = `
 | Heap | \`${PROM_CLIENT_RUNTIME_METRICS.heapUsed.name}\` | \`${OTEL_RUNTIME_METRICS.heapUsed.name}{${OTEL_HEAP_SPACE}}\` |
 | GC | \`${PROM_CLIENT_RUNTIME_METRICS.gcDuration.name}{${PROM_GC_KIND}}\` | \`${OTEL_RUNTIME_METRICS.gcDuration.name}{${OTEL_GC_KIND}}\` |
 
-The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has no separate counter. The recording rules
-(\`${RECORDING_RULES.requestRate}\`, …) rename \`${OTEL_ROUTE}\` → \`${L.route}\`, \`${OTEL_METHOD}\` → \`${L.method}\`,
-\`${OTEL_STATUS}\` / \`${PROM_STATUS}\` → \`${L.code}\`, so that dashboards and alerts read one schema: see the last row.
+The OpenTelemetry exporter counts requests in the histogram's \`_count\`: it has no separate counter. Both paths label
+requests with the semantic conventions' names, so the recording rules (\`${RECORDING_RULES.requestRate}\`, …) rename
+nothing: they read each path's metric names, and name the route-less requests of the OpenTelemetry path
+\`${UNMATCHED_ROUTE}\`, as prom-client does.
 `.trim();
 
 /** Per-second rate of one raw series of prom-client's, on the selected routes. */

@@ -1,4 +1,4 @@
-import { RECORDING_RULES } from '@app/metrics';
+import { HTTP_SERVER_LABELS, RECORDING_RULES } from '@app/metrics';
 import { RESOURCE_INFO_METRIC, SCRAPE_HEALTH_METRIC } from '../rule-inputs.js';
 import { alertingRule, type AlertingRuleSource, type RuleFileSource, type Severity } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
@@ -8,6 +8,7 @@ import { SELECTORS, serviceLabels } from '../selectors.js';
  * lone failed request on an idle service pages nobody.
  */
 const MIN_REQUEST_RATE = 0.1;
+const { route: ROUTE, code: CODE } = HTTP_SERVER_LABELS;
 const withTraffic = (condition: string): string =>
   [condition, `and on (${serviceLabels()})`, `${RECORDING_RULES.serviceRequestRate} > ${MIN_REQUEST_RATE}`].join('\n');
 
@@ -48,14 +49,14 @@ function routeLatency(
     alert: 'HttpRouteLatencyHigh',
     expr: [
       `${RECORDING_RULES.durationQuantiles}{quantile="${quantile}"} > ${seconds}`,
-      `and on (${serviceLabels('route')})`,
-      `sum by (${serviceLabels('route')}) (${RECORDING_RULES.requestRate}) > ${MIN_REQUEST_RATE}`,
+      `and on (${serviceLabels(ROUTE)})`,
+      `sum by (${serviceLabels(ROUTE)}) (${RECORDING_RULES.requestRate}) > ${MIN_REQUEST_RATE}`,
     ].join('\n'),
     for: '5m',
     severity,
-    summary: `p${Number(quantile) * 100} latency of {{ $labels.route }} on {{ $labels.service }} is above ${seconds}s`,
+    summary: `p${Number(quantile) * 100} latency of {{ $labels.${ROUTE} }} on {{ $labels.service }} is above ${seconds}s`,
     description:
-      `${share} of the requests to {{ $labels.route }} on {{ $labels.service }} ({{ $labels.instrumentation }} path) took up ` +
+      `${share} of the requests to {{ $labels.${ROUTE} }} on {{ $labels.service }} ({{ $labels.instrumentation }} path) took up ` +
       `to {{ $value | humanizeDuration }} over the last 5 minutes (${severity} above ${seconds}s).`,
   });
 }
@@ -63,7 +64,7 @@ function routeLatency(
 export const HTTP_ALERTS: RuleFileSource = {
   name: 'http.alerts.yml',
   comment: [
-    'Alerts on the HTTP series of both paths, read from the unified recorded series (http.rules.yml), so one rule',
+    'Alerts on the HTTP series of both paths, read from the recorded series (http.rules.yml), so one rule',
     'covers both paths and every alert carries job, instrumentation and service.',
     '',
     `Every ratio alert also needs traffic: at least ${MIN_REQUEST_RATE} requests/s, i.e. 30 requests in its 5-minute window, so that`,
@@ -78,7 +79,7 @@ export const HTTP_ALERTS: RuleFileSource = {
         serverErrorRatio('critical', 0.25),
         alertingRule({
           alert: 'HttpNotFoundRatioHigh',
-          expr: withTraffic(`${RECORDING_RULES.statusCodeRatio}{code="404"} > 0.1`),
+          expr: withTraffic(`${RECORDING_RULES.statusCodeRatio}{${CODE}="404"} > 0.1`),
           for: '10m',
           severity: 'warning',
           summary: '{{ $labels.service }} answers more than 10% of its requests with a 404',
@@ -88,7 +89,7 @@ export const HTTP_ALERTS: RuleFileSource = {
           comment:
             'Requests refused as malformed (400: a bad query parameter): a client, or the traffic generator, sends what\nthe routes do not accept. Not the service failing, hence a warning; but its users see errors.',
           alert: 'HttpBadRequestRatioHigh',
-          expr: withTraffic(`${RECORDING_RULES.statusCodeRatio}{code="400"} > 0.1`),
+          expr: withTraffic(`${RECORDING_RULES.statusCodeRatio}{${CODE}="400"} > 0.1`),
           for: '10m',
           severity: 'warning',
           summary: '{{ $labels.service }} refuses more than 10% of its requests as malformed (400)',

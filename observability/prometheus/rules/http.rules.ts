@@ -1,28 +1,19 @@
-import { OTEL_HTTP_METRICS, PROM_CLIENT_HTTP_METRICS, RECORDING_RULES, UNMATCHED_ROUTE } from '@app/metrics';
-import { histogramCountRate, histogramRate, labelReplace, sumBy } from '../promql-builders.js';
+import {
+  HTTP_SERVER_LABELS,
+  OTEL_HTTP_METRICS,
+  PROM_CLIENT_HTTP_METRICS,
+  RECORDING_RULES,
+  UNMATCHED_ROUTE,
+} from '@app/metrics';
+import { histogramCountRate, histogramRate, sumBy } from '../promql-builders.js';
 import { recordingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 
 const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
-const [OTEL_METHOD, OTEL_ROUTE, OTEL_STATUS_CODE] = OTEL_HTTP_METRICS.duration.labelNames;
-const [, , PROM_CLIENT_STATUS_CODE] = PROM_CLIENT.requests.labelNames;
 const OTEL_DURATION = OTEL_HTTP_METRICS.duration.name;
+const { method: METHOD, route: ROUTE, code: CODE } = HTTP_SERVER_LABELS;
 
-/** `route` from `http_route`; a request that matched no route has none, and gets the unmatched value. */
-const unifiedRoute = (expr: string): string =>
-  labelReplace(labelReplace(expr, 'route', '$1', OTEL_ROUTE, '(.+)'), 'route', UNMATCHED_ROUTE, 'route', '');
-
-/** The semantic-convention labels renamed to the prom-client path's: route, method, code. */
-const unifiedRequestLabels = (expr: string): string =>
-  labelReplace(
-    labelReplace(unifiedRoute(expr), 'method', '$1', OTEL_METHOD, '(.*)'),
-    'code',
-    '$1',
-    OTEL_STATUS_CODE,
-    '(.*)',
-  );
-
-/** One branch per metric path: what differs between them is their names and label names, never the delivery. */
+/** One branch per metric path: what differs between them is their metric names, never the labels nor the delivery. */
 const eachPath = (parts: { promClient: string; otel: string }, otelComment: string): string =>
   [
     '# prom-client path',
@@ -35,34 +26,23 @@ const eachPath = (parts: { promClient: string; otel: string }, otelComment: stri
 const requestRate = eachPath(
   {
     promClient: sumBy(
-      serviceLabels('route', 'method', 'code'),
-      labelReplace(
-        `rate(${PROM_CLIENT.requests.name}{${SELECTORS.promClient}}[5m])`,
-        'code',
-        '$1',
-        PROM_CLIENT_STATUS_CODE,
-        '(.*)',
-      ),
+      serviceLabels(ROUTE, METHOD, CODE),
+      `rate(${PROM_CLIENT.requests.name}{${SELECTORS.promClient}}[5m])`,
     ),
-    otel: sumBy(
-      serviceLabels('route', 'method', 'code'),
-      unifiedRequestLabels(histogramCountRate(OTEL_DURATION, SELECTORS.otel, '5m')),
-    ),
+    otel: sumBy(serviceLabels(ROUTE, METHOD, CODE), histogramCountRate(OTEL_DURATION, SELECTORS.otel, '5m')),
   },
-  "the histogram's count counts the requests (a classic histogram's _count, a native one's histogram_count);\n" +
-    'the semantic-convention labels renamed, route-less requests named',
+  "the histogram's count counts the requests (a classic histogram's _count, a native one's histogram_count)",
 );
 
 const bucketRate = eachPath(
   {
     promClient: sumBy(
-      serviceLabels('route', 'le'),
+      serviceLabels(ROUTE, 'le'),
       `rate(${PROM_CLIENT.duration.name}_bucket{${SELECTORS.promClient}}[5m])`,
     ),
-    otel: sumBy(serviceLabels('route', 'le'), unifiedRoute(histogramRate(OTEL_DURATION, SELECTORS.otel, '5m'))),
+    otel: sumBy(serviceLabels(ROUTE, 'le'), histogramRate(OTEL_DURATION, SELECTORS.otel, '5m')),
   },
-  'the same buckets (seconds) when scraped; pushed as OTLP, one native histogram per route (no `le`),\n' +
-    'route-less requests named',
+  'the same buckets (seconds) when scraped; pushed as OTLP, one native histogram per route (no `le`)',
 );
 
 /** Ratios divide only where the total is above zero: an idle service yields no ratio, never NaN. */
@@ -78,12 +58,13 @@ const QUANTILES = ['0.5', '0.9', '0.95', '0.99'] as const;
 export const HTTP_RECORDING_RULES: RuleFileSource = {
   name: 'http.rules.yml',
   comment: [
-    'HTTP server series of both metric paths, brought onto ONE schema so that dashboards and alerts read the same',
-    'series whichever path produced them: the service labels (job, instrumentation, service) and route, method, code.',
+    'HTTP server series of both metric paths, recorded under one name per meaning so that dashboards and alerts read',
+    'the same series whichever path produced them: the service labels (job, instrumentation, service) and the',
+    `semantic conventions' ${[ROUTE, METHOD, CODE].join(', ')}, which both paths record at the source.`,
     '',
-    `prom-client: ${PROM_CLIENT.requests.name} and ${PROM_CLIENT.duration.name}_*, labelled ${PROM_CLIENT.requests.labelNames.join(', ')}.`,
-    `OpenTelemetry: ${OTEL_DURATION}_* (seconds), labelled ${OTEL_HTTP_METRICS.duration.labelNames.join(', ')}; no`,
-    "request counter (the histogram's count is one); a request that matched no route has no http_route. The same",
+    `prom-client: ${PROM_CLIENT.requests.name} and ${PROM_CLIENT.duration.name}_*.`,
+    `OpenTelemetry: ${OTEL_DURATION}_* (seconds, no unit suffix); no request counter (the histogram's count is one);`,
+    `a request that matched no route is ${ROUTE}="${UNMATCHED_ROUTE}" on both (libs/otel-metrics/src/unmatched-route.ts). The same`,
     'names and labels whichever way they reach Prometheus (scraped, through the Collector, or pushed as OTLP), but',
     `pushed as OTLP the histogram is a native one, ${OTEL_DURATION}, where a scrape stores classic _bucket series.`,
     'Names: libs/metrics/src/recording-rules.ts. Selectors: observability/prometheus/selectors.ts.',
@@ -100,13 +81,13 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
         }),
         recordingRule({
           record: RECORDING_RULES.statusCodeRatio,
-          expr: ratioOfTotal('code', RECORDING_RULES.requestRate),
+          expr: ratioOfTotal(CODE, RECORDING_RULES.requestRate),
         }),
         recordingRule({
           record: RECORDING_RULES.statusClassRatio,
           expr: ratioOfTotal(
             'class',
-            `label_replace(${RECORDING_RULES.requestRate}, "class", "\${1}xx", "code", "([1-5])..")`,
+            `label_replace(${RECORDING_RULES.requestRate}, "class", "\${1}xx", "${CODE}", "([1-5])..")`,
           ),
         }),
         recordingRule({ record: RECORDING_RULES.durationBucketRate, expr: bucketRate }),
@@ -123,7 +104,7 @@ export const HTTP_RECORDING_RULES: RuleFileSource = {
             expr: [
               `histogram_quantile(${quantile},`,
               `  ${RECORDING_RULES.durationBucketRate}`,
-              `  and on (${serviceLabels('route')})`,
+              `  and on (${serviceLabels(ROUTE)})`,
               `  (${RECORDING_RULES.durationBucketRate}{le="+Inf"} > 0 or histogram_count(${RECORDING_RULES.durationBucketRate}) > 0)`,
               ')',
             ].join('\n'),

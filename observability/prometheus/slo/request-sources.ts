@@ -1,4 +1,5 @@
 import {
+  HTTP_SERVER_LABELS,
   INSTRUMENTATION_LABEL,
   METRIC_PATHS,
   OTEL_HTTP_METRICS,
@@ -7,14 +8,13 @@ import {
 } from '@app/metrics';
 import { histogramCountRate } from '../promql-builders.js';
 
-/** Where each path counts its requests, and which label holds the status code (names from the catalogue). */
+/** Where each path counts its requests (names from the catalogue); both label the status code the same way. */
 export interface RequestSource {
   path: MetricPath;
   comment: string;
   job: string;
   /** Requests per second of the series `matchers` select, over `window`, before any aggregation. */
   perSecond(matchers: string, window: string): string;
-  codeLabel: string;
 }
 
 export const REQUEST_SOURCES: readonly RequestSource[] = [
@@ -23,7 +23,6 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
     comment: 'prom-client path',
     job: METRIC_PATHS.promClient.job,
     perSecond: (matchers, window) => `rate(${PROM_CLIENT_HTTP_METRICS.requests.name}{${matchers}}[${window}])`,
-    codeLabel: 'status_code' satisfies (typeof PROM_CLIENT_HTTP_METRICS.requests.labelNames)[number],
   },
   {
     path: 'otel',
@@ -31,7 +30,6 @@ export const REQUEST_SOURCES: readonly RequestSource[] = [
       "OpenTelemetry path: the duration histogram's count counts the requests (a scrape's classic _count, OTLP's native histogram)",
     job: METRIC_PATHS.otel.job,
     perSecond: (matchers, window) => histogramCountRate(OTEL_HTTP_METRICS.duration.name, matchers, window),
-    codeLabel: 'http_response_status_code' satisfies (typeof OTEL_HTTP_METRICS.duration.labelNames)[number],
   },
 ];
 
@@ -43,7 +41,7 @@ export function requestRate(source: RequestSource, window: string): string {
 }
 
 export function serverErrorRate(source: RequestSource, window: string): string {
-  return `sum by (${BY_SERVICE}) (${source.perSecond(`job="${source.job}", ${source.codeLabel}=~"5.."`, window)})`;
+  return `sum by (${BY_SERVICE}) (${source.perSecond(`job="${source.job}", ${HTTP_SERVER_LABELS.code}=~"5.."`, window)})`;
 }
 
 /** One expression per path, joined by `or`: the `instrumentation` label keeps their series apart. */

@@ -85,7 +85,7 @@ function slowRoute(path: MetricPath, route: string, severity: Severity, took: st
   const { quantile, percent, above } = LATENCY_THRESHOLDS[severity];
   const { instrumentation, service } = METRIC_PATHS[path];
   return {
-    exp_labels: { severity, ...serviceLabelsOf(path), route, quantile },
+    exp_labels: { severity, ...serviceLabelsOf(path), http_route: route, quantile },
     exp_annotations: expectedAnnotations(
       'HttpRouteLatencyHigh',
       `p${percent} latency of ${route} on ${service} is above ${above}`,
@@ -137,7 +137,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
         alert_rule_test: [alertTest('HttpServerErrorRatioHigh', '20m', [])],
       },
       {
-        name: 'HttpNotFoundRatioHigh fires at 20% 404 (route-less OpenTelemetry requests), not at 5%',
+        name: 'HttpNotFoundRatioHigh fires at 20% 404 (unmatched OpenTelemetry requests), not at 5%',
         interval: '1m',
         input_series: [
           ...commented('OpenTelemetry: 1 request/s, 20% of them to paths that match no route', [
@@ -156,7 +156,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           },
           alertTest('HttpNotFoundRatioHigh', '20m', [
             {
-              exp_labels: { severity: 'warning', ...serviceLabelsOf('otel'), code: '404' },
+              exp_labels: { severity: 'warning', ...serviceLabelsOf('otel'), http_response_status_code: '404' },
               exp_annotations: expectedAnnotations(
                 'HttpNotFoundRatioHigh',
                 `${OTEL.service} answers more than 10% of its requests with a 404`,
@@ -187,7 +187,7 @@ export const HTTP_ALERTS_TEST: RuleTestFileSource = {
           },
           alertTest('HttpBadRequestRatioHigh', '20m', [
             {
-              exp_labels: { severity: 'warning', ...serviceLabelsOf('promClient'), code: '400' },
+              exp_labels: { severity: 'warning', ...serviceLabelsOf('promClient'), http_response_status_code: '400' },
               exp_annotations: expectedAnnotations(
                 'HttpBadRequestRatioHigh',
                 `${PROM_CLIENT.service} refuses more than 10% of its requests as malformed (400)`,

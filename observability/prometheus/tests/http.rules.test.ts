@@ -25,7 +25,11 @@ const PATHS: readonly MetricPath[] = ['promClient', 'otel'];
 const EVAL_TIME = '10m';
 
 const requestRate = (path: MetricPath, route: string, code: string, value: number): ExpectedSample =>
-  recordedSample(RECORDING_RULES.requestRate, path, value, { route, method: 'GET', code });
+  recordedSample(RECORDING_RULES.requestRate, path, value, {
+    http_route: route,
+    http_request_method: 'GET',
+    http_response_status_code: code,
+  });
 
 /** Both paths answer half their requests 200, a quarter 404 and a quarter 500: one expectation for each. */
 const onBothPaths = (record: string, label: string, shares: ReadonlyArray<readonly [string, number]>) =>
@@ -37,10 +41,12 @@ const bucketRates = (
   route: string,
   rates: ReadonlyArray<readonly [le: string, value: number]>,
 ): ExpectedSample[] =>
-  rates.map(([le, value]) => recordedSample(RECORDING_RULES.durationBucketRate, path, value, { route, le }));
+  rates.map(([le, value]) =>
+    recordedSample(RECORDING_RULES.durationBucketRate, path, value, { http_route: route, le }),
+  );
 
 const durationQuantile = (path: MetricPath, route: string, quantile: string, value: number): ExpectedSample =>
-  recordedSample(RECORDING_RULES.durationQuantiles, path, value, { route, quantile });
+  recordedSample(RECORDING_RULES.durationQuantiles, path, value, { http_route: route, quantile });
 
 const PROM_CLIENT = PROM_CLIENT_HTTP_METRICS;
 const OTEL = OTEL_HTTP_METRICS.duration;
@@ -90,7 +96,7 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
           exprTest(
             RECORDING_RULES.statusCodeRatio,
             EVAL_TIME,
-            onBothPaths(RECORDING_RULES.statusCodeRatio, 'code', [
+            onBothPaths(RECORDING_RULES.statusCodeRatio, 'http_response_status_code', [
               ['200', 0.5],
               ['404', 0.25],
               ['500', 0.25],
@@ -164,7 +170,7 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
           ),
         ],
         promql_expr_test: [
-          exprTest(`${RECORDING_RULES.durationBucketRate}{route=~"${ONE}|${UNMATCHED_ROUTE}"}`, EVAL_TIME, [
+          exprTest(`${RECORDING_RULES.durationBucketRate}{http_route=~"${ONE}|${UNMATCHED_ROUTE}"}`, EVAL_TIME, [
             ...bucketRates('promClient', ONE, [
               ['0.5', 0],
               ['1', 1],
@@ -182,14 +188,14 @@ export const HTTP_RULES_TEST: RuleTestFileSource = {
             durationQuantile('otel', FOUR, '0.5', 0.5),
           ]),
           exprTest(
-            `${RECORDING_RULES.durationQuantiles}{route="${FOUR}"}`,
+            `${RECORDING_RULES.durationQuantiles}{http_route="${FOUR}"}`,
             EVAL_TIME,
             // Spread evenly over 0–1 s, so each quantile is its own value in seconds.
             ['0.5', '0.9', '0.95', '0.99'].map((quantile) =>
               durationQuantile('otel', FOUR, quantile, Number(quantile)),
             ),
           ),
-          exprTest(`${RECORDING_RULES.durationQuantiles}{route="${TWO}"}`, EVAL_TIME, []),
+          exprTest(`${RECORDING_RULES.durationQuantiles}{http_route="${TWO}"}`, EVAL_TIME, []),
         ],
       },
       {

@@ -73,7 +73,7 @@ describe('buildDashboardView', () => {
       5,
     );
     expect(panelTitled(view, '404 Not Found per route')?.targets[0].expr).toBe(
-      'sum by (instrumentation, route) (service_route_method_code:http_requests:rate5m{instrumentation=~"otel", route=~".*", code="404"})',
+      'sum by (instrumentation, http_route) (service_route_method_code:http_requests:rate5m{instrumentation=~"otel", http_route=~".*", http_response_status_code="404"})',
     );
     expect(panelTitled(view, '4xx and 5xx answers in the time range')?.targets[0].expr).toContain('[900s])) * 900)');
     expect(panelTitled(view, 'Time spent in garbage collection')?.targets[0].expr).toContain('[1m]');
@@ -100,8 +100,8 @@ describe('buildDashboardView', () => {
         label: 'Route',
         selected: '/one',
         optionsQuery: {
-          expr: 'group by (route) (service_route_method_code:http_requests:rate5m{instrumentation=~".*"})',
-          label: 'route',
+          expr: 'group by (http_route) (service_route_method_code:http_requests:rate5m{instrumentation=~".*"})',
+          label: 'http_route',
         },
       },
       {

@@ -35,7 +35,7 @@ describe('extractDashboard, on the committed service overview', () => {
         name: 'route',
         label: 'Route',
         selector: 'service_route_method_code:http_requests:rate5m{instrumentation=~"$instrumentation"}',
-        labelName: 'route',
+        labelName: 'http_route',
       },
       { kind: 'custom', name: 'task', label: 'Task', options: TASK_NAMES },
     ]);
@@ -67,7 +67,7 @@ describe('extractDashboard, on the committed service overview', () => {
         })),
       );
     }
-    expect(titled(/^404 Not Found per route$/).targets[0].legendFormat).toBe('{{instrumentation}} {{route}}');
+    expect(titled(/^404 Not Found per route$/).targets[0].legendFormat).toBe('{{instrumentation}} {{http_route}}');
   });
 
   it('draws every timeseries, stat, table and bar gauge panel of the JSON, and lists the others', () => {

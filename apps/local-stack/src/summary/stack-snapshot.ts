@@ -1,5 +1,7 @@
 import type { PrometheusApi } from '@app/local-stack';
-import { INSTRUMENTATION_LABEL, RECORDING_RULES } from '@app/metrics';
+import { HTTP_SERVER_LABELS, INSTRUMENTATION_LABEL, RECORDING_RULES } from '@app/metrics';
+
+const { route: ROUTE, code: CODE } = HTTP_SERVER_LABELS;
 
 export interface PathSnapshot {
   path: string;
@@ -29,9 +31,9 @@ export interface StackSnapshot {
 export async function readStackSnapshot(prometheus: PrometheusApi, receiverUrl: string): Promise<StackSnapshot> {
   const [rates, ratios, errors, alerts, firingAtReceiver] = await Promise.all([
     prometheus.query(`sum by (${INSTRUMENTATION_LABEL}) (${RECORDING_RULES.serviceRequestRate})`),
-    prometheus.query(`sum by (${INSTRUMENTATION_LABEL}, code) (${RECORDING_RULES.statusCodeRatio})`),
+    prometheus.query(`sum by (${INSTRUMENTATION_LABEL}, ${CODE}) (${RECORDING_RULES.statusCodeRatio})`),
     prometheus.query(
-      `sum by (${INSTRUMENTATION_LABEL}, route, code) (${RECORDING_RULES.requestRate}{code=~"404|5.."})`,
+      `sum by (${INSTRUMENTATION_LABEL}, ${ROUTE}, ${CODE}) (${RECORDING_RULES.requestRate}{${CODE}=~"404|5.."})`,
     ),
     prometheus.firingAlerts(),
     readReceiverFiringCount(receiverUrl),
@@ -47,11 +49,11 @@ export async function readStackSnapshot(prometheus: PrometheusApi, receiverUrl: 
       codeRatios: Object.fromEntries(
         ratios
           .filter((sample) => sample.metric[INSTRUMENTATION_LABEL] === path)
-          .map((sample) => [sample.metric.code, sample.value]),
+          .map((sample) => [sample.metric[CODE], sample.value]),
       ),
       errorRates: errors
         .filter((sample) => sample.metric[INSTRUMENTATION_LABEL] === path && sample.value > 0)
-        .map((sample) => ({ route: sample.metric.route, code: sample.metric.code, perSecond: sample.value }))
+        .map((sample) => ({ route: sample.metric[ROUTE], code: sample.metric[CODE], perSecond: sample.value }))
         .sort((a, b) => a.route.localeCompare(b.route) || a.code.localeCompare(b.code)),
     })),
     firingInPrometheus: alerts

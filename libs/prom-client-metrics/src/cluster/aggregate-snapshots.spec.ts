@@ -41,9 +41,9 @@ describe('aggregateSnapshots', () => {
     first.tasks.startWork('two');
     second.tasks.startWork('two');
     second.tasks.startWork('two');
-    first.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
-    second.http.startTimer()({ method: 'GET', route: '/one', status_code: '200' });
-    second.http.startTimer()({ method: 'GET', route: '/one', status_code: '500' });
+    first.http.startTimer()({ http_request_method: 'GET', http_route: '/one', http_response_status_code: '200' });
+    second.http.startTimer()({ http_request_method: 'GET', http_route: '/one', http_response_status_code: '200' });
+    second.http.startTimer()({ http_request_method: 'GET', http_route: '/one', http_response_status_code: '500' });
     snapshots = [await snapshotOf(first.registry), await snapshotOf(second.registry)];
   });
 
@@ -54,8 +54,8 @@ describe('aggregateSnapshots', () => {
     ]);
     expect(sumSamples(samples, outcomes.name, { task_name: 'sample', task_outcome: 'not_found' })).toBe(1);
     expect(selectSamples(samples, outcomes.name)).toHaveLength(TASK_NAMES.length * 3);
-    expect(sumSamples(samples, requests.name, { status_code: '200' })).toBe(2);
-    expect(sumSamples(samples, requests.name, { status_code: '500' })).toBe(1);
+    expect(sumSamples(samples, requests.name, { http_response_status_code: '200' })).toBe(2);
+    expect(sumSamples(samples, requests.name, { http_response_status_code: '500' })).toBe(1);
   });
 
   it('sums histograms bucket by bucket', async () => {
