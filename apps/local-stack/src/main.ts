@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { assertPortsFree, DEFAULT_STACK_PORTS, LocalStack, MissingBinaryError } from '@app/local-stack';
 import { formatTrafficReport, runTraffic, type TrafficReport } from '@app/traffic';
 import { DEMO_USAGE, DemoUsageError, parseDemoOptions, type DemoOptions } from './demo-options.js';
+import { demoTraffic } from './demo-traffic.js';
 import { formatStackSnapshot } from './summary/format-stack-snapshot.js';
 import { readStackSnapshot } from './summary/stack-snapshot.js';
 
@@ -58,16 +59,9 @@ async function main(): Promise<number> {
   const traffic = new AbortController();
   let trafficRun: Promise<TrafficReport> | undefined;
   if (options.traffic) {
-    trafficRun = runTraffic(
-      {
-        targets: [stack.urls.otelApp, stack.urls.promClientApp],
-        concurrency: 8,
-        rate: options.rate * 2,
-        durationSeconds: options.durationSeconds,
-        taskWeights: options.weights,
-      },
-      { signal: traffic.signal },
-    );
+    trafficRun = runTraffic(demoTraffic([stack.urls.otelApp, stack.urls.promClientApp], options), {
+      signal: traffic.signal,
+    });
   }
 
   let gaveUpOn: string | undefined;

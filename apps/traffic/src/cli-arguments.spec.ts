@@ -25,6 +25,7 @@ describe('parseCliArguments', () => {
       ...['--target', TARGET, '--target', 'http://127.0.0.1:8080'],
       ...['--concurrency', '8', '--rate', '12.5', '--duration', '30', '--requests', '500'],
       ...['--mix', 'one=1,error=1', '--weights', '80,10,10', '--timeout', '0.5', '--seed', '7', '--quiet', '--json'],
+      ...['--refused-share', '0.05'],
     ]);
     expect(command.quiet).toBe(true);
     expect(command.json).toBe(true);
@@ -38,6 +39,7 @@ describe('parseCliArguments', () => {
       taskWeights: { ok: 80, not_found: 10, server_error: 10 },
       timeoutSeconds: 0.5,
       seed: 7,
+      refusedShare: 0.05,
     });
   });
 
@@ -56,6 +58,10 @@ describe('parseCliArguments', () => {
 
   it.each<[string[], RegExp]>([
     [['--rate', 'fast', '--target', TARGET, '--requests', '1'], /^--rate must be a number, got "fast"$/],
+    [
+      ['--refused-share', '2', '--target', TARGET, '--requests', '1'],
+      /^--refused-share must be a number from 0 up to 1, got 2$/,
+    ],
     [['--requests', '1e3', '--target', TARGET], /^--requests must be a whole number, got "1e3"$/],
     [
       ['--concurrency', '0', '--target', TARGET, '--requests', '1'],

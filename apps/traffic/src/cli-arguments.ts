@@ -18,6 +18,7 @@ const FLAGS = {
   weights: { type: 'string', multiple: true },
   timeout: { type: 'string', multiple: true },
   seed: { type: 'string', multiple: true },
+  'refused-share': { type: 'string', multiple: true },
   quiet: { type: 'boolean', multiple: true },
   json: { type: 'boolean', multiple: true },
   help: { type: 'boolean', multiple: true },
@@ -73,6 +74,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     taskWeights: single('weights'),
     timeoutSeconds: number('timeout'),
     seed: number('seed', true),
+    refusedShare: number('refused-share'),
   };
   const quiet = single('quiet') !== undefined;
   const json = single('json') !== undefined;

@@ -11,6 +11,7 @@ export const FLAG_OF_OPTION: Readonly<Record<TrafficOptionName, string>> = {
   taskWeights: '--weights',
   timeoutSeconds: '--timeout',
   seed: '--seed',
+  refusedShare: '--refused-share',
 };
 
 export const flagOf: OptionNamer = (option) => FLAG_OF_OPTION[option];

@@ -24,6 +24,8 @@ Options:
                       (default: the server's own)
   --timeout S         client timeout of one request, in seconds (default ${TRAFFIC_DEFAULTS.timeoutSeconds}, up to ${TRAFFIC_LIMITS.maxTimeoutSeconds})
   --seed N            seed of the route choice, to replay a run (default: random, printed in the summary)
+  --refused-share F   share of requests, 0 to 1, sent with a query parameter the route refuses (400)
+                      (default ${TRAFFIC_DEFAULTS.refusedShare})
   --quiet             no progress line
   --json              print the report as JSON instead of the summary table
   --help              print this help

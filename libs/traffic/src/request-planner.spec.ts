@@ -1,4 +1,4 @@
-import { RequestPlanner } from './request-planner.js';
+import { REFUSED_PARAMETER, RequestPlanner } from './request-planner.js';
 import { resolveTrafficOptions } from './resolve-traffic-options.js';
 
 describe('RequestPlanner', () => {
@@ -43,5 +43,34 @@ describe('RequestPlanner', () => {
   it('plans the same routes for the same seed', () => {
     const routes = (planner: RequestPlanner) => Array.from({ length: 10 }, () => planner.take()?.route);
     expect(routes(new RequestPlanner(options))).toEqual(routes(new RequestPlanner(options)));
+  });
+
+  describe('with a share of refused requests', () => {
+    const planned = (refusedShare: number, requests = 2_000) => {
+      const planner = new RequestPlanner({ ...options, maxRequests: requests, refusedShare });
+      return Array.from({ length: requests }, () => planner.take()).filter((request) => request !== undefined);
+    };
+
+    it('sends none by default', () => {
+      expect(planned(0).filter((request) => request.refused || request.url.includes(REFUSED_PARAMETER))).toEqual([]);
+    });
+
+    it('adds a parameter the route refuses to about that share, after the weights of /sample-signals', () => {
+      const refused = planned(0.25).filter((request) => request.refused);
+      // 500 expected out of 2,000; a seeded draw, so the bound is for any seed at about 4 standard deviations.
+      expect(refused.length).toBeGreaterThan(420);
+      expect(refused.length).toBeLessThan(580);
+      for (const { url } of refused) {
+        expect(url).toMatch(
+          new RegExp(
+            `/(one\\?|sample-signals\\?weight_ok=1&weight_not_found=2&weight_server_error=3&)${REFUSED_PARAMETER}$`,
+          ),
+        );
+      }
+    });
+
+    it('keeps the sequence of routes the seed gives without them', () => {
+      expect(planned(0.25).map((request) => request.route)).toEqual(planned(0).map((request) => request.route));
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { SeededRandomSource } from '@app/random';
 import { RoutePicker } from './route-picker.js';
 import { taskWeightsQuery } from './task-weights.js';
 import type { TrafficOptions } from './traffic-options.js';
@@ -9,7 +10,18 @@ export interface PlannedRequest {
   readonly target: string;
   readonly route: RouteName;
   readonly url: string;
+  /** Sent with a query parameter the route refuses (a 400), as `refusedShare` asks. */
+  readonly refused: boolean;
 }
+
+/** A query parameter no route accepts: the route answers 400 and names it. */
+export const REFUSED_PARAMETER = 'unexpected=1';
+
+/**
+ * Where the refusals are drawn from: a stream of its own, derived from the run's seed, so that a share of refusals
+ * leaves the run's sequence of routes what it is without them.
+ */
+const REFUSAL_SEED_OFFSET = 0x9e3779b9;
 
 /**
  * Hands out the run's requests, one at a time and never more than `maxRequests`: this is what makes
@@ -19,11 +31,13 @@ export interface PlannedRequest {
 export class RequestPlanner {
   private issued = 0;
   private readonly picker: RoutePicker;
+  private readonly refusals: SeededRandomSource;
   /** URL of each route on each target, built once. */
   private readonly urls: ReadonlyArray<Readonly<Record<RouteName, string>>>;
 
   constructor(private readonly options: TrafficOptions) {
     this.picker = new RoutePicker(options.mix, options.seed);
+    this.refusals = new SeededRandomSource((options.seed + REFUSAL_SEED_OFFSET) % 2 ** 32);
     const sampleQuery = taskWeightsQuery(options.taskWeights);
     this.urls = options.targets.map((target) => {
       const urls = {} as Record<RouteName, string>;
@@ -49,6 +63,14 @@ export class RequestPlanner {
     const index = this.issued++;
     const targetIndex = index % this.options.targets.length;
     const route = this.picker.next();
-    return { index, target: this.options.targets[targetIndex], route, url: this.urls[targetIndex][route] };
+    const refused = this.options.refusedShare > 0 && this.refusals.next() < this.options.refusedShare;
+    const url = this.urls[targetIndex][route];
+    return {
+      index,
+      target: this.options.targets[targetIndex],
+      route,
+      url: refused ? `${url}${url.includes('?') ? '&' : '?'}${REFUSED_PARAMETER}` : url,
+      refused,
+    };
   }
 }

@@ -30,6 +30,7 @@ describe('resolveTrafficOptions', () => {
       mix: DEFAULT_ROUTE_MIX,
       taskWeights: undefined,
       timeoutSeconds: 1,
+      refusedShare: 0,
     });
     expect(Number.isInteger(options.seed)).toBe(true);
   });
@@ -44,6 +45,7 @@ describe('resolveTrafficOptions', () => {
       taskWeights: '80,10,10',
       timeoutSeconds: 0.5,
       seed: 42,
+      refusedShare: 0.02,
     });
     expect(options).toMatchObject({
       targets: ['http://127.0.0.1:8080', 'https://example.test/base'],
@@ -56,6 +58,7 @@ describe('resolveTrafficOptions', () => {
       taskWeights: { ok: 80, not_found: 10, server_error: 10 },
       timeoutSeconds: 0.5,
       seed: 42,
+      refusedShare: 0.02,
     });
   });
 
@@ -118,6 +121,11 @@ describe('resolveTrafficOptions', () => {
       'a negative seed',
       { targets: [TARGET], requests: 1, seed: -1 },
       /^seed must be an integer from 0 up to 4294967295/,
+    ],
+    [
+      'a share of refused requests above 1',
+      { targets: [TARGET], requests: 1, refusedShare: 1.5 },
+      /^refusedShare must be a number from 0 up to 1, got 1.5/,
     ],
     ['a bad mix', { targets: [TARGET], requests: 1, mix: 'nine=1' }, /^mix has an unknown route "nine"/],
     ['bad weights', { targets: [TARGET], requests: 1, taskWeights: '0,0,0' }, /^taskWeights must have a positive sum/],

@@ -70,6 +70,7 @@ export function resolveTrafficOptions(config: TrafficConfig): TrafficOptions {
     exclusiveMin: true,
   });
   const seed = number('seed', config.seed, { min: 0, max: TRAFFIC_LIMITS.maxSeed, integer: true });
+  const refusedShare = number('refusedShare', config.refusedShare, { min: 0, max: 1 });
 
   let mix: RouteMix = TRAFFIC_DEFAULTS.mix;
   if (config.mix !== undefined) {
@@ -98,6 +99,7 @@ export function resolveTrafficOptions(config: TrafficConfig): TrafficOptions {
     timeoutSeconds: timeoutSeconds ?? TRAFFIC_DEFAULTS.timeoutSeconds,
     // Drawn here, not in the run, so that the report can show it and the run can be replayed.
     seed: seed ?? randomInt(0, TRAFFIC_LIMITS.maxSeed),
+    refusedShare: refusedShare ?? TRAFFIC_DEFAULTS.refusedShare,
   };
 }
 

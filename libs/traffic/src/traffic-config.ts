@@ -25,6 +25,11 @@ export interface TrafficConfig {
   timeoutSeconds?: number;
   /** Seed of the route choice: the same seed gives the same sequence of routes. Unset: a random seed, reported. */
   seed?: number;
+  /**
+   * Share of requests, from 0 to 1, sent with a query parameter their route does not accept, which it refuses with
+   * a 400: the traffic of a client that sends malformed requests. Default 0.
+   */
+  refusedShare?: number;
 }
 
 export type TrafficOptionName = keyof TrafficConfig;

@@ -32,4 +32,5 @@ export const TRAFFIC_DEFAULTS = {
   concurrency: 4,
   timeoutSeconds: 1,
   mix: DEFAULT_ROUTE_MIX,
+  refusedShare: 0,
 } as const;

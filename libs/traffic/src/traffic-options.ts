@@ -19,4 +19,5 @@ export interface TrafficOptions {
   readonly taskWeights: TaskWeights | undefined;
   readonly timeoutSeconds: number;
   readonly seed: number;
+  readonly refusedShare: number;
 }
