@@ -1,6 +1,7 @@
 /**
  * "Tasks service overview": the dashboard a person on call opens. HTTP panels read the recording
- * rules, which give both metric paths one schema (`route`, `method`, `code`); business and runtime
+ * rules, which record both metric paths under one name per meaning (labelled `http_route`, `http_request_method`,
+ * `http_response_status_code` on both); business and runtime
  * panels read the raw series, named by the catalogue (runtime metrics included, libs/metrics/src/runtime-metrics.ts).
  */
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
