@@ -10,13 +10,13 @@ import { TARGETS_ALERTS } from './rules/targets.alerts.js';
 import { TASKS_ALERTS } from './rules/tasks.alerts.js';
 import { TASKS_RECORDING_RULES } from './rules/tasks.rules.js';
 import { sloRuleFiles, sloRuleTestFiles } from './slo/slo-rule-files.js';
-import { HTTP_ALERTS_TEST } from './tests/http.alerts.test.js';
-import { HTTP_RULES_TEST } from './tests/http.rules.test.js';
-import { PIPELINE_ALERTS_TEST } from './tests/pipeline.alerts.test.js';
-import { SLO_RULES_TEST } from './tests/slo.rules.test.js';
-import { TARGETS_ALERTS_TEST } from './tests/targets.alerts.test.js';
-import { TASKS_ALERTS_TEST } from './tests/tasks.alerts.test.js';
-import { TASKS_RULES_TEST } from './tests/tasks.rules.test.js';
+import { HTTP_ALERTS_TEST } from './tests/http.alerts.promtool.js';
+import { HTTP_RULES_TEST } from './tests/http.rules.promtool.js';
+import { PIPELINE_ALERTS_TEST } from './tests/pipeline.alerts.promtool.js';
+import { SLO_RULES_TEST } from './tests/slo.rules.promtool.js';
+import { TARGETS_ALERTS_TEST } from './tests/targets.alerts.promtool.js';
+import { TASKS_ALERTS_TEST } from './tests/tasks.alerts.promtool.js';
+import { TASKS_RULES_TEST } from './tests/tasks.rules.promtool.js';
 
 /**
  * Every Prometheus rule file and promtool test, authored in TypeScript and written as YAML under rules/ and tests/
@@ -44,7 +44,7 @@ function ruleTestSources(): Array<{ source: RuleTestFileSource; from: string }> 
       SLO_RULES_TEST,
     ].map((source) => ({
       source,
-      from: `observability/prometheus/tests/${source.name.replace(/\.yml$/, '.ts')}`,
+      from: `observability/prometheus/tests/${source.name.replace(/\.test\.yml$/, '.promtool.ts')}`,
     })),
     ...sloRuleTestFiles().map((source) => ({ source, from: 'observability/prometheus/slo/slo-alert-tests.ts' })),
   ];

@@ -54,12 +54,3 @@ function asBlock(expr: string): string {
   const trimmed = expr.trim();
   return trimmed.includes('\n') ? `${trimmed}\n` : trimmed;
 }
-
-/** Lines joined by newlines, each indented by `depth` steps of two spaces: for expressions built in pieces. */
-export function indent(text: string, depth = 1): string {
-  const pad = '  '.repeat(depth);
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : pad + line))
-    .join('\n');
-}

@@ -6,7 +6,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { METRIC_PATHS, RECORDING_RULES, TASK_NAMES } from '@app/metrics';
 import { PROMETHEUS_DATASOURCE } from './grafana-datasources.js';
-import { matches, selector } from './promql.js';
+import { matches, selector } from '../../promql.js';
 import { RECORDED_LABELS } from './recorded-labels.js';
 
 /**

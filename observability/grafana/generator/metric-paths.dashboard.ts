@@ -26,10 +26,11 @@ import {
   eq,
   histogramQuantile,
   matches,
-  otelSeries,
   rate,
   selector,
-} from './promql.js';
+} from '../../promql.js';
+import { otelSeries } from './path-series.js';
+import { SELECTORS } from '../../prometheus/selectors.js';
 import { RECORDED_LABELS as L } from './recorded-labels.js';
 
 export const METRIC_PATHS_UID = 'tasks-metric-paths';
@@ -44,7 +45,7 @@ const COMPARED_QUANTILE = 0.9;
 const [PROM_METHOD, PROM_ROUTE, PROM_STATUS] = PROM_CLIENT_HTTP_METRICS.requests.labelNames;
 const [OTEL_METHOD, OTEL_ROUTE, OTEL_STATUS] = OTEL_HTTP_METRICS.duration.labelNames;
 
-const jobOf = (path: MetricPath) => eq(L.job, METRIC_PATHS[path].job);
+const jobOf = (path: MetricPath) => SELECTORS[path];
 const legendOf = (...labels: string[]) => labels.map((label) => `{{${label}}}`).join(' ');
 
 interface SideBySide {

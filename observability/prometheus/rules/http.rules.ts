@@ -5,7 +5,7 @@ import {
   RECORDING_RULES,
   UNMATCHED_ROUTE,
 } from '@app/metrics';
-import { histogramCountRate, histogramRate, sumBy } from '../promql-builders.js';
+import { histogramCountRate, histogramRate, sumBy } from '../../promql.js';
 import { recordingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 

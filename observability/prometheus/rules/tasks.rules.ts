@@ -1,5 +1,5 @@
 import { RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
-import { sumBy } from '../promql-builders.js';
+import { sumBy } from '../../promql.js';
 import { recordingRule, type RuleFileSource } from '../rule-builders.js';
 import { SELECTORS, serviceLabels } from '../selectors.js';
 

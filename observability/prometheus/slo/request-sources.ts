@@ -6,7 +6,7 @@ import {
   PROM_CLIENT_HTTP_METRICS,
   type MetricPath,
 } from '@app/metrics';
-import { histogramCountRate } from '../promql-builders.js';
+import { histogramCountRate } from '../../promql.js';
 
 /** Where each path counts its requests (names from the catalogue); both label the status code the same way. */
 export interface RequestSource {

@@ -1,7 +1,7 @@
 import { AVAILABILITY_SLO, RECORDING_RULES } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
 import { HALF_WIDTH, timeSeriesPanel } from '../panels.js';
-import { aggregate, selector } from '../promql.js';
+import { aggregate, selector } from '../../../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, ERROR_BUDGET, errorRatioQueries } from './overview-queries.js';
 

@@ -2,7 +2,8 @@ import { OTEL_TASKS_METRICS, RECORDING_RULES, TASKS_METRICS } from '@app/metrics
 import { type DashboardSection } from '../dashboard-section.js';
 import { VARIABLES } from '../dashboard-variables.js';
 import { HALF_WIDTH, SECONDS_FROM_ZERO, timeSeriesPanel } from '../panels.js';
-import { aggregate, matches, rawSeriesOf, selector } from '../promql.js';
+import { aggregate, matches, selector } from '../../../promql.js';
+import { rawSeriesOf } from '../path-series.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, byTask, LATENCY_QUANTILES, workDurationQuantiles } from './overview-queries.js';
 

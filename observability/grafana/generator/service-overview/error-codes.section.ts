@@ -1,7 +1,7 @@
 import { RECORDING_RULES } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
 import { barGaugePanel, timeSeriesPanel } from '../panels.js';
-import { aggregate, eq, matches, selector } from '../promql.js';
+import { aggregate, eq, matches, selector } from '../../../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, byRoute, requestRate } from './overview-queries.js';
 

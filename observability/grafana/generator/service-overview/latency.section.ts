@@ -1,7 +1,7 @@
 import { RECORDING_RULES } from '@app/metrics';
 import { type DashboardSection } from '../dashboard-section.js';
 import { heatmapPanel, SECONDS_FROM_ZERO, timeSeriesPanel } from '../panels.js';
-import { aggregate, matches, selector } from '../promql.js';
+import { aggregate, matches, selector } from '../../../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 import { byInstrumentation, byRoute, LATENCY_QUANTILES } from './overview-queries.js';
 

@@ -2,7 +2,7 @@
 import { AVAILABILITY_SLO, type MetricPath, OTEL_TASKS_METRICS, RECORDING_RULES, TASKS_METRICS } from '@app/metrics';
 import { VARIABLES } from '../dashboard-variables.js';
 import { type PanelQuery } from '../panels.js';
-import { aggregate, classicOrNativeQuantile, histogramQuantile, matches, rate, selector } from '../promql.js';
+import { aggregate, classicOrNativeQuantile, histogramQuantile, matches, rate, selector } from '../../../promql.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 
 /** Share of requests allowed to fail: 1 − AVAILABILITY_SLO, rounded off the float noise (0.01, not 0.010000000000000009). */

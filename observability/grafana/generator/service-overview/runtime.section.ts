@@ -2,7 +2,8 @@ import { OTEL_RUNTIME_METRICS, PROM_CLIENT_RUNTIME_METRICS } from '@app/metrics'
 import { type DashboardSection } from '../dashboard-section.js';
 import { VARIABLES } from '../dashboard-variables.js';
 import { type PanelQuery, timeSeriesPanel } from '../panels.js';
-import { aggregate, otelSeries, matches, rate, rawSeriesOf, selector } from '../promql.js';
+import { aggregate, matches, rate, selector } from '../../../promql.js';
+import { otelSeries, rawSeriesOf } from '../path-series.js';
 import { RECORDED_LABELS as L } from '../recorded-labels.js';
 
 export const NODE_RUNTIME: DashboardSection = {
